@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', './test-support/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'textkit',
+          include: ['packages/textkit/src/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'contracts',
+          include: ['packages/contracts/src/**/*.test.ts', 'packages/db/src/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['apps/server/src/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // PGlite instances are heavy (~300 MB each): keep the worker count bounded on 2 cores.
+          maxWorkers: 2,
+          globalSetup: ['./apps/server/test/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
