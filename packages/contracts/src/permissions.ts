@@ -1,0 +1,39 @@
+import type { Role } from './roles.ts';
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'user.read',
+  'user.manage',
+  'user.activate',
+  'user.unlock',
+  'security.manage',
+  'audit.read',
+  'manuscript.submit',
+  'manuscript.review',
+  'manuscript.manage',
+  'opinion.monitor',
+  'dashboard.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * What each role may do. A role is granted at an org, so each permission holds over that org's
+ * subtree only. 三员分立: sysadmin runs accounts and units but never security or audit;
+ * secadmin sets policy and activates/unlocks; auditor only reads the audit log.
+ */
+export const ROLE_PERMISSIONS = {
+  reporter: ['org.read', 'manuscript.submit'],
+  chief_reporter: ['org.read', 'manuscript.submit'],
+  reviewer: ['org.read', 'user.read', 'manuscript.review'],
+  editor: ['org.read', 'user.read', 'manuscript.manage', 'dashboard.read'],
+  monitor: ['org.read', 'opinion.monitor'],
+  leader: ['org.read', 'dashboard.read'],
+  sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
+  secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
+  auditor: ['org.read', 'audit.read'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}

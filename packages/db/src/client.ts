@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+import { acquireDirLock, type DirLock } from './lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that can run a query: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export type Engine =
+  | { kind: 'pglite'; pglite: PGlite }
+  | { kind: 'pg'; pool: pg.Pool };
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded database (ignored with databaseUrl); `memory://` for a throwaway one. */
+  pgliteDir?: string;
+  /** A dumped data dir to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+// int8 (counts, bigserial) as numbers on both engines: PGlite already does, node-postgres gives strings.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, engine: { kind: 'pg', pool }, close: () => pool.end() };
+  }
+  const dir = opts.pgliteDir ?? 'memory://';
+  let lock: DirLock | undefined;
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(dir, { recursive: true });
+    // PGlite has no lock between processes: a second opener spins forever, so refuse it here.
+    lock = acquireDirLock(dir);
+  }
+  const pglite = await PGlite.create({
+    dataDir: dir,
+    extensions: { pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: { kind: 'pglite', pglite },
+    async close() {
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.engine.kind === 'pglite') {
+    await migratePglite(database.db as never, { migrationsFolder });
+  } else {
+    await migratePg(database.db as never, { migrationsFolder });
+  }
+}
