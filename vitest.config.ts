@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Browser flows need the built web app and Debian's Chromium, so `npm test` leaves them to `npm run e2e`.
+const e2e = process.env.XL_E2E === '1';
+
 export default defineConfig({
   test: {
     reporters: ['default', './test-support/summary-reporter.ts'],
@@ -29,6 +32,20 @@ export default defineConfig({
           globalSetup: ['./apps/server/test/global-setup.ts'],
         },
       },
+      ...(e2e
+        ? [
+            {
+              test: {
+                name: 'e2e',
+                include: ['e2e/specs/**/*.spec.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+                globalSetup: ['./e2e/global-setup.ts'],
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -19,6 +19,7 @@ export const User = z.object({
   id: z.uuid(),
   username: z.string(),
   name: z.string(),
+  title: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
   orgId: z.uuid(),
@@ -38,6 +39,7 @@ const username = z
   .max(32, '用户名最多 32 位')
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线');
 const personName = z.string().trim().min(2, '姓名至少 2 个字').max(30, '姓名最多 30 个字');
+const title = z.string().trim().max(30, '职务最多 30 个字').nullable();
 const phone = z
   .string()
   .trim()
@@ -51,6 +53,7 @@ export type GrantInput = z.infer<typeof GrantInput>;
 export const CreateUserInput = z.strictObject({
   username,
   name: personName,
+  title: title.optional(),
   phone: phone.optional(),
   email: email.optional(),
   orgId: z.uuid('所属单位无效'),
@@ -61,6 +64,7 @@ export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z.strictObject({
   name: personName.optional(),
+  title: title.optional(),
   phone: phone.optional(),
   email: email.optional(),
   orgId: z.uuid('所属单位无效').optional(),

@@ -17,6 +17,7 @@ CREATE TABLE "users" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"username" text NOT NULL,
 	"name" text NOT NULL,
+	"title" text,
 	"phone" text,
 	"email" text,
 	"org_id" uuid NOT NULL,

@@ -7,6 +7,8 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull().unique(),
     name: text('name').notNull(),
+    /** 职务, e.g. 社区党委书记 / 分管副主任: how reviewers are told apart within one unit. */
+    title: text('title'),
     phone: text('phone'),
     email: text('email'),
     orgId: uuid('org_id')

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from './core/context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { auditLogsRoutes } from './modules/audit-logs/index.ts';
+import { authRoutes } from './modules/auth/index.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/index.ts';
+import { orgsRoutes } from './modules/orgs/index.ts';
+import { securityRoutes } from './modules/security/index.ts';
+import { usersRoutes } from './modules/users/index.ts';
+
+z.config(z.locales.zhCN());
+
+/** The whole HTTP app over already-opened services; tests call this with their own database. */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.log,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 20 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: '宣联 API', description: '宣传工作管理平台接口', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, services);
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
+  await app.register(orgsRoutes);
+  await app.register(usersRoutes);
+  await app.register(securityRoutes);
+  await app.register(auditLogsRoutes);
+  await app.register(importsRoutes);
+
+  const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
+  if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  // The web app routes on the client: any unknown non-API GET gets index.html.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', details: null, requestId: request.id } });
+  });
+  return app;
+}

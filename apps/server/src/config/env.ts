@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env: everything else receives a parsed Config. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY 至少 32 个字符').optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+});
+
+export type AppRole = 'all' | 'web' | 'worker';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  auditKey: Buffer;
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  /** Login attempts per minute per client address. */
+  loginRateLimit: number;
+  role: AppRole;
+  /** Serve the built web app from this folder when it exists. */
+  webDist: string | undefined;
+}
+
+/** A persisted random key so that the chain survives restarts without any set-up step. */
+function loadOrCreateAuditKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'audit-hmac.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`环境变量配置有误：\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
+  if (roleArg !== 'all' && roleArg !== 'web' && roleArg !== 'worker') {
+    throw new Error(`--role 只能是 all、web 或 worker，收到 ${roleArg}`);
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL || undefined,
+    auditKey: e.AUDIT_HMAC_KEY ? Buffer.from(e.AUDIT_HMAC_KEY, 'utf8') : loadOrCreateAuditKey(dataDir),
+    seedDemo: e.SEED_DEMO === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: 1024 * 1024,
+    uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    role: roleArg,
+    webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
+  };
+}
+
+/** Reads DATABASE_URL for test harnesses, which must not touch process.env themselves. */
+export function testDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}

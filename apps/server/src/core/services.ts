@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { migrateDatabase, openDatabase, type Database } from '@xuanlian/db';
+import pino from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config/env.ts';
+import type { Services } from './context.ts';
+import { createLocalFileStore } from './files/index.ts';
+import { createJobQueue } from './jobs/index.ts';
+
+export function createLogger(config: Config): FastifyBaseLogger {
+  return pino({
+    level: config.logLevel,
+    // Personal data and secrets never reach the application log.
+    redact: ['req.headers.cookie', 'req.headers.authorization', '*.password', '*.newPassword', '*.currentPassword', '*.phone'],
+  });
+}
+
+/** Opens and migrates the database and wires the runtime pieces every role needs. */
+export async function createServices(config: Config, opts: { database?: Database; log?: FastifyBaseLogger } = {}): Promise<Services> {
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
+  await migrateDatabase(database);
+  const log = opts.log ?? createLogger(config);
+  const jobs = createJobQueue(database, { log });
+  const files = createLocalFileStore(join(config.dataDir, 'files'));
+  return { config, database, db: database.db, jobs, files, log };
+}

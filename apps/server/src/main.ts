@@ -1,0 +1,53 @@
+import { loadConfig } from './config/env.ts';
+import { buildApp } from './app.ts';
+import { createLogger, createServices } from './core/services.ts';
+import { registerWorkers } from './workers.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCity } from './seed/demo-city.ts';
+
+/** Starts the web server, the job worker, or both (`--role=web|worker|all`, default all). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config);
+  if (config.role !== 'all' && !config.databaseUrl) {
+    throw new Error('嵌入式数据库只能由一个进程使用：单独运行 web 或 worker 时必须设置 DATABASE_URL');
+  }
+  const services = await createServices(config, { log });
+  let seeded = false;
+  if (config.seedDemo && (await isDatabaseEmpty(services))) {
+    await seedDemoCity(services);
+    seeded = true;
+  }
+  await services.jobs.start();
+  if (config.role !== 'web') await registerWorkers(services);
+  const app = config.role !== 'worker' ? await buildApp(services) : undefined;
+  if (app) await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, '正在停止');
+    await app?.close();
+    await services.jobs.stop();
+    await services.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const lines = [
+    '',
+    `宣联 已启动（${config.role === 'worker' ? '后台任务' : `http://${config.host}:${config.port}`}，数据库：${services.database.engine.kind === 'pglite' ? `嵌入式 ${config.dataDir}` : 'PostgreSQL'}）`,
+  ];
+  if (config.seedDemo) {
+    lines.push(seeded ? '已创建演示城市“江城市”。演示账号（仅供演示，密码均为 ' + DEMO_PASSWORD + '）：' : `演示账号（仅供演示，密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(10)} ${a.name}  ${a.what}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`启动失败：${err instanceof Error ? err.message : String(err)}\n`);
+  if (err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { ChangePasswordInput, LoginInput, Me } from '@xuanlian/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { writeAudit } from '../../core/audit/audit.ts';
+import { AppError } from '../../core/errors.ts';
+import { presentMe } from './actor.ts';
+import { deleteSession } from './sessions.repo.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+import { changePassword } from './verbs/change-password.ts';
+import { login } from './verbs/login.ts';
+
+export interface AuthRouteOptions {
+  cookieSecure: boolean;
+  loginRateLimit: number;
+}
+
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
+  const tags = ['登录与账号'];
+  const cookie = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.cookieSecure };
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags, body: LoginInput, response: { 200: Me } },
+      config: { rateLimit: { max: opts.loginRateLimit, timeWindow: 60_000 } },
+    },
+    async (req, reply) => {
+      const { token, me } = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, token, cookie);
+      return me;
+    },
+  );
+  app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
+    if (req.sessionId) {
+      const ctx = req.ctx;
+      const sessionId = req.sessionId;
+      await ctx.db.transaction(async (tx) => {
+        await deleteSession(tx, sessionId);
+        await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId, orgId: ctx.actor.orgId });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, cookie);
+    return reply.status(204).send();
+  });
+  app.get('/api/me', { schema: { tags, response: { 200: Me } } }, (req) => {
+    const actor = req.ctx.actor as typeof req.ctx.actor & { orgName?: string };
+    if (!actor.userId) throw new AppError('UNAUTHORIZED');
+    return presentMe({ ...actor, orgName: actor.orgName ?? '' });
+  });
+  app.post('/api/auth/password', { schema: { tags, body: ChangePasswordInput } }, async (req, reply) => {
+    await changePassword({ ctx: req.ctx, input: req.body });
+    return reply.status(204).send();
+  });
+};

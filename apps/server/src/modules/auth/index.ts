@@ -1,0 +1,5 @@
+export { authRoutes } from './auth.routes.ts';
+export { login } from './verbs/login.ts';
+export { changePassword } from './verbs/change-password.ts';
+export { resolveSession } from './verbs/resolve-session.ts';
+export { SESSION_COOKIE } from './tokens.ts';

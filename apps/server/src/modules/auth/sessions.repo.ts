@@ -1,0 +1,25 @@
+import { sessions, type Executor } from '@xuanlian/db';
+import { eq } from 'drizzle-orm';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(tx: Executor, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
+}
+
+export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  const rows = await db.select().from(sessions).where(eq(sessions.id, id));
+  return rows[0];
+}
+
+export async function touchSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,34 @@
+import type { SecurityPolicy } from '@xuanlian/contracts';
+import type { Db, Executor } from '@xuanlian/db';
+import { writeAudit } from '../../core/audit/audit.ts';
+import type { Ctx } from '../../core/context.ts';
+import { requirePermission } from '../../core/scope.ts';
+import { readPolicy, writePolicy } from './security.repo.ts';
+
+// Read on every request (idle timeout), so cache briefly; several instances agree within seconds.
+const CACHE_MS = 5_000;
+const cache = new WeakMap<Db, { at: number; policy: SecurityPolicy }>();
+
+export async function currentPolicy(db: Db): Promise<SecurityPolicy> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
+  const policy = await readPolicy(db);
+  cache.set(db, { at: Date.now(), policy });
+  return policy;
+}
+
+export async function getSecurityPolicy({ ctx }: { ctx: Ctx }): Promise<SecurityPolicy> {
+  requirePermission(ctx.actor, 'security.manage');
+  return readPolicy(ctx.db);
+}
+
+export async function updateSecurityPolicy({ ctx, input }: { ctx: Ctx; input: SecurityPolicy }): Promise<SecurityPolicy> {
+  requirePermission(ctx.actor, 'security.manage');
+  await ctx.db.transaction(async (tx: Executor) => {
+    const before = await readPolicy(tx);
+    await writePolicy(tx, input);
+    await writeAudit(tx, ctx, { action: 'security.policy_update', targetType: 'settings', targetId: 'security_policy', before, after: input });
+  });
+  cache.delete(ctx.db);
+  return input;
+}

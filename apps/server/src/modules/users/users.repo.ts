@@ -1,0 +1,124 @@
+import { orgs, roleGrants, users, type Executor } from '@xuanlian/db';
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { orgIdFilter, type Scope } from '../../core/scope.ts';
+import type { Role } from '@xuanlian/contracts';
+
+export type UserRow = typeof users.$inferSelect;
+export interface GrantRow {
+  userId: string;
+  role: Role;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+}
+export type UserWithOrg = UserRow & { orgName: string };
+
+const withOrg = { user: users, orgName: orgs.name };
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.username, username));
+  return rows[0];
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserWithOrg | undefined> {
+  const rows = await db.select(withOrg).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+  const r = rows[0];
+  return r ? { ...r.user, orgName: r.orgName } : undefined;
+}
+
+/** A user is in scope when their own unit lies in one of the scope's subtrees. */
+export async function findUserInScope(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  opts: { lock?: boolean } = {},
+): Promise<UserWithOrg | undefined> {
+  const q = db
+    .select(withOrg)
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(and(eq(users.id, id), orgIdFilter(scope, users.orgId)));
+  const rows = opts.lock ? await q.for('update', { of: users }) : await q;
+  const r = rows[0];
+  return r ? { ...r.user, orgName: r.orgName } : undefined;
+}
+
+export interface UserFilters {
+  subtreePath?: string;
+  q?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsersInScope(
+  db: Executor,
+  scope: Scope,
+  f: UserFilters,
+): Promise<{ rows: UserWithOrg[]; total: number }> {
+  const conds: SQL[] = [orgIdFilter(scope, users.orgId)];
+  if (f.subtreePath) conds.push(sql`${orgs.path} like ${`${f.subtreePath}%`}`);
+  if (f.status) conds.push(eq(users.status, f.status));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const any = or(ilike(users.name, like), ilike(users.username, like), ilike(users.phone, like));
+    if (any) conds.push(any);
+  }
+  const where = and(...conds);
+  const [rows, totals] = await Promise.all([
+    db
+      .select(withOrg)
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(where)
+      .orderBy(asc(orgs.path), asc(users.username))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.user, orgName: r.orgName })), total: totals[0]?.n ?? 0 };
+}
+
+export async function grantsOf(db: Executor, userIds: string[]): Promise<GrantRow[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId, orgPath: orgs.path, orgName: orgs.name })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .where(inArray(roleGrants.userId, userIds))
+    .orderBy(asc(roleGrants.role), asc(orgs.path));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+export async function insertUser(tx: Executor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const rows = await tx.insert(users).values(values).returning();
+  const row = rows[0];
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+export async function updateUserRow(
+  tx: Executor,
+  id: string,
+  set: Partial<typeof users.$inferInsert>,
+  expectStatus?: string,
+): Promise<UserRow | undefined> {
+  const where = expectStatus ? and(eq(users.id, id), eq(users.status, expectStatus)) : eq(users.id, id);
+  const rows = await tx.update(users).set({ ...set, updatedAt: new Date() }).where(where).returning();
+  return rows[0];
+}
+
+export async function replaceGrants(tx: Executor, userId: string, grants: Array<{ role: Role; orgId: string }>): Promise<void> {
+  await tx.delete(roleGrants).where(eq(roleGrants.userId, userId));
+  if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ userId, role: g.role, orgId: g.orgId })));
+}
+
+/** Atomically counts a failed login and returns the new count (no lost updates under a burst). */
+export async function bumpFailedLogins(tx: Executor, id: string): Promise<number> {
+  const rows = await tx
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ n: users.failedLogins });
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,28 @@
+import type { User } from '@xuanlian/contracts';
+import type { Ctx } from '../../../core/context.ts';
+import { notFound } from '../../../core/errors.ts';
+import { requirePermission } from '../../../core/scope.ts';
+import { findOrgInScope } from '../../orgs/index.ts';
+import { grantsOf, listUsersInScope } from '../users.repo.ts';
+import { presentUser } from '../users.presenter.ts';
+
+export interface ListUsersInput {
+  orgId?: string | undefined;
+  q?: string | undefined;
+  status?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsers({ ctx, input }: { ctx: Ctx; input: ListUsersInput }): Promise<{ items: User[]; total: number }> {
+  const scope = requirePermission(ctx.actor, 'user.read');
+  let subtreePath: string | undefined;
+  if (input.orgId) {
+    const org = await findOrgInScope(ctx.db, scope, input.orgId);
+    if (!org) throw notFound('单位');
+    subtreePath = org.path;
+  }
+  const { rows, total } = await listUsersInScope(ctx.db, scope, { ...input, subtreePath });
+  const grants = await grantsOf(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => presentUser(r, grants)), total };
+}

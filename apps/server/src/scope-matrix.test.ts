@@ -1,0 +1,87 @@
+import { ROLES, roleHasPermission, type Permission, type Role } from '@xuanlian/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../test/app.ts';
+import { asUser, buildOrg, buildTwoTrees, buildUser } from '../test/factories.ts';
+import type { OrgRow } from './modules/orgs/index.ts';
+
+/**
+ * Every org-scoped route × every role × a target inside / outside the actor's subtree.
+ * Without the permission: 403. With it, inside: success. Outside: 404, exactly as if missing.
+ */
+let t: TestApp;
+let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
+const cookies = new Map<Role, string>();
+
+interface RouteCase {
+  name: string;
+  permission: Permission;
+  ok: number;
+  request: (target: OrgRow) => Promise<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }>;
+}
+
+let codeSeq = 0;
+const ROUTES: RouteCase[] = [
+  { name: 'PATCH /api/orgs/:id', permission: 'org.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/orgs/${(await buildOrg(t, { parent: o })).id}`, payload: { name: '改过的名称' } }) },
+  { name: 'POST /api/orgs', permission: 'org.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/orgs', payload: { parentId: o.id, name: '矩阵新单位', kind: 'section', code: `MX${++codeSeq}` } }) },
+  { name: 'GET /api/users?orgId', permission: 'user.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/users?orgId=${o.id}` }) },
+  { name: 'GET /api/users/:id', permission: 'user.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/users/${(await buildUser(t, { org: o })).id}` }) },
+  { name: 'PATCH /api/users/:id', permission: 'user.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/users/${(await buildUser(t, { org: o })).id}`, payload: { name: '改过的姓名' } }) },
+  { name: 'POST /api/users', permission: 'user.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/users', payload: { username: `mx${++codeSeq}`, name: '矩阵用户', orgId: o.id, initialPassword: 'Matrix@2025x' } }) },
+  { name: 'POST /api/users/:id/activate', permission: 'user.activate', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o, status: 'pending' })).id}/activate` }) },
+  { name: 'POST /api/users/:id/unlock', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/unlock` }) },
+  { name: 'GET /api/audit-logs?orgId', permission: 'audit.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/audit-logs?orgId=${o.id}` }) },
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  trees = await buildTwoTrees(t);
+  for (const role of ROLES) cookies.set(role, (await asUser(t, trees.a, role)).cookie);
+});
+afterAll(async () => t.close());
+
+describe('[范围] route × role × inside/outside', () => {
+  for (const route of ROUTES) {
+    for (const role of ROLES) {
+      const allowed = roleHasPermission(role, route.permission);
+      it(`${route.name} as ${role}: ${allowed ? `inside ${route.ok}, outside 404` : '403'}`, async () => {
+        const cookie = cookies.get(role) ?? '';
+        const inside = await route.request(trees.a1);
+        const outside = await route.request(trees.b1);
+        const rin = await t.app.inject({ ...inside, headers: { cookie } });
+        const rout = await t.app.inject({ ...outside, headers: { cookie } });
+        if (allowed) {
+          expect(rin.statusCode, rin.body).toBe(route.ok);
+          expect(rout.statusCode, rout.body).toBe(404);
+          expect(rout.json().error.code).toBe('NOT_FOUND');
+        } else {
+          expect(rin.statusCode).toBe(403);
+          expect(rout.statusCode).toBe(403);
+        }
+      });
+    }
+  }
+
+  it('lists never show a row outside the subtree, for any role', async () => {
+    const bIds = new Set([trees.b.id, trees.b1.id]);
+    for (const role of ROLES) {
+      const cookie = cookies.get(role) ?? '';
+      const orgs = await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } });
+      expect(orgs.statusCode).toBe(200);
+      expect(orgs.json().items.some((o: { id: string }) => bIds.has(o.id))).toBe(false);
+      expect(orgs.json().items.map((o: { id: string }) => o.id)).toContain(trees.a1.id);
+      const users = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=200', headers: { cookie } });
+      if (users.statusCode === 200) {
+        expect(users.json().items.some((u: { orgId: string }) => bIds.has(u.orgId))).toBe(false);
+      } else {
+        expect(users.statusCode).toBe(403);
+      }
+    }
+  });
+
+  it('a grant low in the tree does not see its parent or siblings', async () => {
+    const lone = await buildOrg(t, { parent: trees.a2, name: '孤立社区' });
+    const { cookie } = await asUser(t, lone, 'reporter');
+    const ids = (await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } })).json().items.map((o: { id: string }) => o.id);
+    expect(ids).toEqual([lone.id]);
+  });
+});

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { loginAs } from '../../test/factories.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCity } from './demo-city.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  expect(await isDatabaseEmpty(t.services)).toBe(true);
+  await seedDemoCity(t.services);
+});
+afterAll(async () => t.close());
+
+describe('[演示] demo city', () => {
+  it('is no longer empty, so a restart does not seed twice', async () => {
+    expect(await isDatabaseEmpty(t.services)).toBe(false);
+  });
+
+  it('every demo account logs in with the demo password and holds its role', async () => {
+    for (const a of DEMO_ACCOUNTS) {
+      const cookie = await loginAs(t, { username: a.username, password: DEMO_PASSWORD });
+      const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json();
+      expect(me.mustChangePassword).toBe(false);
+      expect(me.roles.map((r: { role: string }) => r.role)).toEqual([a.role]);
+    }
+  });
+
+  it('has the four offices of the seeds with their units', async () => {
+    const cookie = await loginAs(t, { username: 'admin', password: DEMO_PASSWORD });
+    const names = (await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } })).json().items.map((o: { name: string }) => o.name);
+    for (const n of ['市委宣传部', '市人大常委会办公室', '综合科', '城关街道', '东门社区', '河湾村', '市教育局', '江城市第一中学']) expect(names).toContain(n);
+  });
+
+  it('the reporter sees only the community subtree', async () => {
+    const cookie = await loginAs(t, { username: 'reporter', password: DEMO_PASSWORD });
+    const names = (await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie } })).json().items.map((o: { name: string }) => o.name);
+    expect(names).toEqual(['东门社区']);
+  });
+});

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from '@xuanlian/db';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../src/app.ts';
+import type { Config } from '../src/config/env.ts';
+import { systemCtx, type Ctx, type Services } from '../src/core/context.ts';
+import { createServices } from '../src/core/services.ts';
+import { createTestDatabase } from './db.ts';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: mkdtempSync(join(tmpdir(), 'xl-data-')),
+    databaseUrl: undefined,
+    auditKey: randomBytes(32),
+    seedDemo: false,
+    cookieSecure: false,
+    logLevel: 'silent',
+    bodyLimitBytes: 1024 * 1024,
+    uploadLimitBytes: 5 * 1024 * 1024,
+    loginRateLimit: 10_000,
+    role: 'all',
+    webDist: undefined,
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: Database;
+  system: Ctx;
+  close(): Promise<void>;
+}
+
+/** A real app over a fresh migrated database (PGlite clone, or a PostgreSQL copy in CI). */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const database = await createTestDatabase();
+  const services = await createServices(config, { database, log: pino({ level: 'silent' }) });
+  const app = await buildApp(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    database,
+    system: systemCtx(services),
+    async close() {
+      await app.close();
+      await services.jobs.stop();
+      await database.close();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}

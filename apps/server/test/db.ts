@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '@xuanlian/db';
+import { testDatabaseUrl } from '../src/config/env.ts';
+
+export const onPostgres = (): boolean => Boolean(testDatabaseUrl());
+
+/** A fresh, migrated database for one test file: a PGlite clone or a copied PostgreSQL database. */
+export async function createTestDatabase(): Promise<Database> {
+  const url = testDatabaseUrl();
+  if (url) {
+    const name = `xl_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
+    await admin.end();
+    const dbUrl = new URL(url);
+    dbUrl.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: dbUrl.toString(), poolSize: 20 });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        const drop = new pg.Client({ connectionString: url });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
+    };
+  }
+  const blob = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ pgliteDir: 'memory://', loadDataDir: blob });
+}
+
+/** The URL of the per-file database when on PostgreSQL (for tests that spawn processes). */
+export function databaseUrlOf(database: Database): string | undefined {
+  if (database.engine.kind !== 'pg') return undefined;
+  const opts = database.engine.pool.options as { connectionString?: string };
+  return opts.connectionString;
+}
