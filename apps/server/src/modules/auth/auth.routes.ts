@@ -1,6 +1,7 @@
 import { ChangePasswordInput, LoginInput, Me } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../core/audit/audit.ts';
+import { afterCommit } from '../../core/cache.ts';
 import { AppError } from '../../core/errors.ts';
 import { presentMe } from './actor.ts';
 import { deleteSession } from './sessions.repo.ts';
@@ -32,10 +33,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     if (req.sessionId) {
       const ctx = req.ctx;
       const sessionId = req.sessionId;
-      await ctx.db.transaction(async (tx) => {
+      await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
         await deleteSession(tx, sessionId);
         await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId, orgId: ctx.actor.orgId });
-      });
+      }));
     }
     reply.clearCookie(SESSION_COOKIE, cookie);
     return reply.status(204).send();

@@ -1,5 +1,6 @@
 import type { ImportResult, ImportRowError } from '@xuanlian/contracts';
 import { writeAudit } from '../../core/audit/audit.ts';
+import { afterCommit } from '../../core/cache.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { hashPassword } from '../../core/passwords.ts';
@@ -42,7 +43,7 @@ export async function importPeople({ ctx, file }: { ctx: Ctx; file: Buffer }): P
   let orgsCreated = 0;
   let usersCreated = 0;
   try {
-    await ctx.db.transaction(async (tx) => {
+    await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
       const byCode = new Map<string, OrgRow>();
       const orgOf = async (code: string) => byCode.get(code) ?? (await findOrgByCode(tx, code));
       for (const o of parsed.orgs) {
@@ -98,7 +99,7 @@ export async function importPeople({ ctx, file }: { ctx: Ctx; file: Buffer }): P
         targetType: 'import',
         after: { orgsCreated, usersCreated },
       });
-    });
+    }));
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
     errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === ORG_SHEET ? -1 : 1));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { buildOrg, buildUser, loginAs, TEST_PASSWORD } from '../../../../test/factories.ts';
 import { buildApp } from '../../../app.ts';
+import { clearCaches } from '../../../core/cache.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,6 +67,7 @@ describe('[登录] sessions', () => {
     const cookie = await loginAs(t, u);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
     await t.services.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, u.id));
+    clearCaches(t.services.db); // a direct SQL edit bypasses the verbs that would clear it
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('SESSION_EXPIRED');

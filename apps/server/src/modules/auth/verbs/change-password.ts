@@ -1,5 +1,6 @@
 import type { ChangePasswordInput } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
+import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, validationError } from '../../../core/errors.ts';
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
@@ -20,8 +21,8 @@ export async function changePassword({ ctx, input }: { ctx: Ctx; input: ChangePa
     throw validationError([{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
     await writeAudit(tx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: user.id, orgId: user.orgId });
-  });
+  }));
 }

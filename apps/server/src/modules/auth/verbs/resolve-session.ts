@@ -1,3 +1,4 @@
+import { cacheFor } from '../../../core/cache.ts';
 import type { Actor, Services } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { currentPolicy } from '../../security/index.ts';
@@ -10,21 +11,40 @@ import { passwordExpiredUnder } from './login.ts';
 const TOUCH_EVERY_MS = 60_000;
 
 /** Cookie token → actor, enforcing the idle timeout and that the account is still usable. */
-export async function resolveSession(services: Services, token: string): Promise<Actor & { orgName: string; sessionId: string }> {
+type SessionActor = Actor & { orgName: string; sessionId: string };
+interface CachedSession {
+  actor: SessionActor;
+  lastSeenAt: number;
+}
+
+/** How long another instance may keep serving a session after it was revoked elsewhere. */
+export const SESSION_CACHE_MS = 2_000;
+
+export async function resolveSession(services: Services, token: string): Promise<SessionActor> {
   const id = sessionIdOf(token);
-  const session = await findSession(services.db, id);
-  if (!session) throw new AppError('UNAUTHORIZED');
+  const cache = cacheFor<CachedSession>(services.db, 'sessions', SESSION_CACHE_MS);
   const policy = await currentPolicy(services.db);
+  let entry = cache.get(id);
+  if (!entry) {
+    const session = await findSession(services.db, id);
+    if (!session) throw new AppError('UNAUTHORIZED');
+    const actor = await loadActor(services.db, session.userId, passwordExpiredUnder(policy));
+    if (!actor || actor.status !== 'active') {
+      await deleteSession(services.db, id);
+      throw new AppError('UNAUTHORIZED');
+    }
+    entry = { actor: { ...actor, sessionId: id }, lastSeenAt: session.lastSeenAt.getTime() };
+    cache.set(id, entry);
+  }
   const now = Date.now();
-  if (now - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000) {
+  if (now - entry.lastSeenAt > policy.idleMinutes * 60_000) {
+    cache.deleteWhere((_v, k) => k === id);
     await deleteSession(services.db, id);
     throw new AppError('SESSION_EXPIRED');
   }
-  const actor = await loadActor(services.db, session.userId, passwordExpiredUnder(policy));
-  if (!actor || actor.status !== 'active') {
-    await deleteSession(services.db, id);
-    throw new AppError('UNAUTHORIZED');
+  if (now - entry.lastSeenAt > TOUCH_EVERY_MS) {
+    await touchSession(services.db, id, new Date(now));
+    entry.lastSeenAt = now;
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(services.db, id, new Date(now));
-  return { ...actor, sessionId: id };
+  return entry.actor;
 }

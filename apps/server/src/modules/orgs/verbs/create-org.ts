@@ -1,5 +1,6 @@
 import type { CreateOrgInput, Org } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
+import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, invalidState, notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
@@ -8,7 +9,7 @@ import { presentOrg } from '../orgs.presenter.ts';
 
 export async function createOrg({ ctx, input }: { ctx: Ctx; input: CreateOrgInput }): Promise<Org> {
   const scope = requirePermission(ctx.actor, 'org.manage');
-  return ctx.db.transaction(async (tx) => {
+  return afterCommit(ctx.db, async () => ctx.db.transaction(async (tx) => {
     const parent = await findOrgInScope(tx, scope, input.parentId);
     if (!parent) throw notFound('上级单位');
     if (parent.status === 'disabled') throw invalidState('上级单位已停用，不能在其下新建单位');
@@ -24,5 +25,5 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: CreateOrgInpu
     });
     await writeAudit(tx, ctx, { action: 'org.create', targetType: 'org', targetId: row.id, orgId: row.id, after: presentOrg(row) });
     return presentOrg(row);
-  });
+  }));
 }

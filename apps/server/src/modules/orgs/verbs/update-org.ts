@@ -1,5 +1,6 @@
 import type { Org, UpdateOrgInput } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
+import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
@@ -9,7 +10,7 @@ import { presentOrg } from '../orgs.presenter.ts';
 /** Rename, re-kind, reorder, disable/enable, or move a unit (with its whole subtree). */
 export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateOrgInput }): Promise<Org> {
   const scope = requirePermission(ctx.actor, 'org.manage');
-  return ctx.db.transaction(async (tx) => {
+  return afterCommit(ctx.db, async () => ctx.db.transaction(async (tx) => {
     const row = await findOrgInScope(tx, scope, id, { lock: true });
     if (!row) throw notFound('单位');
     const before = presentOrg(row);
@@ -39,5 +40,5 @@ export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: string; inpu
       await writeAudit(tx, ctx, { action: 'org.update', targetType: 'org', targetId: row.id, orgId: row.id, before, after });
     }
     return after;
-  });
+  }));
 }

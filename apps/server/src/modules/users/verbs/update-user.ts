@@ -1,5 +1,6 @@
 import type { UpdateUserInput, User } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
+import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { forbidden, invalidState, notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
@@ -11,7 +12,7 @@ import { presentUser } from '../users.presenter.ts';
 
 export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateUserInput }): Promise<User> {
   const scope = requirePermission(ctx.actor, 'user.manage');
-  return ctx.db.transaction(async (tx) => {
+  return afterCommit(ctx.db, async () => ctx.db.transaction(async (tx) => {
     const row = await findUserInScope(tx, scope, id, { lock: true });
     if (!row) throw notFound('用户');
     if (row.id === ctx.actor.userId && (input.grants || input.status)) {
@@ -43,5 +44,5 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     const action = input.grants && Object.keys(set).length === 0 ? 'user.grant' : 'user.update';
     await writeAudit(tx, ctx, { action, targetType: 'user', targetId: row.id, orgId: fresh.orgId, before, after });
     return after;
-  });
+  }));
 }
