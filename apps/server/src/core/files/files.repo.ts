@@ -1,0 +1,11 @@
+import { files, type Executor } from '@xuanlian/db';
+import type { StoredFile } from './file-store.ts';
+
+/**
+ * Records a stored blob in the caller's transaction, so the row that references it and the
+ * `files` row commit together. The bytes are already on disk (put() returns only after fsync);
+ * the same content recorded twice is one row.
+ */
+export async function recordFile(tx: Executor, stored: StoredFile): Promise<void> {
+  await tx.insert(files).values({ sha256: stored.sha256, size: stored.size, mime: stored.mime }).onConflictDoNothing();
+}
