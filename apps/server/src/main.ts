@@ -20,7 +20,18 @@ async function main(): Promise<void> {
   await services.jobs.start();
   if (config.role !== 'web') await registerWorkers(services);
   const app = config.role !== 'worker' ? await buildApp(services) : undefined;
-  if (app) await app.listen({ port: config.port, host: config.host });
+  if (app) {
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (err) {
+      await services.jobs.stop();
+      await services.database.close();
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`端口 ${config.port} 已被占用：请关闭占用它的程序，或用 PORT=其他端口 npm start`);
+      }
+      throw err;
+    }
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,6 +59,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`启动失败：${err instanceof Error ? err.message : String(err)}\n`);
-  if (err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 });

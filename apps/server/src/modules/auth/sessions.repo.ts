@@ -1,5 +1,5 @@
 import { sessions, type Executor } from '@xuanlian/db';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -22,4 +22,9 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
 
 export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteIdleSessions(db: Executor, seenBefore: Date): Promise<number> {
+  const rows = await db.delete(sessions).where(lt(sessions.lastSeenAt, seenBefore)).returning({ id: sessions.id });
+  return rows.length;
 }
