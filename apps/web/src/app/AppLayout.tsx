@@ -1,0 +1,93 @@
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu } from 'antd';
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { can, useMe } from '../features/auth/api.ts';
+import { PageSpin } from '../shared/ui/PageSpin.tsx';
+import { useIsMobile } from '../shared/ui/useIsMobile.ts';
+import { NAV_ITEMS } from './nav.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+function Brand({ collapsed = false }: { collapsed?: boolean }) {
+  return (
+    <Link to="/" className="xl-brand" aria-label="宣联 · 宣传工作管理平台">
+      <span className="xl-logo" aria-hidden>
+        宣
+      </span>
+      {!collapsed && <span className="xl-brand-text">宣联</span>}
+    </Link>
+  );
+}
+
+export default function AppLayout() {
+  const me = useMe();
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = NAV_ITEMS.filter((i) => can(me, i.anyOf));
+  const active = items.find((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)));
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={active ? [active.key] : []}
+      onClick={() => setDrawerOpen(false)}
+      data-testid="side-menu"
+      items={items.map((i) => ({
+        key: i.key,
+        icon: i.icon,
+        label: (
+          <Link to={i.path} data-testid={`nav-${i.key}`}>
+            {i.label}
+          </Link>
+        ),
+      }))}
+    />
+  );
+
+  return (
+    <Layout className="xl-shell">
+      {!isMobile && (
+        <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="xl-sider">
+          <Brand collapsed={collapsed} />
+          <nav aria-label="主菜单">{menu}</nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="xl-header">
+          {isMobile && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              aria-label="打开菜单"
+              data-testid="nav-toggle"
+            />
+          )}
+          {isMobile ? <Brand /> : <span className="xl-header-title">宣传工作管理平台</span>}
+          <div style={{ flex: 1 }} />
+          <UserMenu compact={isMobile} />
+        </Layout.Header>
+        <Layout.Content className="xl-content">
+          <Suspense fallback={<PageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {isMobile && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          title="宣联 · 宣传工作管理平台"
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          <nav aria-label="主菜单">{menu}</nav>
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,59 @@
+import { AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, ApartmentOutlined } from '@ant-design/icons';
+import type { Permission } from '@xuanlian/contracts';
+import type { ReactNode } from 'react';
+
+/**
+ * The one list of areas: the side menu, the 工作台 cards and the route guards all read it, so a
+ * menu entry can never point at a page its guard would refuse. Only built pages belong here.
+ */
+export interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Shown when the actor holds any of these; empty = everyone. */
+  anyOf: readonly Permission[];
+  description: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', label: '工作台', icon: <DashboardOutlined />, anyOf: [], description: '' },
+  {
+    key: 'orgs',
+    path: '/orgs',
+    label: '单位管理',
+    icon: <ApartmentOutlined />,
+    anyOf: ['org.manage'],
+    description: '维护单位树：新建、改名、调整隶属关系、停用，批量导入单位和用户',
+  },
+  {
+    key: 'users',
+    path: '/users',
+    label: '用户管理',
+    icon: <TeamOutlined />,
+    anyOf: ['user.read', 'user.manage'],
+    description: '查看和维护用户账号、角色授权，启用和解锁账号',
+  },
+  {
+    key: 'security',
+    path: '/security-policy',
+    label: '安全策略',
+    icon: <SafetyCertificateOutlined />,
+    anyOf: ['security.manage'],
+    description: '设置密码规则、登录失败锁定和会话超时',
+  },
+  {
+    key: 'audit',
+    path: '/audit-logs',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    anyOf: ['audit.read'],
+    description: '查询、导出操作记录，校验日志完整性',
+  },
+];
+
+export function navItem(key: string): NavItem {
+  const item = NAV_ITEMS.find((i) => i.key === key);
+  if (!item) throw new Error(`unknown nav item ${key}`);
+  return item;
+}

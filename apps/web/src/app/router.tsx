@@ -1,0 +1,58 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { PageSpin } from '../shared/ui/PageSpin.tsx';
+import AppLayout from './AppLayout.tsx';
+import { navItem } from './nav.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { RouteError } from './RouteError.tsx';
+
+// Every page is its own chunk: a reporter on a phone never downloads the audit screens.
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage.tsx'));
+const AuditLogsPage = lazy(() => import('../features/audit/AuditLogsPage.tsx'));
+const NotFound = lazy(() => import('./NotFound.tsx'));
+
+function guarded(key: string, page: ReactNode): ReactNode {
+  return <RequirePermission anyOf={navItem(key).anyOf}>{page}</RequirePermission>;
+}
+
+function Root() {
+  return (
+    <Suspense fallback={<PageSpin full />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            element: <AppLayout />,
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'orgs', element: guarded('orgs', <OrgsPage />) },
+              { path: 'users', element: guarded('users', <UsersPage />) },
+              { path: 'security-policy', element: guarded('security', <SecurityPolicyPage />) },
+              { path: 'audit-logs', element: guarded('audit', <AuditLogsPage />) },
+              { path: '*', element: <NotFound /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
