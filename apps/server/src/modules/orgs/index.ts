@@ -1,4 +1,4 @@
-export { listOrgs } from './verbs/list-orgs.ts';
+export { listOrgs, listOrgsJson } from './verbs/list-orgs.ts';
 export { createOrg } from './verbs/create-org.ts';
 export { updateOrg } from './verbs/update-org.ts';
 export { orgsRoutes } from './orgs.routes.ts';
