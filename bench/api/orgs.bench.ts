@@ -69,12 +69,20 @@ bare.get('/api/orgs', async (_req, reply) => reply.type('application/json; chars
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const barePort = (bare.server.address() as { port: number }).port;
 
-// Warm both, then measure the bare route first and ours second, in this one run.
+// Warm both, then alternate three rounds so a burst of other load hits both sides alike;
+// the reported pair is the round with the median ratio.
 await cannon(`http://127.0.0.1:${barePort}/api/orgs`);
 await cannon(`http://127.0.0.1:${port}/api/orgs`, cookie);
-const b = await cannon(`http://127.0.0.1:${barePort}/api/orgs`);
-const o = await cannon(`http://127.0.0.1:${port}/api/orgs`, cookie);
-const ratio = o.requests.average / b.requests.average;
+const rounds: Array<{ b: Result; o: Result; ratio: number }> = [];
+for (let i = 0; i < 3; i++) {
+  const b = await cannon(`http://127.0.0.1:${barePort}/api/orgs`);
+  const o = await cannon(`http://127.0.0.1:${port}/api/orgs`, cookie);
+  rounds.push({ b, o, ratio: o.requests.average / b.requests.average });
+}
+rounds.sort((x, y) => x.ratio - y.ratio);
+const median = rounds[1];
+if (!median) throw new Error('no rounds');
+const { b, o, ratio } = median;
 const engine = database.engine.kind === 'pg' ? 'PostgreSQL 15' : 'PGlite (embedded)';
 const rows = [
   `| route | req/s | p50 ms | p99 ms | non-2xx |`,
@@ -82,7 +90,7 @@ const rows = [
   `| bare Fastify, same JSON (${body.length} bytes) | ${b.requests.average.toFixed(0)} | ${b.latency.p50} | ${b.latency.p99} | ${b.non2xx} |`,
   `| \`GET /api/orgs\` as admin, ${engine} | ${o.requests.average.toFixed(0)} | ${o.latency.p50} | ${o.latency.p99} | ${o.non2xx} |`,
   ``,
-  `**ratio: ${(ratio * 100).toFixed(1)} %** of the bare route (goal ≥ 40 %), autocannon -c ${connections} -d ${seconds}, client and server on the same 2 cores.`,
+  `**ratio: ${(ratio * 100).toFixed(1)} %** of the bare route (goal ≥ 40 %; rounds: ${rounds.map((r) => `${(r.ratio * 100).toFixed(1)} %`).join(', ')}), autocannon -c ${connections} -d ${seconds}, client and server on the same 2 cores.`,
 ];
 process.stdout.write(`${rows.join('\n')}\n`);
 await bare.close();
@@ -90,9 +98,5 @@ await app.close();
 await services.jobs.stop();
 await database.close();
 rmSync(dataDir, { recursive: true, force: true });
-if (serverUrl) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query('drop database if exists xl_bench_api with (force)');
-  await admin.end();
-}
+// The bench database is dropped at the next run's start: pg-boss's pool may still be closing now.
+process.exit(0);

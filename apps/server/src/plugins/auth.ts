@@ -50,7 +50,6 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     const actor = await resolveSession(services, token);
     request.sessionId = actor.sessionId;
     request.ctx = { ...services, actor, requestId: request.id, ip };
-    request.log = request.log.child({ actorId: actor.userId });
     if (actor.mustChangePassword && !DURING_PASSWORD_CHANGE.has(path)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   });
 }
