@@ -23,15 +23,14 @@ export interface Automaton {
   readonly base: Int32Array;
   readonly check: Int32Array;
   readonly fail: Int32Array;
-  /** First slot on the suffix chain (this slot included) that ends a pattern, or -1. */
-  readonly out: Int32Array;
-  /** Next slot on the dictionary-suffix chain after an output slot, or -1. */
-  readonly outNext: Int32Array;
-  /** First pattern ending at a slot, or -1; further ones through `patNext`. */
-  readonly patHead: Int32Array;
-  readonly patNext: Int32Array;
-  /** Pattern length in folded, noise-free units. */
-  readonly patLen: Int32Array;
+  /**
+   * Patterns that end in a state: `outPattern[outStart[s] .. outStart[s + 1])`, the state's
+   * own patterns first (longest), then those of its dictionary suffixes.
+   */
+  readonly outStart: Int32Array;
+  readonly outPattern: Int32Array;
+  /** Length of each `outPattern` entry in folded, noise-free units. */
+  readonly outLen: Int32Array;
   readonly patternCount: number;
   readonly maxLen: number;
   readonly skipNoise: boolean;
@@ -67,7 +66,7 @@ export function scanAutomaton(a: Automaton, text: string, buffer: HitBuffer, lim
 }
 
 function scanPlain(a: Automaton, text: string, buffer: HitBuffer, limit: number): number {
-  const { classOf, base, check, fail, out, outNext, patHead, patNext, patLen } = a;
+  const { classOf, base, check, fail, outStart, outPattern, outLen } = a;
   let data: Int32Array = buffer.data;
   let w = buffer.count * 3;
   let s = 0;
@@ -87,23 +86,21 @@ function scanPlain(a: Automaton, text: string, buffer: HitBuffer, limit: number)
       if (s === 0) break;
       s = fail[s] as number;
     }
-    let o = out[s] as number;
-    if (o < 0) continue;
+    const first = outStart[s] as number;
+    const last = outStart[s + 1] as number;
+    if (first === last) continue;
     const end = i + 1;
-    do {
-      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) {
-        if (w + 3 > data.length) data = buffer.grow();
-        data[w] = p;
-        data[w + 1] = end - (patLen[p] as number);
-        data[w + 2] = end;
-        w += 3;
-        if (w >= limit * 3) {
-          buffer.count = w / 3;
-          return buffer.count;
-        }
+    for (let k = first; k < last; k++) {
+      if (w + 3 > data.length) data = buffer.grow();
+      data[w] = outPattern[k] as number;
+      data[w + 1] = end - (outLen[k] as number);
+      data[w + 2] = end;
+      w += 3;
+      if (w >= limit * 3) {
+        buffer.count = w / 3;
+        return buffer.count;
       }
-      o = outNext[o] as number;
-    } while (o >= 0);
+    }
   }
   buffer.count = w / 3;
   return buffer.count;
@@ -115,7 +112,7 @@ function scanPlain(a: Automaton, text: string, buffer: HitBuffer, limit: number)
  * `maxLen` consumed units.
  */
 function scanWithNoise(a: Automaton, text: string, buffer: HitBuffer, limit: number): number {
-  const { classOf, base, check, fail, out, outNext, patHead, patNext, patLen } = a;
+  const { classOf, base, check, fail, outStart, outPattern, outLen } = a;
   let ringSize = 1;
   while (ringSize < a.maxLen + 1) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
@@ -149,23 +146,21 @@ function scanWithNoise(a: Automaton, text: string, buffer: HitBuffer, limit: num
       if (s === 0) break;
       s = fail[s] as number;
     }
-    let o = out[s] as number;
-    if (o < 0) continue;
+    const first = outStart[s] as number;
+    const last = outStart[s + 1] as number;
+    if (first === last) continue;
     const end = i + 1;
-    do {
-      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) {
-        if (w + 3 > data.length) data = buffer.grow();
-        data[w] = p;
-        data[w + 1] = ring[(consumed - (patLen[p] as number)) & mask] as number;
-        data[w + 2] = end;
-        w += 3;
-        if (w >= limit * 3) {
-          buffer.count = w / 3;
-          return buffer.count;
-        }
+    for (let k = first; k < last; k++) {
+      if (w + 3 > data.length) data = buffer.grow();
+      data[w] = outPattern[k] as number;
+      data[w + 1] = ring[(consumed - (outLen[k] as number)) & mask] as number;
+      data[w + 2] = end;
+      w += 3;
+      if (w >= limit * 3) {
+        buffer.count = w / 3;
+        return buffer.count;
       }
-      o = outNext[o] as number;
-    } while (o >= 0);
+    }
   }
   buffer.count = w / 3;
   return buffer.count;

@@ -2,8 +2,8 @@
  * Builds an `Automaton` from folded patterns.
  *
  * Written as a generator that yields every few thousand units of work, so the same code runs
- * synchronously (`buildSync`) or in time slices that leave the event loop free while a
- * dictionary is reloaded (`buildAsync`).
+ * synchronously (`runSync`) or in time slices that leave the event loop free while a
+ * dictionary is reloaded (`runSliced`).
  */
 import { getNoiseTable, NOISE_PAIR_HEAD, NOISE_UNIT } from '../normalize/fold-table.ts';
 import {
@@ -262,6 +262,31 @@ export function* buildAutomaton(input: BuildInput): Generator<void, Automaton> {
     if ((idx & (WORK_PER_YIELD - 1)) === 0) yield;
   }
 
+  // Flatten every state's output chain (its own patterns, then those of its dictionary
+  // suffixes) into one contiguous run, so emitting a hit reads two adjacent arrays instead of
+  // walking four linked ones. Dense dictionaries emit a hit every few characters.
+  const outStart = new Int32Array(slots + 1);
+  let total = 0;
+  for (let s = 0; s < slots; s++) {
+    outStart[s] = total;
+    for (let o = out[s] as number; o >= 0; o = outNext[o] as number) {
+      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) total++;
+    }
+  }
+  outStart[slots] = total;
+  const outPattern = new Int32Array(total);
+  const outLen = new Int32Array(total);
+  for (let s = 0, k = 0; s < slots; s++) {
+    for (let o = out[s] as number; o >= 0; o = outNext[o] as number) {
+      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) {
+        outPattern[k] = p;
+        outLen[k] = patLen[p] as number;
+        k++;
+      }
+    }
+  }
+  yield;
+
   // 6. Code unit → class, with folding and noise folded into the same lookup.
   const classOf = new Uint16Array(65536);
   const noise = getNoiseTable();
@@ -287,11 +312,9 @@ export function* buildAutomaton(input: BuildInput): Generator<void, Automaton> {
     base: finalBase,
     check: finalCheck,
     fail,
-    out,
-    outNext,
-    patHead,
-    patNext,
-    patLen,
+    outStart,
+    outPattern,
+    outLen,
     patternCount: patterns.length,
     maxLen,
     skipNoise,

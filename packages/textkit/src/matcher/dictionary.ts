@@ -1,7 +1,7 @@
 /**
  * A swappable holder for a matcher, so dictionaries can be reloaded while the service runs.
  *
- * A reload compiles a new automaton in time slices (see `buildAsync`) and then replaces the
+ * A reload compiles a new automaton in time slices (see `runSliced` in build.ts) and then replaces the
  * reference in one assignment. Scans running before the swap use the old automaton, scans after
  * it use the new one; nobody ever sees a half-built automaton.
  */

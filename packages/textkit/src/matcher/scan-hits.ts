@@ -33,7 +33,7 @@ export function scanToHits(a: Automaton, text: string, payload: HitPayload): Hit
 }
 
 function hitsPlain(a: Automaton, text: string, payload: HitPayload): Hit[] {
-  const { classOf, base, check, fail, out, outNext, patHead, patNext, patLen } = a;
+  const { classOf, base, check, fail, outStart, outPattern, outLen } = a;
   const { patternEntry, words, categories, severities } = payload;
   const hits: Hit[] = [];
   let s = 0;
@@ -53,29 +53,27 @@ function hitsPlain(a: Automaton, text: string, payload: HitPayload): Hit[] {
       if (s === 0) break;
       s = fail[s] as number;
     }
-    let o = out[s] as number;
-    if (o < 0) continue;
+    const first = outStart[s] as number;
+    const last = outStart[s + 1] as number;
+    if (first === last) continue;
     const end = i + 1;
-    do {
-      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) {
-        const index = patternEntry[p] as number;
-        hits.push({
-          start: end - (patLen[p] as number),
-          end,
-          word: words[index] as string,
-          category: categories[index] as string,
-          severity: severities[index] as number,
-          index,
-        });
-      }
-      o = outNext[o] as number;
-    } while (o >= 0);
+    for (let k = first; k < last; k++) {
+      const index = patternEntry[outPattern[k] as number] as number;
+      hits.push({
+        start: end - (outLen[k] as number),
+        end,
+        word: words[index] as string,
+        category: categories[index] as string,
+        severity: severities[index] as number,
+        index,
+      });
+    }
   }
   return hits;
 }
 
 function hitsWithNoise(a: Automaton, text: string, payload: HitPayload): Hit[] {
-  const { classOf, base, check, fail, out, outNext, patHead, patNext, patLen } = a;
+  const { classOf, base, check, fail, outStart, outPattern, outLen } = a;
   const { patternEntry, words, categories, severities } = payload;
   let ringSize = 1;
   while (ringSize < a.maxLen + 1) ringSize <<= 1;
@@ -109,23 +107,21 @@ function hitsWithNoise(a: Automaton, text: string, payload: HitPayload): Hit[] {
       if (s === 0) break;
       s = fail[s] as number;
     }
-    let o = out[s] as number;
-    if (o < 0) continue;
+    const first = outStart[s] as number;
+    const last = outStart[s + 1] as number;
+    if (first === last) continue;
     const end = i + 1;
-    do {
-      for (let p = patHead[o] as number; p >= 0; p = patNext[p] as number) {
-        const index = patternEntry[p] as number;
-        hits.push({
-          start: ring[(consumed - (patLen[p] as number)) & mask] as number,
-          end,
-          word: words[index] as string,
-          category: categories[index] as string,
-          severity: severities[index] as number,
-          index,
-        });
-      }
-      o = outNext[o] as number;
-    } while (o >= 0);
+    for (let k = first; k < last; k++) {
+      const index = patternEntry[outPattern[k] as number] as number;
+      hits.push({
+        start: ring[(consumed - (outLen[k] as number)) & mask] as number,
+        end,
+        word: words[index] as string,
+        category: categories[index] as string,
+        severity: severities[index] as number,
+        index,
+      });
+    }
   }
   return hits;
 }
