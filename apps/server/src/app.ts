@@ -19,6 +19,10 @@ import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
+import { dictionariesRoutes } from './modules/dictionaries/index.ts';
+import { commissionsRoutes, manuscriptsRoutes } from './modules/manuscripts/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { reviewsRoutes } from './modules/reviews/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -53,6 +57,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(securityRoutes);
   await app.register(auditLogsRoutes);
   await app.register(importsRoutes);
+  await app.register(manuscriptsRoutes);
+  await app.register(commissionsRoutes);
+  await app.register(reviewsRoutes);
+  await app.register(dictionariesRoutes);
+  await app.register(notificationsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -1,8 +1,9 @@
 import { ROLES, roleHasPermission, type Permission, type Role } from '@xuanlian/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { asUser, buildOrg, buildTwoTrees, buildUser } from '../test/factories.ts';
+import { asUser, buildOrg, buildTwoTrees, buildUser, type BuiltUser } from '../test/factories.ts';
 import type { OrgRow } from './modules/orgs/index.ts';
+import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -11,12 +12,17 @@ import type { OrgRow } from './modules/orgs/index.ts';
 let t: TestApp;
 let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
 const cookies = new Map<Role, string>();
+const actors = new Map<Role, BuiltUser>();
 
 interface RouteCase {
   name: string;
-  permission: Permission;
+  /** Any one of these lets the role in. */
+  permission: Permission | readonly Permission[];
   ok: number;
-  request: (target: OrgRow) => Promise<{ method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }>;
+  request: (
+    target: OrgRow,
+    actor: BuiltUser,
+  ) => Promise<{ method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: object | Buffer | string; headers?: Record<string, string> }>;
 }
 
 let codeSeq = 0;
@@ -30,25 +36,33 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/users/:id/activate', permission: 'user.activate', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o, status: 'pending' })).id}/activate` }) },
   { name: 'POST /api/users/:id/unlock', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/unlock` }) },
   { name: 'GET /api/audit-logs?orgId', permission: 'audit.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/audit-logs?orgId=${o.id}` }) },
+  ...MANUSCRIPT_ROUTES(() => ({ t, trees })),
 ];
 
 beforeAll(async () => {
   t = await createTestApp();
   trees = await buildTwoTrees(t);
-  for (const role of ROLES) cookies.set(role, (await asUser(t, trees.a, role)).cookie);
+  for (const role of ROLES) {
+    const { user, cookie } = await asUser(t, trees.a, role);
+    cookies.set(role, cookie);
+    actors.set(role, user);
+  }
+  await setUpManuscriptRoutes(t, trees);
 });
 afterAll(async () => t.close());
 
 describe('[范围] route × role × inside/outside', () => {
   for (const route of ROUTES) {
     for (const role of ROLES) {
-      const allowed = roleHasPermission(role, route.permission);
+      const needed: readonly Permission[] = typeof route.permission === 'string' ? [route.permission] : route.permission;
+      const allowed = needed.some((p) => roleHasPermission(role, p));
       it(`${route.name} as ${role}: ${allowed ? `inside ${route.ok}, outside 404` : '403'}`, async () => {
         const cookie = cookies.get(role) ?? '';
-        const inside = await route.request(trees.a1);
-        const outside = await route.request(trees.b1);
-        const rin = await t.app.inject({ ...inside, headers: { cookie } });
-        const rout = await t.app.inject({ ...outside, headers: { cookie } });
+        const actor = actors.get(role) as BuiltUser;
+        const inside = await route.request(trees.a1, actor);
+        const outside = await route.request(trees.b1, actor);
+        const rin = await t.app.inject({ ...inside, headers: { ...inside.headers, cookie } });
+        const rout = await t.app.inject({ ...outside, headers: { ...outside.headers, cookie } });
         if (allowed) {
           expect(rin.statusCode, rin.body).toBe(route.ok);
           expect(rout.statusCode, rout.body).toBe(404);

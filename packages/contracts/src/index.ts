@@ -7,3 +7,8 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './imports.ts';
+export * from './manuscripts.ts';
+export * from './manuscript-checks.ts';
+export * from './reviews.ts';
+export * from './notifications.ts';
+export * from './dictionaries.ts';

@@ -1,6 +1,12 @@
-import type { OrgKind, Role } from '@xuanlian/contracts';
+import { DEFAULT_CATEGORIES, DEFAULT_RELEASE_CHAIN, DEFAULT_SUBMISSION_CHAINS, IMPORTANCE_LABELS, type Importance, type OrgKind, type Role } from '@xuanlian/contracts';
+import { reviewPolicies } from '@xuanlian/db';
 import { sql } from 'drizzle-orm';
-import { systemCtx, type Services } from '../core/context.ts';
+import { systemCtx, type Ctx, type Services } from '../core/context.ts';
+import { loadActor } from '../modules/auth/actor.ts';
+import { insertCategory, insertLeader, insertWord } from '../modules/dictionaries/index.ts';
+import { createManuscript, submitManuscript, getManuscript } from '../modules/manuscripts/index.ts';
+import { decideStep } from '../modules/reviews/index.ts';
+import { findUserByUsername } from '../modules/users/index.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { findOrgByCode, insertOrg } from '../modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
@@ -110,5 +116,75 @@ export async function seedDemoCity(services: Services): Promise<void> {
       );
       await updateUserRow(tx, user.id, { status: 'active', mustChangePassword: false, passwordChangedAt: new Date() });
     }
+    await seedDictionaries(tx, ctx);
   });
+  await seedDemoManuscripts(services);
+}
+
+type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];
+
+/** Seed 004's categories and review chains, seed 003's release chain, and a starter wording list, all at the city root. */
+async function seedDictionaries(tx: Tx, ctx: Ctx): Promise<void> {
+  const root = await findOrgByCode(tx, 'JC');
+  if (!root) throw new Error('demo seed: no root');
+  for (const [i, c] of DEFAULT_CATEGORIES.entries()) await insertCategory(tx, { orgId: root.id, name: c.name, code: c.code, urgent: c.urgent, sortOrder: (i + 1) * 10 });
+  const chains = Object.entries(DEFAULT_SUBMISSION_CHAINS) as Array<[Importance, unknown]>;
+  for (const [importance, steps] of chains) {
+    await tx.insert(reviewPolicies).values({ orgId: root.id, name: `${IMPORTANCE_LABELS[importance]}稿件审核`, purpose: 'submission', importance, steps });
+  }
+  await tx.insert(reviewPolicies).values({ orgId: root.id, name: '自有平台信息发布三审', purpose: 'release', steps: DEFAULT_RELEASE_CHAIN });
+  const words: Array<[string, 'blocking' | 'warning', string, string]> = [
+    ['绝密', 'blocking', '涉密标识', '涉密信息不得报送'],
+    ['机密', 'blocking', '涉密标识', '涉密信息不得报送'],
+    ['内部资料', 'blocking', '涉密标识', '内部资料不得公开报送'],
+    ['国家级', 'warning', '极限用语', '请核实是否有权威认定'],
+    ['史上最', 'warning', '极限用语', '避免夸大表述'],
+    ['相关领导', 'warning', '不规范表述', '请写明领导姓名和职务'],
+  ];
+  for (const [word, level, category, note] of words) await insertWord(tx, { orgId: root.id, word, level, category, note });
+  const people: Array<[string, string[]]> = [
+    ['陈江平', ['市委书记']],
+    ['林海涛', ['市委副书记', '市长']],
+    ['吴振东', ['市委常委', '宣传部部长']],
+    ['周建华', ['党工委副书记']],
+    ['赵国庆', ['副主任']],
+  ];
+  for (const [name, titles] of people) await insertLeader(tx, { orgId: root.id, name, titles });
+  await writeAudit(tx, ctx, { action: 'dictionary.create', targetType: 'demo_seed', after: { categories: DEFAULT_CATEGORIES.length, words: words.length, leaders: people.length } });
+}
+
+async function ctxOf(services: Services, username: string): Promise<Ctx> {
+  const user = await findUserByUsername(services.db, username);
+  const actor = user ? await loadActor(services.db, user.id, () => false) : undefined;
+  if (!actor) throw new Error(`demo seed: no user ${username}`);
+  return { ...services, actor, requestId: 'seed', ip: null };
+}
+
+/** A few manuscripts in every state, through the real verbs, so the demo opens on a working flow. */
+async function seedDemoManuscripts(services: Services): Promise<void> {
+  const [reporter, reviewer1] = await Promise.all(['reporter', 'reviewer1'].map((u) => ctxOf(services, u)));
+  if (!reporter || !reviewer1) return;
+  const cats = new Map((await services.db.execute(sql`select id, name from manuscript_categories`) as unknown as { rows: Array<{ id: string; name: string }> }).rows.map((r) => [r.name, r.id]));
+  const body = (what: string) =>
+    `<p>近日，东门社区${what}。社区党委高度重视，提前制定工作方案，明确责任分工，组织党员志愿者和网格员深入楼栋，逐户宣传、逐项落实。</p><p>下一步，东门社区将持续总结经验做法，推动工作常态化、长效化，不断提升居民群众的获得感、幸福感和安全感。</p>`;
+  const authors = [{ name: '张晓华', userId: null, orgId: null, orgName: null, share: 100 }];
+  const make = (title: string, what: string, category: string, importance: Importance = 'general') =>
+    createManuscript({ ctx: reporter, input: { title, bodyHtml: body(what), categoryId: cats.get(category) ?? null, importance, authors } });
+  const approveAs = async (ctx: Ctx, id: string, decision: 'approve' | 'return' = 'approve', comment = '同意报送') => {
+    const stepId = (await getManuscript({ ctx, id })).actions.decideStepId;
+    if (stepId) await decideStep({ ctx, stepId, input: { decision, comment } });
+  };
+
+  await make('东门社区开展垃圾分类宣传进小区活动', '开展垃圾分类宣传进小区活动', '工作动态');
+  const pending = await make('东门社区举办“邻里节”文艺汇演暨志愿服务集市', '举办“邻里节”文艺汇演暨志愿服务集市', '亮点特色');
+  await submitManuscript({ ctx: reporter, id: pending.id, input: {} });
+  const major = await make('城关街道召开老旧小区改造工作推进会', '配合街道召开老旧小区改造工作推进会', '经济发展', 'major_event');
+  await submitManuscript({ ctx: reporter, id: major.id, input: {} });
+  await approveAs(reviewer1, major.id);
+  const done = await make('东门社区“红色网格”服务品牌获评全市优秀案例', '打造的“红色网格”服务品牌获评全市优秀案例', '品牌建设');
+  await submitManuscript({ ctx: reporter, id: done.id, input: {} });
+  await approveAs(reviewer1, done.id);
+  const returned = await make('东门社区开展夏季防溺水安全教育进家庭活动', '开展夏季防溺水安全教育进家庭活动', '工作动态');
+  await submitManuscript({ ctx: reporter, id: returned.id, input: {} });
+  await approveAs(reviewer1, returned.id, 'return', '请补充活动覆盖的家庭户数，并附现场照片');
 }

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '@xuanlian/db';
+import { createTestDatabase, databaseUrlOf, onPostgres } from '../../../../test/db.ts';
+import { GOOD_BODY, GOOD_TITLE } from '../../../../test/factories.ts';
+import { sleep, waitFor } from '../../../../test/wait.ts';
+import { queryRows } from '../../../core/sql.ts';
+
+/**
+ * kill -9 of the whole server (web and workers in one process) in the middle of a burst of
+ * submissions. The client keeps an ack log; after a restart it retries everything it did not
+ * see acknowledged, with the same Idempotency-Key. Every acknowledged submission must be there,
+ * and no manuscript may be submitted twice.
+ */
+const repoRoot = fileURLToPath(new URL('../../../../../../', import.meta.url));
+const main = join(repoRoot, 'apps/server/src/main.ts');
+const BURST = 30;
+
+let database: Database | undefined;
+let dataDir: string | undefined;
+let child: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+  await database?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+async function start(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', main], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  proc.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+  await waitFor(
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`server exited early: ${stderr}`);
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    { timeoutMs: 60_000, intervalMs: 200, what: 'the server to start' },
+  );
+  return proc;
+}
+
+it('every acknowledged submission survives a kill -9, and retries with the same key never duplicate', async () => {
+  if (onPostgres()) database = await createTestDatabase();
+  dataDir = mkdtempSync(join(tmpdir(), 'xl-kill-'));
+  if (!database) {
+    // Start the embedded database from the migrated template: a fresh initdb costs the child 10 s or more.
+    const seeded = await openDatabase({ pgliteDir: join(dataDir, 'pglite'), loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+    await seeded.close();
+  }
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' };
+  delete env.DATABASE_URL;
+  const url = database ? databaseUrlOf(database) : undefined;
+  if (url) env.DATABASE_URL = url;
+  const base = `http://127.0.0.1:${port}`;
+
+  const T0 = Date.now();
+  const say = (w: string) => process.stderr.write(`[crash] ${w} ${Date.now() - T0}\n`);
+  child = await start(port, env);
+  say('started');
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reporter', password: 'Demo@2025' }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const api = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { signal: AbortSignal.timeout(20_000), ...init, headers: { cookie, 'content-type': 'application/json', ...init.headers } });
+  const categories = (await (await api('/api/dictionaries/categories')).json()) as { items: Array<{ id: string; name: string }> };
+  const categoryId = categories.items.find((c) => c.name === '工作动态')?.id;
+  const ids: string[] = [];
+  for (let i = 0; i < BURST; i++) {
+    const res = await api('/api/manuscripts', { method: 'POST', body: JSON.stringify({ title: `${GOOD_TITLE}${i}`, bodyHtml: GOOD_BODY, categoryId, authors: [{ name: '张晓华', share: 100 }] }) });
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+
+  say('created');
+  // The burst: eight in flight at a time; the server is killed after the tenth acknowledgement.
+  const acked = new Map<string, string>();
+  const submit = async (id: string) => {
+    say('submit ' + id);
+    const res = await api(`/api/manuscripts/${id}/submit`, { method: 'POST', headers: { 'idempotency-key': `kill-${id}` }, body: '{}' });
+    if (res.status !== 200) throw new Error(`submit ${res.status}`);
+    return res.text();
+  };
+  const queue = [...ids];
+  let killed = false;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (queue.length > 0 && !killed) {
+        const id = queue.shift() as string;
+        try {
+          acked.set(id, await submit(id));
+        } catch {
+          // unknown outcome: retried after the restart
+        }
+        if (acked.size >= 10 && !killed) {
+          killed = true;
+          child?.kill('SIGKILL');
+        }
+      }
+    }),
+  );
+  if (child.exitCode === null) await once(child, 'exit');
+  expect(acked.size).toBeGreaterThanOrEqual(10);
+  expect(acked.size).toBeLessThan(BURST);
+
+  say('burst done ' + acked.size);
+  await sleep(200);
+  child = await start(port, env);
+  say('restarted');
+  for (const id of ids.filter((x) => !acked.has(x))) acked.set(id, await submit(id));
+  // A late retry of an acknowledged one replays its answer.
+  const [firstId, firstBody] = [...acked.entries()][0] ?? ['', ''];
+  expect(await submit(firstId)).toBe(firstBody);
+
+  say('retried');
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+  database ??= await openDatabase({ pgliteDir: join(dataDir, 'pglite') });
+  const rows = await queryRows<{ id: string; status: string; submits: number; steps: number; versions: number }>(
+    database.db,
+    sql`select m.id, m.status,
+               (select count(*)::int from audit_logs a where a.action = 'manuscript.submit' and a.target_id = m.id::text) as submits,
+               (select count(*)::int from review_steps s where s.manuscript_id = m.id) as steps,
+               (select count(*)::int from manuscript_versions v where v.manuscript_id = m.id) as versions
+        from manuscripts m where m.id in ${ids}`,
+  );
+  expect(rows).toHaveLength(BURST);
+  for (const r of rows) expect([r.status, r.submits, r.steps, r.versions], r.id).toEqual(['submitted', 1, 1, 1]);
+}, 180_000);

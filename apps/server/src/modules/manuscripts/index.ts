@@ -1,0 +1,12 @@
+export { manuscriptsRoutes, sendDownload, uploadedFile, DOCX } from './manuscripts.routes.ts';
+export { commissionsRoutes } from './commissions.routes.ts';
+export { withIdempotency } from './idempotency.ts';
+export { loadManuscriptForReview, manuscriptAfterDecision, applyReviewEdits, type ReviewedManuscript } from './verbs/review-hooks.ts';
+export { createManuscript } from './verbs/create-manuscript.ts';
+export { submitManuscript } from './verbs/submit-manuscript.ts';
+export { withdrawManuscript } from './verbs/withdraw-manuscript.ts';
+export { saveDraft } from './verbs/save-draft.ts';
+export { getManuscript, loadManuscriptDetail } from './verbs/get-manuscript.ts';
+export { escalateUrgentChains } from './verbs/urgent.ts';
+// The sign-off sheet (reviews) writes with the same fonts and layout as the manuscript export.
+export { writeDocx, titleParagraph, metaParagraph, BODY_FONT, TITLE_FONT } from './docx/export-docx.ts';

@@ -1,0 +1,133 @@
+import {
+  CheckResult,
+  CreateManuscriptInput,
+  FileParams,
+  IDEMPOTENCY_KEY,
+  Manuscript,
+  ManuscriptIdParams,
+  ManuscriptListOutput,
+  ManuscriptListQuery,
+  ManuscriptVersionDetail,
+  ManuscriptVersionListOutput,
+  SaveDraftInput,
+  SaveDraftOutput,
+  SubmitManuscriptInput,
+  UploadedFile,
+  UploadFileQuery,
+  VersionDiff,
+  VersionDiffQuery,
+  VersionParams,
+  WithdrawManuscriptInput,
+} from '@xuanlian/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { sendXlsx } from '../../core/http.ts';
+import { checkManuscriptById } from './verbs/check-manuscript.ts';
+import { createManuscript } from './verbs/create-manuscript.ts';
+import { exportManuscriptDocx } from './verbs/export-docx.ts';
+import { exportManuscriptsXlsx } from './verbs/export-xlsx.ts';
+import { openFile, uploadFile } from './verbs/files.ts';
+import { getManuscript } from './verbs/get-manuscript.ts';
+import { importManuscript } from './verbs/import-manuscript.ts';
+import { listManuscriptsFor } from './verbs/list-manuscripts.ts';
+import { saveDraft } from './verbs/save-draft.ts';
+import { submitManuscript } from './verbs/submit-manuscript.ts';
+import { diffVersions, getVersion, listVersions } from './verbs/versions.ts';
+import { withdrawManuscript } from './verbs/withdraw-manuscript.ts';
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A download whose 中文 name survives every browser (RFC 6266 filename*). */
+export function sendDownload(reply: FastifyReply, body: Buffer, fileName: string, type: string) {
+  return reply
+    .header('content-type', type)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `attachment; filename="download${fileName.slice(fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(body);
+}
+
+/** The one uploaded file of a multipart request, within the size limit, or a 中文 refusal. */
+export async function uploadedFile(req: FastifyRequest, limitBytes: number, what: string): Promise<{ fileName: string; bytes: Buffer }> {
+  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请以文件形式上传${what}`);
+  const part = await req.file();
+  if (!part) throw new AppError('VALIDATION', `请选择要上传的${what}`, [{ path: 'file', message: `请选择要上传的${what}` }]);
+  try {
+    const bytes = await part.toBuffer();
+    return { fileName: part.filename, bytes };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new AppError('PAYLOAD_TOO_LARGE', `文件过大，不能超过 ${Math.round(limitBytes / 1024 / 1024)} MB`, { maxBytes: limitBytes });
+    }
+    throw err;
+  }
+}
+
+const IdempotencyHeaders = z.object({ 'idempotency-key': IDEMPOTENCY_KEY.optional() });
+const ImportQuery = z.strictObject({ orgId: z.uuid('报送单位无效').optional() });
+
+export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['稿件'];
+  const byId = { tags, params: ManuscriptIdParams };
+
+  app.get('/api/manuscripts', { schema: { tags, querystring: ManuscriptListQuery, response: { 200: ManuscriptListOutput } } }, (req) =>
+    listManuscriptsFor({ ctx: req.ctx, input: req.query }),
+  );
+  app.get('/api/manuscripts/export.xlsx', { schema: { tags, querystring: ManuscriptListQuery } }, async (req, reply) =>
+    sendXlsx(reply, await exportManuscriptsXlsx({ ctx: req.ctx, input: req.query }), '稿件列表'),
+  );
+  app.post('/api/manuscripts', { schema: { tags, body: CreateManuscriptInput, response: { 201: Manuscript } } }, async (req, reply) =>
+    reply.status(201).send(await createManuscript({ ctx: req.ctx, input: req.body })),
+  );
+  app.post('/api/manuscripts/import', { schema: { tags, consumes: ['multipart/form-data'], querystring: ImportQuery, response: { 201: Manuscript } } }, async (req, reply) => {
+    const { fileName, bytes } = await uploadedFile(req, req.ctx.config.uploadLimitBytes, ' Word 文档（.docx）');
+    return reply.status(201).send(await importManuscript({ ctx: req.ctx, fileName, bytes, orgId: req.query.orgId }));
+  });
+
+  app.get('/api/manuscripts/:id', { schema: { ...byId, response: { 200: Manuscript } } }, (req) => getManuscript({ ctx: req.ctx, id: req.params.id }));
+  app.put('/api/manuscripts/:id/draft', { schema: { ...byId, body: SaveDraftInput, response: { 200: SaveDraftOutput } } }, (req) =>
+    saveDraft({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+  app.post('/api/manuscripts/:id/check', { schema: { ...byId, response: { 200: CheckResult } } }, (req) => checkManuscriptById({ ctx: req.ctx, id: req.params.id }));
+  app.post(
+    '/api/manuscripts/:id/submit',
+    { schema: { ...byId, headers: IdempotencyHeaders, body: SubmitManuscriptInput.optional(), response: { 200: Manuscript } } },
+    (req) => submitManuscript({ ctx: req.ctx, id: req.params.id, input: req.body ?? {}, idempotencyKey: req.headers['idempotency-key'] }),
+  );
+  app.post('/api/manuscripts/:id/withdraw', { schema: { ...byId, body: WithdrawManuscriptInput.optional(), response: { 200: Manuscript } } }, (req) =>
+    withdrawManuscript({ ctx: req.ctx, id: req.params.id, reason: req.body?.reason }),
+  );
+
+  app.get('/api/manuscripts/:id/versions', { schema: { ...byId, response: { 200: ManuscriptVersionListOutput } } }, async (req) => ({
+    items: await listVersions({ ctx: req.ctx, id: req.params.id }),
+  }));
+  app.get('/api/manuscripts/:id/versions/diff', { schema: { ...byId, querystring: VersionDiffQuery, response: { 200: VersionDiff } } }, (req) =>
+    diffVersions({ ctx: req.ctx, id: req.params.id, from: req.query.from, to: req.query.to }),
+  );
+  app.get('/api/manuscripts/:id/versions/:version', { schema: { tags, params: VersionParams, response: { 200: ManuscriptVersionDetail } } }, (req) =>
+    getVersion({ ctx: req.ctx, id: req.params.id, version: req.params.version }),
+  );
+
+  app.post('/api/manuscripts/:id/files', { schema: { ...byId, consumes: ['multipart/form-data'], querystring: UploadFileQuery, response: { 201: UploadedFile } } }, async (req, reply) => {
+    const { fileName, bytes } = await uploadedFile(req, req.ctx.config.uploadLimitBytes, '文件');
+    return reply.status(201).send(await uploadFile({ ctx: req.ctx, id: req.params.id, kind: req.query.kind, name: fileName, bytes }));
+  });
+  app.get('/api/manuscripts/:id/docx', { schema: byId }, async (req, reply) => {
+    const { body, fileName } = await exportManuscriptDocx({ ctx: req.ctx, id: req.params.id });
+    return sendDownload(reply, body, fileName, DOCX);
+  });
+
+  app.get('/api/files/:sha256', { schema: { tags: ['文件'], params: FileParams } }, async (req, reply) => {
+    const file = await openFile({ ctx: req.ctx, sha256: req.params.sha256 });
+    const inline = file.mime.startsWith('image/');
+    return reply
+      .header('content-type', file.mime)
+      .header('content-length', String(file.size))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', 'sandbox')
+      .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name || req.params.sha256)}`)
+      .send(file.stream);
+  });
+};

@@ -1,0 +1,48 @@
+import type { Readable } from 'node:stream';
+import type { UploadedFile } from '@xuanlian/contracts';
+import type { Ctx } from '../../../core/context.ts';
+import { AppError, notFound } from '../../../core/errors.ts';
+import { DEFAULT_ALLOWED_TYPES, MIME, recordFile } from '../../../core/files/index.ts';
+import { requirePermission } from '../../../core/scope.ts';
+import { cleanImage, ImageError } from '../docx/images.ts';
+import { linkFiles, readableFile } from '../files.repo.ts';
+import { assertReporter, isEditable, requireReader } from '../manuscripts.policy.ts';
+import { loadReadable } from './get-manuscript.ts';
+
+const IMAGE_TYPES = [MIME.jpeg, MIME.png, MIME.gif, MIME.webp];
+
+/**
+ * A photo for the body or an attachment, uploaded into a manuscript the reporter may still
+ * edit. Photos are checked for size and stripped of their location before they are stored; the
+ * `files` row and the link to the manuscript commit together.
+ */
+export async function uploadFile({ ctx, id, kind, name, bytes }: { ctx: Ctx; id: string; kind: 'image' | 'attachment'; name: string; bytes: Buffer }): Promise<UploadedFile> {
+  requirePermission(ctx.actor, 'manuscript.submit');
+  const m = await loadReadable(ctx.db, requireReader(ctx.actor), id);
+  assertReporter(ctx.actor, m.reporterId);
+  if (!isEditable(m.status)) throw new AppError('INVALID_STATE', '稿件正在审核中，不能添加文件；如需修改请先撤回');
+  let body = bytes;
+  if (kind === 'image') {
+    try {
+      body = cleanImage(bytes).bytes;
+    } catch (err) {
+      if (err instanceof ImageError) throw new AppError('UNSUPPORTED_MEDIA_TYPE', err.message);
+      throw err;
+    }
+  }
+  const stored = await ctx.files.put(body, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: kind === 'image' ? IMAGE_TYPES : DEFAULT_ALLOWED_TYPES });
+  const cleanName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || '未命名文件';
+  await ctx.db.transaction(async (tx) => {
+    await recordFile(tx, stored);
+    await linkFiles(tx, m.id, [{ sha256: stored.sha256, kind, name: cleanName }]);
+  });
+  return { sha256: stored.sha256, url: `/api/files/${stored.sha256}`, mime: stored.mime, size: stored.size, name: cleanName };
+}
+
+/** A stored file, to whoever can read a manuscript that uses it; to anyone else it does not exist. */
+export async function openFile({ ctx, sha256 }: { ctx: Ctx; sha256: string }): Promise<{ stream: Readable; mime: string; size: number; name: string }> {
+  const access = requireReader(ctx.actor);
+  const meta = await readableFile(ctx.db, access, sha256);
+  if (!meta) throw notFound('文件');
+  return { stream: await ctx.files.open(sha256), ...meta };
+}
