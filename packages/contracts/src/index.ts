@@ -7,3 +7,6 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './health.ts';
 export * from './imports.ts';
+export * from './activities.ts';
+export * from './targets.ts';
+export * from './plans.ts';
