@@ -12,12 +12,14 @@ import { z } from 'zod';
 import type { Services } from './core/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { activitiesRoutes } from './modules/activities/index.ts';
 import { auditLogsRoutes } from './modules/audit-logs/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
+import { targetsRoutes } from './modules/targets/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 
 z.config(z.locales.zhCN());
@@ -53,6 +55,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(securityRoutes);
   await app.register(auditLogsRoutes);
   await app.register(importsRoutes);
+  await app.register(activitiesRoutes);
+  await app.register(targetsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
