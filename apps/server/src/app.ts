@@ -18,6 +18,7 @@ import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
+import { plansRoutes, tasksRoutes } from './modules/plans/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { targetsRoutes } from './modules/targets/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
@@ -57,6 +58,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(importsRoutes);
   await app.register(activitiesRoutes);
   await app.register(targetsRoutes);
+  await app.register(plansRoutes);
+  await app.register(tasksRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -1,5 +1,5 @@
 import { DEFAULT_ACTIVITY_TYPES } from '@xuanlian/contracts';
-import { activities, activityAttendees, activityTypes, files, orgs, users, type AttachedFile, type Db, type Executor } from '@xuanlian/db';
+import { activities, activityAttendees, activityTypes, orgs, users, type AttachedFile, type Db, type Executor } from '@xuanlian/db';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
 
@@ -137,12 +137,7 @@ export async function attendeesOf(db: Executor, activityIds: string[]): Promise<
   return rows.map((r) => ({ ...r.at, name: r.name, title: r.title }));
 }
 
-/** Stored size and sniffed type of attached blobs (the name and caption live with the use). */
-export async function fileMeta(db: Executor, shas: string[]): Promise<Map<string, { mime: string; size: number }>> {
-  if (shas.length === 0) return new Map();
-  const rows = await db.select().from(files).where(inArray(files.sha256, shas));
-  return new Map(rows.map((r) => [r.sha256, { mime: r.mime, size: r.size }]));
-}
+export { fileMeta } from '../../core/files/index.ts';
 
 /** Users of a unit's subtree, for an attendance list; only people who can actually take part. */
 export async function rosterOf(db: Executor, orgPath: string): Promise<Array<{ id: string; name: string; title: string | null; orgName: string }>> {

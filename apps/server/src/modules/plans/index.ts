@@ -1,0 +1,5 @@
+export { plansRoutes, tasksRoutes } from './plans.routes.ts';
+export { createPlan, getPlan } from './verbs/plans.ts';
+export { parsePlanText } from './parse/skeleton.ts';
+export { updateTask } from './verbs/tasks.ts';
+export { reportProgress } from './verbs/progress.ts';
