@@ -13,6 +13,7 @@ import type { Services } from './core/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { activitiesRoutes } from './modules/activities/index.ts';
+import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
 import { auditLogsRoutes } from './modules/audit-logs/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(targetsRoutes);
   await app.register(plansRoutes);
   await app.register(tasksRoutes);
+  await app.register(annualSummariesRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

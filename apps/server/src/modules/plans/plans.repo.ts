@@ -195,3 +195,20 @@ export async function updateTaskIf(
   return rows[0];
 }
 
+
+/** Tasks led by a unit's subtree in plans of a year, counted by how they ended (the annual summary). */
+export async function taskCounts(db: Executor, orgPath: string, year: number, today: string) {
+  const rows = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${tasks.status} <> 'cancelled')::int`,
+      done: sql<number>`count(*) filter (where ${tasks.status} = 'done')::int`,
+      late: sql<number>`count(*) filter (where ${tasks.status} = 'done' and ${tasks.closedLate})::int`,
+      overdue: sql<number>`count(*) filter (where ${tasks.status} in ('pending', 'in_progress', 'submitted') and ${tasks.deadline} < ${today}::date)::int`,
+    })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .innerJoin(orgs, eq(orgs.id, tasks.leadOrgId))
+    .where(and(eq(plans.year, year), sql`${orgs.path} like ${`${orgPath}%`}`));
+  const r = rows[0];
+  return { total: Number(r?.total ?? 0), done: Number(r?.done ?? 0), late: Number(r?.late ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
