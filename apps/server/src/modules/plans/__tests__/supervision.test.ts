@@ -149,14 +149,32 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     expect((await req('POST', `/api/tasks/${second.id}/extensions`, unit, { toDeadline: addDays(today, 30), reason: '再申请一次' })).statusCode).toBe(409);
     const ext = asked.json().extensions[0];
     expect((await req('POST', `/api/tasks/${second.id}/extensions/${ext.id}/decide`, unit, { decision: 'approve' })).statusCode).toBe(403);
+    // Two office staff approve at once: one decision lands, the other gets 409.
+    const editor2 = (await asUser(t, trees.a, 'editor')).cookie;
     const [d1, d2] = await Promise.all([
       req('POST', `/api/tasks/${second.id}/extensions/${ext.id}/decide`, editor, { decision: 'approve', note: '同意' }),
-      req('POST', `/api/tasks/${second.id}/extensions/${ext.id}/decide`, editor, { decision: 'reject' }),
+      req('POST', `/api/tasks/${second.id}/extensions/${ext.id}/decide`, editor2, { decision: 'approve', note: '同意延期' }),
     ]);
     expect([d1.statusCode, d2.statusCode].sort()).toEqual([200, 409]);
     const after = await task(second.id);
     expect(after.extensions[0].status).toBe('approved');
     expect(after).toMatchObject({ deadline: addDays(today, 20), light: 'blue', pendingExtension: false });
+    // A rejected request leaves the deadline where it was.
+    const again = await req('POST', `/api/tasks/${second.id}/extensions`, unit, { toDeadline: addDays(today, 40), reason: '再次申请' });
+    const ext2 = again.json().extensions[1];
+    const rejected = await req('POST', `/api/tasks/${second.id}/extensions/${ext2.id}/decide`, editor, { decision: 'reject', note: '时间充足，不予延期' });
+    expect(rejected.json()).toMatchObject({ deadline: addDays(today, 20), pendingExtension: false });
+    expect(rejected.json().extensions[1]).toMatchObject({ status: 'rejected', decisionNote: '时间充足，不予延期' });
+  });
+
+  it('the office adds a task to a saved plan; a unit may not', async () => {
+    const phases = (await req('GET', `/api/plans/${planId}`, editor)).json().phases;
+    const added = await req('POST', `/api/plans/${planId}/tasks`, editor, { phaseId: phases[2].id, title: '开展两会精神进校园活动', leadOrgId: trees.a2.id, deadline: addDays(today, 5) });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ phaseName: '会后深化', leadOrg: { name: '甲二社区' }, light: 'blue', status: 'pending' });
+    expect((await req('POST', `/api/plans/${planId}/tasks`, unit, { title: '单位自行添加' })).statusCode).toBe(403);
+    expect((await req('POST', `/api/plans/${planId}/tasks`, editor, { title: '外单位牵头', leadOrgId: trees.b1.id })).statusCode).toBe(400);
+    expect((await req('GET', `/api/plans/${planId}`, coop)).json().tasks.map((x: { title: string }) => x.title)).toContain('开展两会精神进校园活动');
   });
 
   it('completion is reviewed (复核) before 办结; late closure needs an accountability note; concurrent submits: one wins', async () => {
@@ -200,7 +218,7 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     expect(text).toContain('（一）会前预热（2025年2月21日至2025年3月10日）');
     expect(text).toContain(`督办〔${today.slice(0, 4)}〕1号`);
     expect(text).toContain('因方案多次征求意见延误 2 天');
-    expect(text).toContain('方案共分解任务 8 项');
+    expect(text).toContain('方案共分解任务 9 项');
   });
 
   it('every transition wrote its audit row', async () => {
@@ -210,6 +228,8 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     }
     // One signature and one extension decision, despite the races.
     expect(logs.filter((a: string) => a === 'urge.sign')).toHaveLength(1);
-    expect(logs.filter((a: string) => a === 'extension.approve' || a === 'extension.reject')).toHaveLength(1);
+    expect(logs.filter((a: string) => a === 'extension.approve')).toHaveLength(1);
+    expect(logs).toContain('extension.reject');
+    expect(logs).toContain('task.create');
   });
 });
