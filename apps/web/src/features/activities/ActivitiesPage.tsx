@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, VENUE_TYPE_LABELS, type ActivityCategory, type ActivitySummary } from '@xuanlian/contracts';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { homeOrgId, useCan, useMe } from '../auth/api.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { studyArchiveUrl, useActivities, type ActivityFilters } from './api.ts';
 import { ActivityFormDrawer } from './ActivityFormDrawer.tsx';
+import { ActivityTypesModal } from './ActivityTypesModal.tsx';
 
 type DrawerState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; id: string };
 
@@ -19,6 +20,7 @@ export default function ActivitiesPage() {
   const can = useCan();
   const [filters, setFilters] = useState<ActivityFilters>({ orgId: homeOrgId(me), year: thisYear(), page: 1, pageSize: 20 });
   const [drawer, setDrawer] = useState<DrawerState>({ mode: 'closed' });
+  const [typesOpen, setTypesOpen] = useState(false);
   const list = useActivities(filters);
   const isMobile = useIsMobile();
   const filter = (patch: Partial<ActivityFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
@@ -94,6 +96,11 @@ export default function ActivitiesPage() {
                 学习档案
               </Button>
             )}
+            {can('ledger.manage') && (
+              <Button icon={<SettingOutlined />} onClick={() => setTypesOpen(true)}>
+                活动类型
+              </Button>
+            )}
             {can('activity.record') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDrawer({ mode: 'create' })} data-testid="activity-create">
                 登记活动
@@ -137,6 +144,7 @@ export default function ActivitiesPage() {
           data-testid="activity-table"
         />
       </Card>
+      {typesOpen && <ActivityTypesModal onClose={() => setTypesOpen(false)} />}
       {drawer.mode !== 'closed' && (
         <ActivityFormDrawer activityId={drawer.mode === 'edit' ? drawer.id : undefined} defaultOrgId={filters.orgId ?? me.orgId} onClose={() => setDrawer({ mode: 'closed' })} />
       )}

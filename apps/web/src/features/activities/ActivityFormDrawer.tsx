@@ -6,7 +6,7 @@ import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { EvidenceUpload } from '../../shared/ui/EvidenceUpload.tsx';
 import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
-import { useActivity, useActivityTypes, useCreateActivity, useRoster, useUpdateActivity } from './api.ts';
+import { activityFileUrl, useActivity, useActivityTypes, useCreateActivity, useRoster, useUpdateActivity } from './api.ts';
 import { AttendeesEditor, type AttendeeRow } from './AttendeesEditor.tsx';
 
 interface Values {
@@ -144,7 +144,7 @@ function ActivityForm({ activity, defaultOrgId, onClose }: { activity: Activity 
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} data-testid="activity-form-minutes" />
         </Form.Item>
         <Form.Item label="照片和附件" name="files">
-          <EvidenceUpload testId="activity-form-upload" />
+          <EvidenceUpload testId="activity-form-upload" urlOf={activity ? (sha) => activityFileUrl(activity.id, sha) : undefined} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -1,5 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Activity, ActivityCategory, ActivitySummary, ActivityType, CreateActivityInput, RosterOutput, UpdateActivityInput } from '@xuanlian/contracts';
+import type {
+  Activity,
+  ActivityCategory,
+  ActivitySummary,
+  ActivityType,
+  CreateActivityInput,
+  CreateActivityTypeInput,
+  RosterOutput,
+  UpdateActivityInput,
+  UpdateActivityTypeInput,
+} from '@xuanlian/contracts';
 import { api, downloadUrl } from '../../shared/api/client.ts';
 
 export interface ActivityFilters {
@@ -50,3 +60,11 @@ export const useUpdateActivity = () => useActivityMutation(({ id, input }: { id:
 
 export const studyArchiveUrl = (orgId: string, year: number) => downloadUrl('/activities/study-archive', { orgId, year });
 export const activityFileUrl = (id: string, sha256: string) => downloadUrl(`/activities/${id}/files/${sha256}`);
+
+function useTypeMutation<T>(fn: (input: T) => Promise<ActivityType>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['activity-types'] }) });
+}
+export const useCreateActivityType = () => useTypeMutation((input: CreateActivityTypeInput) => api.post<ActivityType>('/activity-types', input));
+export const useUpdateActivityType = () =>
+  useTypeMutation(({ id, input }: { id: string; input: UpdateActivityTypeInput }) => api.patch<ActivityType>(`/activity-types/${id}`, input));

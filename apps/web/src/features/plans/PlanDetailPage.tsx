@@ -1,4 +1,4 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Flex, Spin, Typography } from 'antd';
 import type { Task } from '@xuanlian/contracts';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateCn } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { planSummaryUrl, usePlan } from './api.ts';
+import { AddTaskModal } from './AddTaskModal.tsx';
 import { AssignModal } from './AssignModal.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { TaskTable } from './TaskTable.tsx';
@@ -16,6 +17,7 @@ export default function PlanDetailPage() {
   const plan = usePlan(id);
   const [open, setOpen] = useState<string | null>(null);
   const [assign, setAssign] = useState<Task | null>(null);
+  const [adding, setAdding] = useState<{ id: string | null; name: string } | null>(null);
   if (plan.isPending) return <Spin />;
   if (plan.isError) return <Alert type="error" title={errorMessage(plan.error)} />;
   const p = plan.data;
@@ -48,7 +50,18 @@ export default function PlanDetailPage() {
           const tasks = p.tasks.filter((t) => t.phaseId === g.id);
           if (tasks.length === 0 && g.id === null) return null;
           return (
-            <Card key={g.id ?? 'none'} size="small" title={g.name} extra={<Typography.Text type="secondary">{g.range}</Typography.Text>} data-testid={`plan-phase-${g.name}`}>
+            <Card
+              key={g.id ?? 'none'}
+              size="small"
+              title={g.name}
+              extra={
+                <Flex gap={8} align="center">
+                  <Typography.Text type="secondary">{g.range}</Typography.Text>
+                  {p.canManage && <Button size="small" type="text" icon={<PlusOutlined />} onClick={() => setAdding({ id: g.id, name: g.name })} aria-label={`在${g.name}添加任务`} />}
+                </Flex>
+              }
+              data-testid={`plan-phase-${g.name}`}
+            >
               <TaskTable tasks={tasks} onOpen={(t) => setOpen(t.id)} onAssign={p.canManage ? setAssign : undefined} />
             </Card>
           );
@@ -56,6 +69,7 @@ export default function PlanDetailPage() {
       </Flex>
       {open && <TaskDrawer taskId={open} onClose={() => setOpen(null)} />}
       {assign && <AssignModal task={assign} onClose={() => setAssign(null)} />}
+      {adding && <AddTaskModal planId={p.id} phaseId={adding.id} phaseName={adding.name} onClose={() => setAdding(null)} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreatePlanInput,
+  CreateTaskInput,
   DecideExtensionInput,
   IssueUrgeInput,
   ParsePlanInput,
@@ -90,3 +91,11 @@ export const useDecideExtension = () =>
 
 export const planSummaryUrl = (id: string) => downloadUrl(`/plans/${id}/summary`);
 export const taskFileUrl = (id: string, sha256: string) => downloadUrl(`/tasks/${id}/files/${sha256}`);
+
+export function useAddTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ planId, input }: { planId: string; input: CreateTaskInput }) => api.post<TaskDetail>(`/plans/${planId}/tasks`, input),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: plansKey }), qc.invalidateQueries({ queryKey: tasksKey })]),
+  });
+}

@@ -16,8 +16,8 @@ export function TargetBoard({ data, onPick }: { data: TargetBoardOutput; onPick:
         if (!i || !i.enabled) return <span style={{ color: '#bfbfbf' }}>—</span>;
         return (
           <Tooltip title={`${i.actual} / ${i.threshold} ${TARGET_META[kind].unit}`}>
-            <span>
-              <LightDot light={i.light} kind="target" text={String(i.actual)} />
+            <span style={{ whiteSpace: 'nowrap' }}>
+              <LightDot light={i.light} kind="target" text="" /> {i.actual}
             </span>
           </Tooltip>
         );

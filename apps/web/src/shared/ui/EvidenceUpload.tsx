@@ -9,8 +9,19 @@ import { errorMessage } from '../api/errors.ts';
  * Photos and files as evidence: each is uploaded as soon as it is picked (a phone on a weak
  * network sees which one failed) and the form keeps only the returned hashes.
  */
-export function EvidenceUpload({ value = [], onChange, testId }: { value?: EvidenceRef[]; onChange?: (v: EvidenceRef[]) => void; testId?: string }) {
-  const [list, setList] = useState<UploadFile[]>(() => value.map((f) => ({ uid: f.sha256, name: f.name, status: 'done' })));
+export function EvidenceUpload({
+  value = [],
+  onChange,
+  testId,
+  urlOf,
+}: {
+  value?: EvidenceRef[];
+  onChange?: (v: EvidenceRef[]) => void;
+  testId?: string;
+  /** Where an already attached file can be opened (through the record that attaches it). */
+  urlOf?: (sha256: string) => string;
+}) {
+  const [list, setList] = useState<UploadFile[]>(() => value.map((f) => ({ uid: f.sha256, name: f.name, status: 'done', url: urlOf?.(f.sha256) })));
   return (
     <Upload
       multiple
