@@ -30,6 +30,7 @@ export async function newPage(browser: Browser, opts: { mobile?: boolean } = {})
   return { context, page };
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** A PNG in e2e/artifacts; `fullPage: false` for what a phone shows with a drawer open. */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }

@@ -23,6 +23,9 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
   const has = (p: Permission) => (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(p);
   return [
     'nav-home',
+    ...(has('activity.read') || has('activity.record') ? ['nav-activities'] : []),
+    ...(has('activity.read') ? ['nav-targets'] : []),
+    ...(has('plan.read') ? ['nav-plans', 'nav-supervision'] : []),
     ...(has('org.manage') ? ['nav-orgs'] : []),
     ...(has('user.read') || has('user.manage') ? ['nav-users'] : []),
     ...(has('security.manage') ? ['nav-security'] : []),

@@ -12,12 +12,16 @@ import { z } from 'zod';
 import type { Services } from './core/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { activitiesRoutes } from './modules/activities/index.ts';
+import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
 import { auditLogsRoutes } from './modules/audit-logs/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
+import { plansRoutes, tasksRoutes } from './modules/plans/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
+import { targetsRoutes } from './modules/targets/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
 import { dictionariesRoutes } from './modules/dictionaries/index.ts';
 import { commissionsRoutes, manuscriptsRoutes } from './modules/manuscripts/index.ts';
@@ -62,6 +66,11 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(reviewsRoutes);
   await app.register(dictionariesRoutes);
   await app.register(notificationsRoutes);
+  await app.register(activitiesRoutes);
+  await app.register(targetsRoutes);
+  await app.register(plansRoutes);
+  await app.register(tasksRoutes);
+  await app.register(annualSummariesRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

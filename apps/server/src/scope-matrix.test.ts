@@ -4,6 +4,8 @@ import { createTestApp, type TestApp } from '../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, buildUser, type BuiltUser } from '../test/factories.ts';
 import type { OrgRow } from './modules/orgs/index.ts';
 import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/__tests__/scope-routes.ts';
+import { createActivity, ensureDefaultTypes, listTypes } from './modules/activities/index.ts';
+import { createPlan } from './modules/plans/index.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -26,6 +28,20 @@ interface RouteCase {
 }
 
 let codeSeq = 0;
+let studyType = '';
+/** An activity of the target unit, recorded by the system (so every role's request meets the same row). */
+const activityOf = async (o: OrgRow) =>
+  (await createActivity({ ctx: t.system, input: { orgId: o.id, typeId: studyType, heldOn: '2025-05-01', place: '', venueType: 'organ', topic: '矩阵学习', speaker: '', outsideCount: 0, minutes: '', examPassMark: null, attendees: [], files: [] } })).id;
+/** A plan issued by the target unit with one task it leads itself. */
+const taskOf = async (o: OrgRow) => {
+  const plan = await createPlan({
+    ctx: t.system,
+    input: { orgId: o.id, title: '矩阵方案', year: 2025, phases: [{ name: '阶段', startOn: null, endOn: null, tasks: [{ title: '矩阵任务', description: '', deadline: null, deadlineText: null, leadOrgId: o.id, cooperatingOrgIds: [] }] }] },
+  });
+  const task = plan.tasks[0];
+  if (!task) throw new Error('no task');
+  return { planId: plan.id, taskId: task.id, version: task.version };
+};
 const ROUTES: RouteCase[] = [
   { name: 'PATCH /api/orgs/:id', permission: 'org.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/orgs/${(await buildOrg(t, { parent: o })).id}`, payload: { name: '改过的名称' } }) },
   { name: 'POST /api/orgs', permission: 'org.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/orgs', payload: { parentId: o.id, name: '矩阵新单位', kind: 'section', code: `MX${++codeSeq}` } }) },
@@ -37,6 +53,24 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/users/:id/unlock', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/unlock` }) },
   { name: 'GET /api/audit-logs?orgId', permission: 'audit.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/audit-logs?orgId=${o.id}` }) },
   ...MANUSCRIPT_ROUTES(() => ({ t, trees })),
+  { name: 'GET /api/activities?orgId', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities?orgId=${o.id}` }) },
+  { name: 'GET /api/activities/:id', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities/${await activityOf(o)}` }) },
+  { name: 'POST /api/activities', permission: 'activity.record', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/activities', payload: { orgId: o.id, typeId: studyType, heldOn: '2025-06-01', venueType: 'organ', topic: '矩阵登记' } }) },
+  { name: 'PATCH /api/activities/:id', permission: 'activity.record', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/activities/${await activityOf(o)}`, payload: { version: 1, place: '会议室' } }) },
+  { name: 'GET /api/activities/roster', permission: 'activity.record', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities/roster?orgId=${o.id}` }) },
+  { name: 'GET /api/activities/study-archive', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities/study-archive?orgId=${o.id}&year=2025` }) },
+  { name: 'GET /api/targets', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/targets?orgId=${o.id}&year=2025` }) },
+  { name: 'PUT /api/targets', permission: 'ledger.manage', ok: 200, request: async (o) => ({ method: 'PUT', url: '/api/targets', payload: { orgId: o.id, year: 2025, kind: 'trainings', threshold: 3 } }) },
+  { name: 'GET /api/targets/board', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/targets/board?orgId=${o.id}&year=2025` }) },
+  { name: 'GET /api/targets/coverage', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/targets/coverage?orgId=${o.id}&year=2025` }) },
+  { name: 'POST /api/plans', permission: 'plan.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/plans', payload: { orgId: o.id, title: '矩阵新方案', year: 2025 } }) },
+  { name: 'GET /api/plans/:id', permission: 'plan.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/plans/${(await taskOf(o)).planId}` }) },
+  { name: 'GET /api/tasks?orgId', permission: 'plan.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/tasks?orgId=${o.id}` }) },
+  { name: 'GET /api/tasks/:id', permission: 'plan.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/tasks/${(await taskOf(o)).taskId}` }) },
+  { name: 'PATCH /api/tasks/:id', permission: 'plan.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/tasks/${(await taskOf(o)).taskId}`, payload: { version: 1, deadline: '2025-12-31' } }) },
+  { name: 'POST /api/tasks/:id/reports', permission: 'task.report', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/tasks/${(await taskOf(o)).taskId}/reports`, payload: { body: '矩阵进展' } }) },
+  { name: 'POST /api/tasks/:id/urges', permission: 'plan.manage', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/tasks/${(await taskOf(o)).taskId}/urges`, payload: { body: '矩阵督办' } }) },
+  { name: 'GET /api/annual-summaries', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/annual-summaries?orgId=${o.id}&year=2025` }) },
 ];
 
 beforeAll(async () => {
@@ -48,6 +82,8 @@ beforeAll(async () => {
     actors.set(role, user);
   }
   await setUpManuscriptRoutes(t, trees);
+  await ensureDefaultTypes(t.services.db);
+  studyType = (await listTypes(t.services.db)).find((x) => x.code === 'study')?.id ?? '';
 });
 afterAll(async () => t.close());
 

@@ -12,3 +12,6 @@ export * from './manuscript-checks.ts';
 export * from './reviews.ts';
 export * from './notifications.ts';
 export * from './dictionaries.ts';
+export * from './activities.ts';
+export * from './targets.ts';
+export * from './plans.ts';

@@ -14,6 +14,12 @@ export const PERMISSIONS = [
   'manuscript.manage',
   'opinion.monitor',
   'dashboard.read',
+  'activity.read',
+  'activity.record',
+  'ledger.manage',
+  'plan.read',
+  'plan.manage',
+  'task.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,14 +27,27 @@ export type Permission = (typeof PERMISSIONS)[number];
  * What each role may do. A role is granted at an org, so each permission holds over that org's
  * subtree only. 三员分立: sysadmin runs accounts and units but never security or audit;
  * secadmin sets policy and activates/unlocks; auditor only reads the audit log.
+ * Ledgers and supervision: a unit's reporters record its activities and answer for its tasks
+ * (progress, 签收, 答复, extension requests); the publicity office (editor) sets targets, runs
+ * work plans and issues 督办单; leaders and reviewers read.
  */
 export const ROLE_PERMISSIONS = {
-  reporter: ['org.read', 'manuscript.submit'],
-  chief_reporter: ['org.read', 'manuscript.submit'],
-  reviewer: ['org.read', 'user.read', 'manuscript.review'],
-  editor: ['org.read', 'user.read', 'manuscript.manage', 'dashboard.read'],
+  reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report'],
+  chief_reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report'],
+  reviewer: ['org.read', 'user.read', 'manuscript.review', 'activity.read', 'plan.read'],
+  editor: [
+    'org.read',
+    'user.read',
+    'manuscript.manage',
+    'dashboard.read',
+    'activity.read',
+    'activity.record',
+    'ledger.manage',
+    'plan.read',
+    'plan.manage',
+  ],
   monitor: ['org.read', 'opinion.monitor'],
-  leader: ['org.read', 'dashboard.read'],
+  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read'],
   sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],

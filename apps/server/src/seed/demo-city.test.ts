@@ -37,3 +37,26 @@ describe('[演示] demo city', () => {
     expect(names).toEqual(['东门社区']);
   });
 });
+
+describe('[演示] ledgers and the 两会 plan', () => {
+  it('has a year of activities for a few units, 东门社区 one 中心组学习 behind the pace, and seed 000’s plan with two tasks assigned', async () => {
+    const cookie = await loginAs(t, { username: 'editor', password: DEMO_PASSWORD });
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }).then((r) => r.json());
+    const year = new Date().getFullYear();
+    const board = await get(`/api/targets/board?year=${year}`);
+    const names = board.rows.map((r: { orgName: string }) => r.orgName);
+    for (const n of ['城关街道', '东门社区', '江城市第一中学', '市人大常委会办公室']) expect(names).toContain(n);
+    const dm = board.rows.find((r: { orgName: string }) => r.orgName === '东门社区');
+    const study = dm.items.find((i: { kind: string }) => i.kind === 'study_sessions');
+    const cg = board.rows.find((r: { orgName: string }) => r.orgName === '城关街道').items.find((i: { kind: string }) => i.kind === 'study_sessions');
+    expect(cg.light).toBe('green');
+    if (cg.actual >= 2) expect(study.light).not.toBe('green');
+    const plans = await get('/api/plans');
+    expect(plans.items[0].title).toBe(`${year}年全国两会精神宣传工作方案`);
+    const plan = await get(`/api/plans/${plans.items[0].id}`);
+    expect(plan.phases.map((p: { name: string }) => p.name)).toEqual(['会前预热', '会中聚焦', '会后深化']);
+    const assigned = plan.tasks.filter((x: { leadOrg: unknown }) => x.leadOrg);
+    expect(assigned.map((x: { leadOrg: { name: string } }) => x.leadOrg.name).sort()).toEqual(['东门社区', '城关街道']);
+    expect(assigned.some((x: { reportCount: number }) => x.reportCount === 1)).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import { findOrgByCode, insertOrg } from '../modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
 import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
+import { seedDemoLedgers } from './demo-ledgers.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -119,6 +120,7 @@ export async function seedDemoCity(services: Services): Promise<void> {
     await seedDictionaries(tx, ctx);
   });
   await seedDemoManuscripts(services);
+  await seedDemoLedgers(services);
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];

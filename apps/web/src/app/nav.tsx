@@ -1,4 +1,14 @@
-import { AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, ApartmentOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
 import type { ReactNode } from 'react';
 
@@ -18,6 +28,38 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', label: '工作台', icon: <DashboardOutlined />, anyOf: [], description: '' },
+  {
+    key: 'activities',
+    path: '/activities',
+    label: '活动台账',
+    icon: <ReadOutlined />,
+    anyOf: ['activity.read', 'activity.record'],
+    description: '登记中心组学习、宣讲、培训、例会等活动，考勤、纪要和照片留痕，导出学习档案',
+  },
+  {
+    key: 'targets',
+    path: '/targets',
+    label: '指标完成',
+    icon: <BarChartOutlined />,
+    anyOf: ['activity.read'],
+    description: '按台账自动亮灯的年度指标、宣讲覆盖热力图和年度工作总结初稿',
+  },
+  {
+    key: 'plans',
+    path: '/plans',
+    label: '工作方案',
+    icon: <FileTextOutlined />,
+    anyOf: ['plan.read'],
+    description: '粘贴或上传工作方案，自动拆分阶段和任务，分派牵头单位',
+  },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    label: '督办',
+    icon: <AlertOutlined />,
+    anyOf: ['plan.read'],
+    description: '任务进展、红黄蓝灯、督办单签收答复、延期审批和办结复核',
+  },
   {
     key: 'orgs',
     path: '/orgs',

@@ -15,6 +15,12 @@ const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const SecurityPolicyPage = lazy(() => import('../features/security/SecurityPolicyPage.tsx'));
 const AuditLogsPage = lazy(() => import('../features/audit/AuditLogsPage.tsx'));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage.tsx'));
+const TargetsPage = lazy(() => import('../features/targets/TargetsPage.tsx'));
+const PlansPage = lazy(() => import('../features/plans/PlansPage.tsx'));
+const PlanNewPage = lazy(() => import('../features/plans/PlanNewPage.tsx'));
+const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage.tsx'));
+const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 function guarded(key: string, page: ReactNode): ReactNode {
@@ -48,6 +54,12 @@ export const router = createBrowserRouter([
               { path: 'users', element: guarded('users', <UsersPage />) },
               { path: 'security-policy', element: guarded('security', <SecurityPolicyPage />) },
               { path: 'audit-logs', element: guarded('audit', <AuditLogsPage />) },
+              { path: 'activities', element: guarded('activities', <ActivitiesPage />) },
+              { path: 'targets', element: guarded('targets', <TargetsPage />) },
+              { path: 'plans', element: guarded('plans', <PlansPage />) },
+              { path: 'plans/new', element: guarded('plans', <PlanNewPage />) },
+              { path: 'plans/:id', element: guarded('plans', <PlanDetailPage />) },
+              { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import { files, type Executor } from '@xuanlian/db';
 import type { StoredFile } from './file-store.ts';
 
@@ -8,4 +9,11 @@ import type { StoredFile } from './file-store.ts';
  */
 export async function recordFile(tx: Executor, stored: StoredFile): Promise<void> {
   await tx.insert(files).values({ sha256: stored.sha256, size: stored.size, mime: stored.mime }).onConflictDoNothing();
+}
+
+/** Stored size and sniffed type of blobs by hash (the name and caption belong to each use). */
+export async function fileMeta(db: Executor, shas: string[]): Promise<Map<string, { mime: string; size: number }>> {
+  if (shas.length === 0) return new Map();
+  const rows = await db.select().from(files).where(inArray(files.sha256, shas));
+  return new Map(rows.map((r) => [r.sha256, { mime: r.mime, size: r.size }]));
 }

@@ -46,6 +46,11 @@ export function can(me: Me, anyOf: readonly Permission[]): boolean {
   return anyOf.length === 0 || anyOf.some((p) => me.permissions.includes(p));
 }
 
+/** Where an actor's work starts: the unit of their first role grant (the office's is the whole city), else their own. */
+export function homeOrgId(me: Me): string {
+  return me.roles[0]?.orgId ?? me.orgId;
+}
+
 export function useCan(): (...anyOf: Permission[]) => boolean {
   const me = useMe();
   return (...anyOf) => can(me, anyOf);

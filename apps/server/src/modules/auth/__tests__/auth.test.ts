@@ -1,3 +1,4 @@
+import { ROLE_PERMISSIONS } from '@xuanlian/contracts';
 import { users, sessions } from '@xuanlian/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('[登录] sessions', () => {
     expect(cookie?.sameSite).toBe('Strict');
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: `xl_session=${cookie?.value}` } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ username: u.username, permissions: ['org.read', 'manuscript.submit'] });
+    expect(me.json()).toMatchObject({ username: u.username, permissions: [...ROLE_PERMISSIONS.reporter] });
     // The database keeps only a hash of the token.
     const rows = await t.services.db.select().from(sessions).where(eq(sessions.userId, u.id));
     expect(rows[0]?.id).not.toBe(cookie?.value);

@@ -1,0 +1,2 @@
+export { annualSummariesRoutes } from './annual-summaries.routes.ts';
+export { summaryFigures } from './figures.ts';

@@ -1,0 +1,50 @@
+import type { IssueUrgeInput, TaskDetail } from '@xuanlian/contracts';
+import { writeAudit } from '../../../core/audit/audit.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { chinaDate } from '../../../core/dates.ts';
+import { conflict, invalidState, notFound } from '../../../core/errors.ts';
+import { findUrge, insertUrge, nextUrgeCode, updateUrgeIf } from '../supervision.repo.ts';
+import { FINAL_STATUSES } from '../task-machine.ts';
+import { taskDetail, taskForOffice, taskForUnit } from './common.ts';
+
+/** The office issues a 督办单 to the lead unit; it stays open until the unit signs and answers. */
+export async function issueUrge({ ctx, id, input }: { ctx: Ctx; id: string; input: IssueUrgeInput }): Promise<TaskDetail> {
+  await ctx.db.transaction(async (tx) => {
+    const task = await taskForOffice(ctx, tx, id);
+    if (FINAL_STATUSES.includes(task.status as never)) throw invalidState('已办结或已撤销的任务无需督办');
+    if (!task.leadOrgId) throw invalidState('请先为任务指定牵头单位');
+    const code = await nextUrgeCode(tx, Number(chinaDate().slice(0, 4)));
+    const urge = await insertUrge(tx, { taskId: id, code, body: input.body, dueOn: input.dueOn, issuedBy: ctx.actor.userId, issuedByName: ctx.actor.name });
+    await writeAudit(tx, ctx, { action: 'urge.issue', targetType: 'urge', targetId: urge.id, orgId: task.leadOrgId, after: { taskId: id, code, body: input.body, dueOn: input.dueOn } });
+  });
+  return taskDetail(ctx, id);
+}
+
+/** 签收: the lead unit acknowledges; the conditional update means a second click (or colleague) gets 409. */
+export async function signUrge({ ctx, id, urgeId }: { ctx: Ctx; id: string; urgeId: string }): Promise<TaskDetail> {
+  await ctx.db.transaction(async (tx) => {
+    const task = await taskForUnit(ctx, tx, id);
+    const urge = await findUrge(tx, id, urgeId);
+    if (!urge) throw notFound('督办单');
+    if (urge.status !== 'issued') throw invalidState('督办单已签收');
+    const done = await updateUrgeIf(tx, urgeId, 'issued', { status: 'signed', signedBy: ctx.actor.userId, signedByName: ctx.actor.name, signedAt: new Date() });
+    if (!done) throw conflict('督办单已被他人签收');
+    await writeAudit(tx, ctx, { action: 'urge.sign', targetType: 'urge', targetId: urgeId, orgId: task.leadOrgId, before: { status: 'issued' }, after: { status: 'signed' } });
+  });
+  return taskDetail(ctx, id);
+}
+
+/** 答复: only after 签收, once. */
+export async function answerUrge({ ctx, id, urgeId, answer }: { ctx: Ctx; id: string; urgeId: string; answer: string }): Promise<TaskDetail> {
+  await ctx.db.transaction(async (tx) => {
+    const task = await taskForUnit(ctx, tx, id);
+    const urge = await findUrge(tx, id, urgeId);
+    if (!urge) throw notFound('督办单');
+    if (urge.status === 'issued') throw invalidState('请先签收督办单再答复');
+    if (urge.status !== 'signed') throw invalidState('督办单已答复');
+    const done = await updateUrgeIf(tx, urgeId, 'signed', { status: 'answered', answer, answeredBy: ctx.actor.userId, answeredByName: ctx.actor.name, answeredAt: new Date() });
+    if (!done) throw conflict('督办单已被他人答复');
+    await writeAudit(tx, ctx, { action: 'urge.answer', targetType: 'urge', targetId: urgeId, orgId: task.leadOrgId, before: { status: 'signed' }, after: { status: 'answered', answer } });
+  });
+  return taskDetail(ctx, id);
+}
