@@ -19,6 +19,12 @@ import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { usersRoutes } from './modules/users/index.ts';
+import { sourcesRoutes } from './modules/sources/index.ts';
+import { topicsRoutes } from './modules/topics/index.ts';
+import { mentionsRoutes } from './modules/mentions/index.ts';
+import { alertsRoutes } from './modules/alerts/index.ts';
+import { incidentsRoutes } from './modules/incidents/index.ts';
+import { briefsRoutes } from './modules/briefs/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -53,6 +59,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(securityRoutes);
   await app.register(auditLogsRoutes);
   await app.register(importsRoutes);
+  await app.register(sourcesRoutes);
+  await app.register(topicsRoutes);
+  await app.register(mentionsRoutes);
+  await app.register(alertsRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(briefsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'manuscript.submit',
   'manuscript.review',
   'manuscript.manage',
+  'opinion.read',
   'opinion.monitor',
   'dashboard.read',
 ] as const;
@@ -27,8 +28,8 @@ export const ROLE_PERMISSIONS = {
   chief_reporter: ['org.read', 'manuscript.submit'],
   reviewer: ['org.read', 'user.read', 'manuscript.review'],
   editor: ['org.read', 'user.read', 'manuscript.manage', 'dashboard.read'],
-  monitor: ['org.read', 'opinion.monitor'],
-  leader: ['org.read', 'dashboard.read'],
+  monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
+  leader: ['org.read', 'dashboard.read', 'opinion.read'],
   sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],
