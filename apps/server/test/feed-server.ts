@@ -66,7 +66,7 @@ const gbk = (text: string): Buffer => {
 
 let gbkTable: Map<string, number> | undefined;
 /** Builds a reverse GBK table once by decoding every double-byte code. */
-function encodeGbk(text: string): Buffer {
+export function encodeGbk(text: string): Buffer {
   if (!gbkTable) {
     gbkTable = new Map();
     const dec = new TextDecoder('gbk');
