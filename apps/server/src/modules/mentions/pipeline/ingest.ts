@@ -24,6 +24,8 @@ export interface IngestResult {
 export interface IngestOptions {
   /** Runs inside the transaction just before it commits; the crash test parks a worker here. */
   beforeCommit?: () => Promise<void>;
+  /** Runs right after the commit (the crash test parks a worker between commit and job completion). */
+  afterCommit?: () => Promise<void>;
   /** The caller's open transaction (manual entry writes its audit row in the same one). */
   tx?: Executor;
 }
@@ -107,6 +109,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
     return { stored, alertsRaised };
   };
   const { stored, alertsRaised } = opts.tx ? await write(opts.tx) : await ctx.db.transaction(write);
+  if (!opts.tx) await opts.afterCommit?.();
   result.stored = stored.length;
   result.duplicates = raw.length - stored.length;
   result.mentionIds = stored.map((i) => i.id);
