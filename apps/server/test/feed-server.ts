@@ -118,7 +118,9 @@ function hostileHandlers(): Record<string, Handler> {
   const entityDoc = (dtd: string, use: string) =>
     `<?xml version="1.0"?><!DOCTYPE rss [${dtd}]><rss version="2.0"><channel><title>${use}</title><item><title>${use}</title><link>http://x/1</link></item></channel></rss>`;
   const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+  // Compressed once: 20 MB of spaces is about 20 KB on the wire.
   const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+  const deflateBomb = deflateSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
   return {
     '/h/billion-laughs.xml': (_q, r) => sendBody(r, 200, 'application/rss+xml', entityDoc(`<!ENTITY l0 "哈">${laughs}`, '&l9;')),
     '/h/quadratic.xml': (_q, r) => sendBody(r, 200, 'application/rss+xml', entityDoc(`<!ENTITY a "${'x'.repeat(10_000)}">`, '&a;'.repeat(10_000))),
@@ -163,7 +165,7 @@ function hostileHandlers(): Record<string, Handler> {
       r.on('close', () => clearTimeout(t));
     },
     '/h/gzip-bomb': (_q, r) => sendBody(r, 200, 'application/rss+xml', bomb, { 'content-encoding': 'gzip' }),
-    '/h/deflate-bomb': (_q, r) => sendBody(r, 200, 'application/rss+xml', deflateSync(Buffer.alloc(20 * 1024 * 1024, 0x20)), { 'content-encoding': 'deflate' }),
+    '/h/deflate-bomb': (_q, r) => sendBody(r, 200, 'application/rss+xml', deflateBomb, { 'content-encoding': 'deflate' }),
     '/h/bad-gzip': (_q, r) => sendBody(r, 200, 'application/rss+xml', 'this is not gzip at all', { 'content-encoding': 'gzip' }),
     '/h/odd-encoding': (_q, r) => sendBody(r, 200, 'application/rss+xml', 'abc', { 'content-encoding': 'x-snappy' }),
     '/h/truncated': (_q, r) => {

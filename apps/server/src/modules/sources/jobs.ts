@@ -4,7 +4,7 @@ import { createAddressPolicy } from './fetch/address-policy.ts';
 import { FetchError } from './fetch/errors.ts';
 import { fetchSource, type FetchSettings } from './fetch/fetch-source.ts';
 import type { WebSelectors } from '@xuanlian/contracts';
-import { claimDueSources, findSourceById, readFetchPolicy, recordFetch } from './sources.repo.ts';
+import { claimDueSources, findSourceById, ingestSourceOf, readFetchPolicy, recordFetch } from './sources.repo.ts';
 
 export const FETCH_DUE_JOB = 'opinion.fetch-due';
 export const FETCH_SOURCE_JOB = 'opinion.fetch-source';
@@ -51,7 +51,7 @@ export async function runSourceFetch(services: Services, sourceId: string, setti
     return { ok: true, notModified: true, ingest: null, warnings: [] };
   }
   const ctx = systemCtx(services, `fetch:${source.id}`);
-  const result = await ingestItems(ctx, { id: source.id, orgId: source.orgId, region: source.region }, outcome.items, ingest);
+  const result = await ingestItems(ctx, await ingestSourceOf(services.db, source), outcome.items, ingest);
   const warning = outcome.warnings.length > 0 ? `部分文章抓取失败（${outcome.warnings.length} 篇）：${outcome.warnings[0]}` : null;
   await recordFetch(services.db, source.id, { ok: true, stored: result.stored, etag: outcome.etag, lastModified: outcome.lastModified, error: warning });
   return { ok: true, notModified: false, ingest: result, warnings: outcome.warnings };

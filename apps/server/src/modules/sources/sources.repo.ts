@@ -2,6 +2,7 @@ import { orgs, opinionMentions, opinionSources, settings, type Executor } from '
 import { DEFAULT_FETCH_POLICY, FetchPolicy } from '@xuanlian/contracts';
 import { and, asc, count, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
+import type { IngestSource } from '../mentions/index.ts';
 import { queryRows } from '../../core/sql.ts';
 
 export type SourceRow = typeof opinionSources.$inferSelect;
@@ -164,4 +165,10 @@ export async function writeFetchPolicy(tx: Executor, policy: FetchPolicy): Promi
     .insert(settings)
     .values({ key: POLICY_KEY, value: policy, updatedAt: new Date() })
     .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: new Date() } });
+}
+
+/** The pipeline's view of a source: its unit's path decides whose topics may match manual items. */
+export async function ingestSourceOf(db: Executor, source: Pick<SourceRow, 'id' | 'orgId' | 'kind' | 'region'>): Promise<IngestSource> {
+  const rows = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, source.orgId));
+  return { id: source.id, orgId: source.orgId, orgPath: rows[0]?.path ?? '/', shared: source.kind !== 'manual', region: source.region };
 }

@@ -5,6 +5,7 @@ import { configVersion, enabledTopics } from './topics.repo.ts';
 export interface TopicMeta {
   id: string;
   orgId: string;
+  orgPath: string;
   name: string;
   sourceIds: Set<string>;
   regions: string[];
@@ -39,6 +40,7 @@ export async function loadCompiledTopics(db: Db, executor: Executor = db): Promi
       {
         id: r.id,
         orgId: r.orgId,
+        orgPath: r.orgPath,
         name: r.name,
         sourceIds: new Set(r.sourceIds),
         regions: r.regions,

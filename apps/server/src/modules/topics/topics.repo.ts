@@ -59,8 +59,13 @@ export async function updateTopicRow(tx: Executor, id: string, set: Partial<type
   return rows[0];
 }
 
-export async function enabledTopics(db: Executor): Promise<TopicRow[]> {
-  return db.select().from(opinionTopics).where(eq(opinionTopics.enabled, true));
+export async function enabledTopics(db: Executor): Promise<Array<TopicRow & { orgPath: string }>> {
+  const rows = await db
+    .select({ topic: opinionTopics, orgPath: orgs.path })
+    .from(opinionTopics)
+    .innerJoin(orgs, eq(orgs.id, opinionTopics.orgId))
+    .where(eq(opinionTopics.enabled, true));
+  return rows.map((r) => ({ ...r.topic, orgPath: r.orgPath }));
 }
 
 /** Changes whenever a topic or alert rule is added or edited: the compiled-set cache key. */

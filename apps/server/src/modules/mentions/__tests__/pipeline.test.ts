@@ -105,7 +105,7 @@ describe('[舆情] feed → mentions → clusters → topics → one alert', () 
   it('re-running the ingest stage with the same items stores nothing and alerts nobody again', async () => {
     const items = storyReposts(server.base).map((i) => ({ url: i.link, title: i.title, content: i.description, author: null, publishedAt: i.pubDate ?? null }));
     const [m, mt, a, d] = [await count('opinion_mentions'), await count('opinion_mention_topics'), await count('opinion_alerts'), await count('alert_deliveries')];
-    const again = await ingestItems(t.system, { id: sourceId, orgId: org.id, region: '城关街道' }, items);
+    const again = await ingestItems(t.system, { id: sourceId, orgId: org.id, orgPath: org.path, shared: true, region: '城关街道' }, items);
     expect(again).toMatchObject({ stored: 0, duplicates: 4, alertsRaised: 0 });
     expect([await count('opinion_mentions'), await count('opinion_mention_topics'), await count('opinion_alerts'), await count('alert_deliveries')]).toEqual([m, mt, a, d]);
   });

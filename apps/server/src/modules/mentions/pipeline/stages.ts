@@ -95,6 +95,8 @@ export function matchTopics(item: { title: string; content: string }, source: In
     const meta = topics.meta.get(m.id);
     if (!meta) continue;
     if (meta.sourceIds.size > 0 && !meta.sourceIds.has(source.id)) continue;
+    // What people entered by hand stays within their line of units (ancestors and descendants).
+    if (!source.shared && !meta.orgPath.startsWith(source.orgPath) && !source.orgPath.startsWith(meta.orgPath)) continue;
     if (meta.regions.length > 0) {
       folded ??= foldText(text);
       const f = folded;

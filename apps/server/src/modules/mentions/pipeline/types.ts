@@ -12,5 +12,9 @@ export interface RawItem {
 export interface IngestSource {
   id: string;
   orgId: string;
+  /** The owner unit's materialised path: who, besides the public, may match its items. */
+  orgPath: string;
+  /** Fetched public sources feed every unit's topics; manual ones only their own line of units. */
+  shared: boolean;
   region: string | null;
 }

@@ -7,7 +7,7 @@ import { ingestItems, type RawItem } from '../../mentions/index.ts';
 import { parseCsv } from '../csv.ts';
 import { decodeBody } from '../fetch/decode.ts';
 import { FetchError } from '../fetch/errors.ts';
-import { findSourceInScope, recordFetch } from '../sources.repo.ts';
+import { findSourceInScope, ingestSourceOf, recordFetch } from '../sources.repo.ts';
 import { FETCH_SOURCE_JOB } from '../jobs.ts';
 
 const MAX_IMPORT_ROWS = 5000;
@@ -19,7 +19,7 @@ export async function addManualEntry({ ctx, sourceId, input }: { ctx: Ctx; sourc
     const source = await findSourceInScope(tx, scope, sourceId);
     if (!source) throw notFound('信源');
     const item: RawItem = { url: input.url ?? null, title: input.title, content: input.content, author: input.author ?? null, publishedAt: input.publishedAt ? new Date(input.publishedAt) : null };
-    const result = await ingestItems(ctx, { id: source.id, orgId: source.orgId, region: source.region }, [item], { tx });
+    const result = await ingestItems(ctx, await ingestSourceOf(tx, source), [item], { tx });
     await recordFetch(tx, source.id, { ok: true, stored: result.stored });
     await writeAudit(tx, ctx, { action: 'mention.create', targetType: 'opinion_source', targetId: source.id, orgId: source.orgId, after: { title: input.title, url: input.url ?? null, mentionIds: result.mentionIds } });
     return { received: 1, stored: result.stored, duplicates: result.duplicates, mentionIds: result.mentionIds, errors: [] };
@@ -85,7 +85,7 @@ export async function importEntries({ ctx, sourceId, file }: { ctx: Ctx; sourceI
   return ctx.db.transaction(async (tx) => {
     const source = await findSourceInScope(tx, scope, sourceId);
     if (!source) throw notFound('信源');
-    const result = await ingestItems(ctx, { id: source.id, orgId: source.orgId, region: source.region }, items, { tx });
+    const result = await ingestItems(ctx, await ingestSourceOf(tx, source), items, { tx });
     await recordFetch(tx, source.id, { ok: true, stored: result.stored });
     await writeAudit(tx, ctx, { action: 'mention.import', targetType: 'opinion_source', targetId: source.id, orgId: source.orgId, after: { rows: rows.length - 1, stored: result.stored, duplicates: result.duplicates, errors: errors.length } });
     return { received: rows.length - 1, stored: result.stored, duplicates: result.duplicates, mentionIds: result.mentionIds, errors };

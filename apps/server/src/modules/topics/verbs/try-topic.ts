@@ -12,13 +12,14 @@ export async function tryTopic({ ctx, input }: { ctx: Ctx; input: TryTopicInput 
   const compiled: CompiledTopics = {
     version: 'try',
     set,
-    meta: new Map([['rule', { id: 'rule', orgId: '', name: '', sourceIds: new Set(input.sourceIds), regions: input.regions, recipientIds: [], quietStart: null, quietEnd: null }]]),
+    meta: new Map([['rule', { id: 'rule', orgId: '', orgPath: '/', name: '', sourceIds: new Set(input.sourceIds), regions: input.regions, recipientIds: [], quietStart: null, quietEnd: null }]]),
   };
   const rows = await recentMentions(ctx.db, scope, input.limit);
   const items: TryTopicOutput['items'] = [];
   let matched = 0;
   for (const row of rows) {
-    const hit = matchTopics(row, { id: row.sourceId, orgId: '', region: row.region }, compiled)[0];
+    // Only mentions the actor may see are scanned, so the source-sharing check has nothing to add.
+    const hit = matchTopics(row, { id: row.sourceId, orgId: '', orgPath: '/', shared: true, region: row.region }, compiled)[0];
     if (!hit) continue;
     matched++;
     if (items.length < 50) {
