@@ -6,6 +6,7 @@ import { findOrgByCode, insertOrg } from '../modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
 import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
+import { seedDemoOpinion } from './demo-opinion.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -111,4 +112,5 @@ export async function seedDemoCity(services: Services): Promise<void> {
       await updateUserRow(tx, user.id, { status: 'active', mustChangePassword: false, passwordChangedAt: new Date() });
     }
   });
+  await seedDemoOpinion(services);
 }
