@@ -27,6 +27,12 @@ import { dictionariesRoutes } from './modules/dictionaries/index.ts';
 import { commissionsRoutes, manuscriptsRoutes } from './modules/manuscripts/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { reviewsRoutes } from './modules/reviews/index.ts';
+import { sourcesRoutes } from './modules/sources/index.ts';
+import { topicsRoutes } from './modules/topics/index.ts';
+import { mentionsRoutes } from './modules/mentions/index.ts';
+import { alertsRoutes } from './modules/alerts/index.ts';
+import { incidentsRoutes } from './modules/incidents/index.ts';
+import { briefsRoutes } from './modules/briefs/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -71,6 +77,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(plansRoutes);
   await app.register(tasksRoutes);
   await app.register(annualSummariesRoutes);
+  await app.register(sourcesRoutes);
+  await app.register(topicsRoutes);
+  await app.register(mentionsRoutes);
+  await app.register(alertsRoutes);
+  await app.register(incidentsRoutes);
+  await app.register(briefsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

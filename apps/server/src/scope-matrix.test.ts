@@ -6,6 +6,7 @@ import type { OrgRow } from './modules/orgs/index.ts';
 import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/__tests__/scope-routes.ts';
 import { createActivity, ensureDefaultTypes, listTypes } from './modules/activities/index.ts';
 import { createPlan } from './modules/plans/index.ts';
+import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -71,10 +72,43 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/tasks/:id/reports', permission: 'task.report', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/tasks/${(await taskOf(o)).taskId}/reports`, payload: { body: '矩阵进展' } }) },
   { name: 'POST /api/tasks/:id/urges', permission: 'plan.manage', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/tasks/${(await taskOf(o)).taskId}/urges`, payload: { body: '矩阵督办' } }) },
   { name: 'GET /api/annual-summaries', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/annual-summaries?orgId=${o.id}&year=2025` }) },
+  // 舆情: sources, topics, mentions, alerts, incidents, briefs
+  { name: 'GET /api/sources?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/sources?orgId=${o.id}` }) },
+  { name: 'GET /api/sources/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/sources/${(await buildSource(t, o, { kind: 'manual' })).id}` }) },
+  { name: 'POST /api/sources', permission: 'opinion.monitor', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/sources', payload: { orgId: o.id, name: '矩阵信源', kind: 'feed', url: 'https://feeds.example.cn/rss.xml' } }) },
+  { name: 'PATCH /api/sources/:id', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/sources/${(await buildSource(t, o, { kind: 'manual' })).id}`, payload: { name: '改过的信源' } }) },
+  { name: 'POST /api/sources/:id/fetch', permission: 'opinion.monitor', ok: 202, request: async (o) => ({ method: 'POST', url: `/api/sources/${(await buildSource(t, o, { url: 'https://feeds.example.cn/rss.xml' })).id}/fetch` }) },
+  { name: 'POST /api/sources/:id/entries', permission: 'opinion.monitor', ok: 201, request: async (o) => ({ method: 'POST', url: `/api/sources/${(await buildSource(t, o, { kind: 'manual' })).id}/entries`, payload: { title: `矩阵录入${++codeSeq}`, content: '内容' } }) },
+  { name: 'GET /api/topics?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/topics?orgId=${o.id}` }) },
+  { name: 'GET /api/topics/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/topics/${(await buildTopic(t, o)).id}` }) },
+  { name: 'POST /api/topics', permission: 'opinion.monitor', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/topics', payload: { orgId: o.id, name: '矩阵专题', rule: '拆迁 & 补偿' } }) },
+  { name: 'PATCH /api/topics/:id', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/topics/${(await buildTopic(t, o)).id}`, payload: { rule: '教育 & 收费' } }) },
+  { name: 'GET /api/mentions?topicId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/mentions?topicId=${(await buildTopic(t, o)).id}` }) },
+  { name: 'GET /api/mentions/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/mentions/${await buildMention(t, o)}` }) },
+  { name: 'PATCH /api/mentions/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/mentions/${await buildMention(t, o)}`, payload: { read: true } }) },
+  { name: 'GET /api/mentions/clusters/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/mentions/clusters/${await buildMention(t, o)}` }) },
+  { name: 'GET /api/alerts?topicId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/alerts?topicId=${(await buildTopic(t, o)).id}` }) },
+  { name: 'GET /api/alerts/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/alerts/${(await buildAlert(t, o)).alert.id}` }) },
+  { name: 'POST /api/alerts/:id/ack', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/alerts/${(await buildAlert(t, o)).alert.id}/ack` }) },
+  { name: 'GET /api/alerts/rules?topicId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/alerts/rules?topicId=${(await buildTopic(t, o)).id}` }) },
+  { name: 'POST /api/alerts/rules', permission: 'opinion.monitor', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/alerts/rules', payload: { topicId: (await buildTopic(t, o)).id, kind: 'negative_spike', threshold: 5, windowMinutes: 60 } }) },
+  { name: 'PATCH /api/alerts/rules/:id', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/alerts/rules/${(await buildAlert(t, o)).rule.id}`, payload: { severity: 'major' } }) },
+  { name: 'POST /api/incidents', permission: 'opinion.monitor', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/incidents', payload: { orgId: o.id, mentionId: await buildMention(t, o) } }) },
+  { name: 'GET /api/incidents?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/incidents?orgId=${o.id}` }) },
+  { name: 'GET /api/incidents/:id', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/incidents/${(await buildIncident(t, o)).id}` }) },
+  { name: 'GET /api/incidents/:id/timeline', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/incidents/${(await buildIncident(t, o)).id}/timeline` }) },
+  { name: 'POST /api/incidents/:id/transitions', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/incidents/${(await buildIncident(t, o)).id}/transitions`, payload: { from: 'discovered', to: 'assessing' } }) },
+  { name: 'POST /api/incidents/:id/grade', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/incidents/${(await buildIncident(t, o)).id}/grade`, payload: { grade: 'major' } }) },
+  { name: 'POST /api/incidents/:id/notes', permission: 'opinion.monitor', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/incidents/${(await buildIncident(t, o)).id}/notes`, payload: { note: '核实中' } }) },
+  { name: 'POST /api/briefs', permission: 'opinion.monitor', ok: 202, request: async (o) => ({ method: 'POST', url: '/api/briefs', payload: { orgId: o.id, kind: 'daily', date: `2025-01-${String((++codeSeq % 28) + 1).padStart(2, '0')}` } }) },
+  { name: 'GET /api/briefs?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs?orgId=${o.id}` }) },
+  { name: 'GET /api/briefs/figures?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs/figures?orgId=${o.id}&from=2025-01-01T00:00:00%2B08:00&to=2025-01-02T00:00:00%2B08:00` }) },
 ];
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Fetch-now and briefs enqueue jobs; nothing here registers handlers, so nothing runs them.
+  await t.services.jobs.start();
   trees = await buildTwoTrees(t);
   for (const role of ROLES) {
     const { user, cookie } = await asUser(t, trees.a, role);

@@ -3,17 +3,32 @@ import { PURGE_SESSIONS_JOB, purgeIdleSessions } from './modules/auth/index.ts';
 import { escalateUrgentChains } from './modules/manuscripts/index.ts';
 import { notifyOverdueSteps } from './modules/reviews/index.ts';
 
+import { RELEASE_HELD_ALERTS_JOB, releaseHeldAlerts } from './modules/alerts/index.ts';
+import { DAILY_BRIEFS_JOB, GENERATE_BRIEF_JOB, WEEKLY_BRIEFS_JOB, generateBrief, scheduleBriefs } from './modules/briefs/index.ts';
+import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index.ts';
+import type { IngestOptions } from './modules/mentions/index.ts';
+import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, systemResolver, type FetchSettings } from './modules/sources/index.ts';
+
 export const JOBS = {
   reviewOverdue: 'reviews.overdue',
   urgentEscalate: 'manuscripts.urgent-escalate',
 } as const;
+
+export interface WorkerOptions {
+  /** Fetching: tests swap in a stub resolver and short limits; production keeps the defaults. */
+  fetch?: Partial<FetchSettings>;
+  /** Pipeline hooks (the crash test parks a worker inside the storing transaction). */
+  ingest?: IngestOptions;
+}
+
+const OPINION_TZ = 'Asia/Shanghai';
 
 /**
  * Where each module's job handlers are subscribed. Handlers run their verbs as the system
  * actor and are idempotent (each notice is marked sent in the transaction that sends it), so a
  * retried or doubled run sends nothing twice.
  */
-export async function registerWorkers(services: Services): Promise<void> {
+export async function registerWorkers(services: Services, opts: WorkerOptions = {}): Promise<void> {
   const { jobs } = services;
   await jobs.work(PURGE_SESSIONS_JOB, async () => {
     await purgeIdleSessions(services);
@@ -28,4 +43,35 @@ export async function registerWorkers(services: Services): Promise<void> {
   // 突发事件 deadlines are in minutes, so both checks run every minute (one run per minute however many workers).
   await jobs.schedule(JOBS.reviewOverdue, '* * * * *');
   await jobs.schedule(JOBS.urgentEscalate, '* * * * *');
+
+  const fetch: FetchSettings = { resolver: systemResolver, limits: DEFAULT_FETCH_LIMITS, maxArticles: 30, politeDelayMs: 1000, ...opts.fetch };
+  await jobs.work(FETCH_DUE_JOB, async () => {
+    await enqueueDueSources(services);
+  });
+  await jobs.schedule(FETCH_DUE_JOB, '* * * * *');
+  // Two at a time: fetching waits on the network far more than it uses a core.
+  await jobs.work<{ sourceId: string }>(FETCH_SOURCE_JOB, async (job) => {
+    await runSourceFetch(services, job.data.sourceId, fetch, opts.ingest);
+  }, { batchSize: 2, pollingIntervalSeconds: 1 });
+
+  await jobs.work(RELEASE_HELD_ALERTS_JOB, async () => {
+    await releaseHeldAlerts(services);
+  });
+  await jobs.schedule(RELEASE_HELD_ALERTS_JOB, '* * * * *');
+  await jobs.work(ESCALATE_OVERDUE_JOB, async () => {
+    await escalateOverdue(services);
+  });
+  await jobs.schedule(ESCALATE_OVERDUE_JOB, '*/5 * * * *');
+
+  await jobs.work<{ briefId: string }>(GENERATE_BRIEF_JOB, async (job) => {
+    await generateBrief(services, job.data.briefId);
+  });
+  await jobs.work(DAILY_BRIEFS_JOB, async () => {
+    await scheduleBriefs(services, 'daily');
+  });
+  await jobs.schedule(DAILY_BRIEFS_JOB, '0 7 * * *', undefined, { tz: OPINION_TZ });
+  await jobs.work(WEEKLY_BRIEFS_JOB, async () => {
+    await scheduleBriefs(services, 'weekly');
+  });
+  await jobs.schedule(WEEKLY_BRIEFS_JOB, '30 7 * * 1', undefined, { tz: OPINION_TZ });
 }

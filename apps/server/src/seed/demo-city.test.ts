@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../core/sql.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { loginAs } from '../../test/factories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCity } from './demo-city.ts';
@@ -58,5 +60,21 @@ describe('[演示] ledgers and the 两会 plan', () => {
     const assigned = plan.tasks.filter((x: { leadOrg: unknown }) => x.leadOrg);
     expect(assigned.map((x: { leadOrg: { name: string } }) => x.leadOrg.name).sort()).toEqual(['东门社区', '城关街道']);
     expect(assigned.some((x: { reportCount: number }) => x.reportCount === 1)).toBe(true);
+  });
+});
+
+describe('[演示] demo opinion monitoring', () => {
+  it('the monitor finds topics, mentions, a repost cluster, alerts in the inbox and an open incident', async () => {
+    const cookie = await loginAs(t, { username: 'monitor', password: DEMO_PASSWORD });
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    expect((await get('/api/topics')).items.map((x: { name: string }) => x.name).sort()).toEqual(['人大代表+投诉', '城关街道+拆迁', '教育+收费'].sort());
+    const mentions = await get('/api/mentions?pageSize=50');
+    expect(mentions.total).toBe(8);
+    expect(Math.max(...mentions.items.map((m: { clusterSize: number }) => m.clusterSize))).toBe(3);
+    expect((await get('/api/alerts')).total).toBeGreaterThanOrEqual(2);
+    expect((await get('/api/incidents?open=true')).total).toBe(1);
+    // Each alert reached the demo monitor, in the inbox now or held by the 22:00–07:00 quiet hours.
+    const rows = await queryRows<{ n: number }>(t.services.db, sql`select count(*)::int as n from alert_deliveries d join users u on u.id = d.user_id where u.username = 'monitor'`);
+    expect(rows[0]?.n).toBe((await get('/api/alerts')).total);
   });
 });

@@ -13,6 +13,7 @@ import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
 import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
+import { seedDemoOpinion } from './demo-opinion.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -121,6 +122,7 @@ export async function seedDemoCity(services: Services): Promise<void> {
   });
   await seedDemoManuscripts(services);
   await seedDemoLedgers(services);
+  await seedDemoOpinion(services);
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];

@@ -1,0 +1,2 @@
+export { briefsRoutes } from './briefs.routes.ts';
+export { generateBrief, scheduleBriefs, computeFigures, GENERATE_BRIEF_JOB, DAILY_BRIEFS_JOB, WEEKLY_BRIEFS_JOB } from './verbs/briefs.ts';

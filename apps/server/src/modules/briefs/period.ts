@@ -1,0 +1,25 @@
+import type { BriefKind } from '@xuanlian/contracts';
+import { addDays, chinaDay, chinaMidnight, chineseDate, mondayOf } from '../../core/china-time.ts';
+
+export interface Period {
+  from: Date;
+  to: Date;
+  /** 2025年3月24日, or 2025年3月17日—2025年3月23日 for a week. */
+  label: string;
+}
+
+/** The period a brief covers: a China-time day, or the Monday–Sunday week around `day`. */
+export function periodOf(kind: BriefKind, day: string | undefined, now = new Date()): Period {
+  const today = chinaDay(now);
+  if (kind === 'daily') {
+    const d = day ?? addDays(today, -1);
+    return { from: chinaMidnight(d), to: chinaMidnight(addDays(d, 1)), label: chineseDate(d) };
+  }
+  const monday = mondayOf(day ?? addDays(today, -7));
+  return { from: chinaMidnight(monday), to: chinaMidnight(addDays(monday, 7)), label: `${chineseDate(monday)}—${chineseDate(addDays(monday, 6))}` };
+}
+
+export function labelOf(kind: BriefKind, from: Date): string {
+  const d = chinaDay(from);
+  return kind === 'daily' ? chineseDate(d) : `${chineseDate(d)}—${chineseDate(addDays(d, 6))}`;
+}

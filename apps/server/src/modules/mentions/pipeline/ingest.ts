@@ -1,0 +1,118 @@
+import type { Executor } from '@xuanlian/db';
+import { SimHashIndex, simhashFromBigInt } from '@xuanlian/textkit';
+import type { Ctx } from '../../../core/context.ts';
+import { evaluateAlerts, type StoredMention } from '../../alerts/index.ts';
+import { loadCompiledTopics } from '../../topics/index.ts';
+import { findClusterCandidates, findKnownHashes, insertMentions, insertMentionTopics } from '../ingest.repo.ts';
+import { analyseItem, normaliseItem, simhashBands, type AnalysedItem, type NormalisedItem } from './stages.ts';
+import { textEngine } from './text-engine.ts';
+import type { IngestSource, RawItem } from './types.ts';
+
+/** Reposts are looked for among mentions of the last 30 days, within 3 bits of SimHash. */
+export const CLUSTER_WINDOW_DAYS = 30;
+export const CLUSTER_MAX_DISTANCE = 3;
+const INSERT_CHUNK = 1000;
+
+export interface IngestResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+  mentionIds: string[];
+  alertsRaised: number;
+}
+
+export interface IngestOptions {
+  /** Runs inside the transaction just before it commits; the crash test parks a worker here. */
+  beforeCommit?: () => Promise<void>;
+  /** Runs right after the commit (the crash test parks a worker between commit and job completion). */
+  afterCommit?: () => Promise<void>;
+  /** The caller's open transaction (manual entry writes its audit row in the same one). */
+  tx?: Executor;
+}
+
+/** Drops exact duplicates inside the batch itself (a feed listing one item twice). */
+function uniqueInBatch(items: NormalisedItem[]): NormalisedItem[] {
+  const urls = new Set<string>();
+  const contents = new Set<string>();
+  return items.filter((i) => {
+    if ((i.urlHash && urls.has(i.urlHash)) || contents.has(i.contentHash)) return false;
+    if (i.urlHash) urls.add(i.urlHash);
+    contents.add(i.contentHash);
+    return true;
+  });
+}
+
+/** Each new item joins the cluster of its nearest recent mention, or starts its own. */
+async function assignClusters(tx: Executor, items: AnalysedItem[], now: Date): Promise<Array<AnalysedItem & { clusterId: string }>> {
+  const since = new Date(now.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000);
+  const candidates = await findClusterCandidates(tx, items.map((i) => simhashBands(i.simhash)), since);
+  const index = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: candidates.length + items.length });
+  for (const c of candidates) index.add(c.clusterId, simhashFromBigInt(c.simhash));
+  // Oldest first, so within a batch the earliest copy founds the cluster.
+  const ordered = [...items].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  return ordered.map((item) => {
+    const near = index.query(item.simhash);
+    const clusterId = near[0]?.id ?? item.id;
+    index.add(clusterId, item.simhash);
+    return { ...item, clusterId };
+  });
+}
+
+/**
+ * The pipeline after parsing: normalise → exact de-dup → analyse (SimHash, topics, sentiment,
+ * search text) → in one transaction: cluster, store, alert evaluation. Re-running it with the
+ * same items stores nothing twice and raises no alert twice (unique hashes and alert keys),
+ * and a crash before the commit leaves nothing behind.
+ */
+export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[], opts: IngestOptions = {}): Promise<IngestResult> {
+  const now = new Date();
+  const reader = opts.tx ?? ctx.db;
+  const normalised = uniqueInBatch(raw.map((r) => normaliseItem(r, now)).filter((i): i is NormalisedItem => i !== null));
+  const known = await findKnownHashes(
+    reader,
+    normalised.flatMap((i) => (i.urlHash ? [i.urlHash] : [])),
+    normalised.map((i) => i.contentHash),
+  );
+  const fresh = normalised.filter((i) => !(i.urlHash && known.urls.has(i.urlHash)) && !known.contents.has(i.contentHash));
+  const result: IngestResult = { received: raw.length, stored: 0, duplicates: raw.length - fresh.length, mentionIds: [], alertsRaised: 0 };
+  if (fresh.length === 0) return result;
+
+  // CPU work outside the transaction: PGlite has one connection and must not wait on jieba.
+  const topics = await loadCompiledTopics(ctx.db, reader);
+  const engine = textEngine();
+  const analysed = fresh.map((i) => analyseItem(i, source, engine, topics));
+
+  const write = async (tx: Executor) => {
+    const clustered = await assignClusters(tx, analysed, now);
+    const inserted = new Set<string>();
+    for (let i = 0; i < clustered.length; i += INSERT_CHUNK) {
+      for (const id of await insertMentions(tx, source, clustered.slice(i, i + INSERT_CHUNK), now)) inserted.add(id);
+    }
+    const stored = clustered.filter((i) => inserted.has(i.id));
+    const topicRows = stored.flatMap((i) =>
+      i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })),
+    );
+    for (let i = 0; i < topicRows.length; i += INSERT_CHUNK) await insertMentionTopics(tx, topicRows.slice(i, i + INSERT_CHUNK));
+    const forAlerts: StoredMention[] = stored
+      .filter((i) => i.topics.length > 0)
+      .map((i) => ({
+        id: i.id,
+        clusterId: i.clusterId,
+        sourceId: source.id,
+        title: i.title,
+        occurredAt: i.occurredAt,
+        negative: i.sentiment === 'negative',
+        topicIds: i.topics.map((t) => t.topicId),
+      }));
+    const alertsRaised = await evaluateAlerts(tx, ctx, forAlerts, topics);
+    await opts.beforeCommit?.();
+    return { stored, alertsRaised };
+  };
+  const { stored, alertsRaised } = opts.tx ? await write(opts.tx) : await ctx.db.transaction(write);
+  if (!opts.tx) await opts.afterCommit?.();
+  result.stored = stored.length;
+  result.duplicates = raw.length - stored.length;
+  result.mentionIds = stored.map((i) => i.id);
+  result.alertsRaised = alertsRaised;
+  return result;
+}

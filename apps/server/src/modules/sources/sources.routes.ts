@@ -1,0 +1,46 @@
+import {
+  CreateSourceInput,
+  FetchPolicy,
+  FetchQueuedOutput,
+  IngestOutcome,
+  ManualEntryInput,
+  Source,
+  SourceIdParams,
+  SourceListOutput,
+  SourceListQuery,
+  UpdateSourceInput,
+} from '@xuanlian/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../core/errors.ts';
+import { addManualEntry, importEntries, requestFetch } from './verbs/entries.ts';
+import { createSource, getFetchPolicy, getSource, listSources, updateFetchPolicy, updateSource } from './verbs/manage-sources.ts';
+
+export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['信源'];
+  app.get('/api/sources', { schema: { tags, querystring: SourceListQuery, response: { 200: SourceListOutput } } }, (req) => listSources({ ctx: req.ctx, input: req.query }));
+  app.post('/api/sources', { schema: { tags, body: CreateSourceInput, response: { 201: Source } } }, async (req, reply) =>
+    reply.status(201).send(await createSource({ ctx: req.ctx, input: req.body })),
+  );
+  app.get('/api/sources/fetch-policy', { schema: { tags, description: '抓取地址白名单（仅安全管理员）', response: { 200: FetchPolicy } } }, (req) => getFetchPolicy({ ctx: req.ctx }));
+  app.put('/api/sources/fetch-policy', { schema: { tags, body: FetchPolicy, response: { 200: FetchPolicy } } }, (req) => updateFetchPolicy({ ctx: req.ctx, input: req.body }));
+  app.get('/api/sources/:id', { schema: { tags, params: SourceIdParams, response: { 200: Source } } }, (req) => getSource({ ctx: req.ctx, id: req.params.id }));
+  app.patch('/api/sources/:id', { schema: { tags, params: SourceIdParams, body: UpdateSourceInput, response: { 200: Source } } }, (req) =>
+    updateSource({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+  app.post('/api/sources/:id/fetch', { schema: { tags, description: '立即抓取', params: SourceIdParams, response: { 202: FetchQueuedOutput } } }, async (req, reply) =>
+    reply.status(202).send(await requestFetch({ ctx: req.ctx, id: req.params.id })),
+  );
+  app.post('/api/sources/:id/entries', { schema: { tags, description: '人工录入一条舆情信息', params: SourceIdParams, body: ManualEntryInput, response: { 201: IngestOutcome } } }, async (req, reply) =>
+    reply.status(201).send(await addManualEntry({ ctx: req.ctx, sourceId: req.params.id, input: req.body })),
+  );
+  app.post(
+    '/api/sources/:id/import',
+    { schema: { tags, description: 'CSV 导入（表头：标题、链接、正文、作者、发布时间）', params: SourceIdParams, consumes: ['multipart/form-data'], response: { 200: IngestOutcome } } },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件形式上传 .csv');
+      const part = await req.file();
+      if (!part) throw new AppError('VALIDATION', '请选择要导入的 .csv 文件');
+      return importEntries({ ctx: req.ctx, sourceId: req.params.id, file: await part.toBuffer() });
+    },
+  );
+};

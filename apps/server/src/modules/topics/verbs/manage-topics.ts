@@ -1,0 +1,99 @@
+import type { CreateTopicInput, Topic, TopicListQuery, UpdateTopicInput } from '@xuanlian/contracts';
+import type { Executor } from '@xuanlian/db';
+import { writeAudit } from '../../../core/audit/audit.ts';
+import type { Ctx } from '../../../core/context.ts';
+import { notFound, validationError } from '../../../core/errors.ts';
+import { requirePermission, type Scope } from '../../../core/scope.ts';
+import { findOrgInScope } from '../../orgs/index.ts';
+import { findSourcesInScope } from '../../sources/index.ts';
+import { compileRuleOrThrow } from '../topics.policy.ts';
+import { findTopicInScope, insertTopic, listTopicsInScope, updateTopicRow, userNames, usersInScope, type TopicWithOrg } from '../topics.repo.ts';
+import { presentTopic } from '../topics.presenter.ts';
+
+/** Filters and recipients may only name sources and people the actor can see. */
+async function checkRefs(tx: Executor, scope: Scope, input: { sourceIds?: string[] | undefined; recipientIds?: string[] | undefined }): Promise<void> {
+  const issues = [];
+  if (input.sourceIds && input.sourceIds.length > 0) {
+    const found = await findSourcesInScope(tx, scope, input.sourceIds);
+    if (found.length !== new Set(input.sourceIds).size) issues.push({ path: 'sourceIds', message: '所选信源不存在或不在您的管理范围内' });
+  }
+  if (input.recipientIds && input.recipientIds.length > 0) {
+    const found = await usersInScope(tx, scope, input.recipientIds);
+    if (found.length !== new Set(input.recipientIds).size) issues.push({ path: 'recipientIds', message: '预警接收人不存在或不在您的管理范围内' });
+  }
+  if (issues.length > 0) throw validationError(issues);
+}
+
+async function present(db: Executor, row: TopicWithOrg): Promise<Topic> {
+  return presentTopic(row, await userNames(db, row.recipientIds));
+}
+
+export async function createTopic({ ctx, input }: { ctx: Ctx; input: CreateTopicInput }): Promise<Topic> {
+  const scope = requirePermission(ctx.actor, 'opinion.monitor');
+  compileRuleOrThrow(input.rule);
+  return ctx.db.transaction(async (tx) => {
+    const org = await findOrgInScope(tx, scope, input.orgId);
+    if (!org) throw notFound('所属单位');
+    await checkRefs(tx, scope, input);
+    const row = await insertTopic(tx, {
+      orgId: org.id,
+      name: input.name,
+      rule: input.rule,
+      sourceIds: [...new Set(input.sourceIds)],
+      regions: input.regions,
+      enabled: input.enabled,
+      recipientIds: [...new Set(input.recipientIds)],
+      quietStart: input.quietHours?.start ?? null,
+      quietEnd: input.quietHours?.end ?? null,
+      createdBy: ctx.actor.userId,
+    });
+    const out = await present(tx, { ...row, orgName: org.name });
+    await writeAudit(tx, ctx, { action: 'topic.create', targetType: 'opinion_topic', targetId: row.id, orgId: org.id, after: out });
+    return out;
+  });
+}
+
+export async function updateTopic({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateTopicInput }): Promise<Topic> {
+  const scope = requirePermission(ctx.actor, 'opinion.monitor');
+  if (input.rule !== undefined) compileRuleOrThrow(input.rule);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findTopicInScope(tx, scope, id, { lock: true });
+    if (!row) throw notFound('监测专题');
+    await checkRefs(tx, scope, input);
+    const before = await present(tx, row);
+    const set = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.rule !== undefined ? { rule: input.rule } : {}),
+      ...(input.sourceIds !== undefined ? { sourceIds: [...new Set(input.sourceIds)] } : {}),
+      ...(input.regions !== undefined ? { regions: input.regions } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.recipientIds !== undefined ? { recipientIds: [...new Set(input.recipientIds)] } : {}),
+      ...(input.quietHours !== undefined ? { quietStart: input.quietHours?.start ?? null, quietEnd: input.quietHours?.end ?? null } : {}),
+    };
+    const updated = await updateTopicRow(tx, row.id, set);
+    if (!updated) throw notFound('监测专题');
+    const after = await present(tx, { ...updated, orgName: row.orgName });
+    await writeAudit(tx, ctx, { action: 'topic.update', targetType: 'opinion_topic', targetId: row.id, orgId: row.orgId, before, after });
+    return after;
+  });
+}
+
+export async function getTopic({ ctx, id }: { ctx: Ctx; id: string }): Promise<Topic> {
+  const scope = requirePermission(ctx.actor, 'opinion.read');
+  const row = await findTopicInScope(ctx.db, scope, id);
+  if (!row) throw notFound('监测专题');
+  return present(ctx.db, row);
+}
+
+export async function listTopics({ ctx, input }: { ctx: Ctx; input: TopicListQuery }): Promise<{ items: Topic[]; total: number }> {
+  const scope = requirePermission(ctx.actor, 'opinion.read');
+  let subtreePath: string | undefined;
+  if (input.orgId) {
+    const org = await findOrgInScope(ctx.db, scope, input.orgId);
+    if (!org) throw notFound('单位');
+    subtreePath = org.path;
+  }
+  const { rows, total } = await listTopicsInScope(ctx.db, scope, { subtreePath, q: input.q, page: input.page, pageSize: input.pageSize });
+  const names = await userNames(ctx.db, [...new Set(rows.flatMap((r) => r.recipientIds))]);
+  return { items: rows.map((r) => presentTopic(r, names)), total };
+}
