@@ -1,4 +1,17 @@
-import { AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, TeamOutlined, ApartmentOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  MobileOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
 import type { ReactNode } from 'react';
 
@@ -18,6 +31,62 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', label: '工作台', icon: <DashboardOutlined />, anyOf: [], description: '' },
+  {
+    key: 'manuscripts',
+    path: '/manuscripts',
+    label: '我的稿件',
+    icon: <FileTextOutlined />,
+    anyOf: ['manuscript.submit'],
+    description: '写稿、导入 Word、检查后报送，查看审核进度和退回意见',
+  },
+  {
+    key: 'quick',
+    path: '/quick-submit',
+    label: '手机报送',
+    icon: <MobileOutlined />,
+    anyOf: ['manuscript.submit'],
+    description: '在手机上传 Word 文档，自动检查，补全后一键报送',
+  },
+  {
+    key: 'urgent',
+    path: '/urgent',
+    label: '突发事件',
+    icon: <ThunderboltOutlined />,
+    anyOf: ['manuscript.submit', 'manuscript.review', 'manuscript.manage'],
+    description: '首报倒计时，续报、终报按顺序接续',
+  },
+  {
+    key: 'reviews',
+    path: '/reviews',
+    label: '待我审核',
+    icon: <CheckSquareOutlined />,
+    anyOf: ['manuscript.review'],
+    description: '逐级审核稿件：通过、退回或修改后通过，支持批量通过',
+  },
+  {
+    key: 'allManuscripts',
+    path: '/all-manuscripts',
+    label: '全部稿件',
+    icon: <FileSearchOutlined />,
+    anyOf: ['manuscript.manage', 'manuscript.review'],
+    description: '按状态、单位、栏目、时间筛选和全文检索，导出 Excel',
+  },
+  {
+    key: 'commissions',
+    path: '/commissions',
+    label: '约稿管理',
+    icon: <NotificationOutlined />,
+    anyOf: ['manuscript.manage'],
+    description: '向单位约稿，跟踪应约情况和逾期未报',
+  },
+  {
+    key: 'manuscriptSettings',
+    path: '/manuscript-settings',
+    label: '稿件设置',
+    icon: <SettingOutlined />,
+    anyOf: ['manuscript.manage'],
+    description: '审核策略、敏感词、领导姓名职务、栏目分类和报送规则',
+  },
   {
     key: 'orgs',
     path: '/orgs',
