@@ -23,6 +23,12 @@ function freePort(): Promise<number> {
 
 /** Starts the built product exactly as `npm start` would, on a fresh data folder and a free port. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Iterating on a spec: point it at a server already running (with a freshly seeded demo city).
+  const external = process.env.XL_E2E_BASE_URL;
+  if (external) {
+    project.provide('baseUrl', external);
+    return async () => {};
+  }
   const root = join(import.meta.dirname, '..');
   const dataDir = mkdtempSync(join(tmpdir(), 'xl-e2e-'));
   const port = await freePort();

@@ -23,6 +23,11 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
   const has = (p: Permission) => (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(p);
   return [
     'nav-home',
+    ...(has('manuscript.submit') ? ['nav-manuscripts', 'nav-quick'] : []),
+    ...(has('manuscript.submit') || has('manuscript.review') || has('manuscript.manage') ? ['nav-urgent'] : []),
+    ...(has('manuscript.review') ? ['nav-reviews'] : []),
+    ...(has('manuscript.review') || has('manuscript.manage') ? ['nav-allManuscripts'] : []),
+    ...(has('manuscript.manage') ? ['nav-commissions', 'nav-manuscriptSettings'] : []),
     ...(has('activity.read') || has('activity.record') ? ['nav-activities'] : []),
     ...(has('activity.read') ? ['nav-targets'] : []),
     ...(has('plan.read') ? ['nav-plans', 'nav-supervision'] : []),

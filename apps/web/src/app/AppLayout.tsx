@@ -1,8 +1,10 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Drawer, Layout, Menu } from 'antd';
+import { Badge, Button, Drawer, Flex, Layout, Menu } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useMe } from '../features/auth/api.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
+import { usePendingCount } from '../features/reviews/index.ts';
 import { PageSpin } from '../shared/ui/PageSpin.tsx';
 import { useIsMobile } from '../shared/ui/useIsMobile.ts';
 import { NAV_ITEMS } from './nav.tsx';
@@ -27,6 +29,17 @@ export default function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items = NAV_ITEMS.filter((i) => can(me, i.anyOf));
+  const pending = usePendingCount(can(me, ['manuscript.review']));
+  const badge = (key: string) =>
+    key === 'reviews' && pending.data && pending.data.count > 0 ? (
+      <Badge
+        count={pending.data.count}
+        size="small"
+        color={pending.data.overdue > 0 ? 'red' : 'blue'}
+        title={pending.data.overdue > 0 ? `${pending.data.count} 篇待审，其中 ${pending.data.overdue} 篇已超时` : `${pending.data.count} 篇待审`}
+        data-testid="reviews-pending-count"
+      />
+    ) : null;
   const active = items.find((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)));
   const menu = (
     <Menu
@@ -39,7 +52,10 @@ export default function AppLayout() {
         icon: i.icon,
         label: (
           <Link to={i.path} data-testid={`nav-${i.key}`}>
-            {i.label}
+            <Flex component="span" align="center" justify="space-between" gap={8}>
+              <span>{i.label}</span>
+              {badge(i.key)}
+            </Flex>
           </Link>
         ),
       }))}
@@ -67,6 +83,7 @@ export default function AppLayout() {
           )}
           {isMobile ? <Brand /> : <span className="xl-header-title">宣传工作管理平台</span>}
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <UserMenu compact={isMobile} />
         </Layout.Header>
         <Layout.Content className="xl-content">

@@ -21,7 +21,18 @@ const PlansPage = lazy(() => import('../features/plans/PlansPage.tsx'));
 const PlanNewPage = lazy(() => import('../features/plans/PlanNewPage.tsx'));
 const PlanDetailPage = lazy(() => import('../features/plans/PlanDetailPage.tsx'));
 const SupervisionPage = lazy(() => import('../features/supervision/SupervisionPage.tsx'));
+const MyManuscriptsPage = lazy(() => import('../features/manuscripts/MyManuscriptsPage.tsx'));
+const ManuscriptPage = lazy(() => import('../features/manuscripts/ManuscriptPage.tsx'));
+const QuickSubmitPage = lazy(() => import('../features/manuscripts/quick/QuickSubmitPage.tsx'));
+const UrgentPage = lazy(() => import('../features/manuscripts/UrgentPage.tsx'));
+const AllManuscriptsPage = lazy(() => import('../features/manuscripts/AllManuscriptsPage.tsx'));
+const PendingReviewsPage = lazy(() => import('../features/reviews/PendingReviewsPage.tsx'));
+const CommissionsPage = lazy(() => import('../features/commissions/CommissionsPage.tsx'));
+const ManuscriptSettingsPage = lazy(() => import('../features/settings/ManuscriptSettingsPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
+
+/** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
+const MANUSCRIPT_READERS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
 
 function guarded(key: string, page: ReactNode): ReactNode {
   return <RequirePermission anyOf={navItem(key).anyOf}>{page}</RequirePermission>;
@@ -50,6 +61,14 @@ export const router = createBrowserRouter([
             errorElement: <RouteError />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'manuscripts', element: guarded('manuscripts', <MyManuscriptsPage />) },
+              { path: 'manuscripts/:id', element: <RequirePermission anyOf={MANUSCRIPT_READERS}><ManuscriptPage /></RequirePermission> },
+              { path: 'quick-submit', element: guarded('quick', <QuickSubmitPage />) },
+              { path: 'urgent', element: guarded('urgent', <UrgentPage />) },
+              { path: 'reviews', element: guarded('reviews', <PendingReviewsPage />) },
+              { path: 'all-manuscripts', element: guarded('allManuscripts', <AllManuscriptsPage />) },
+              { path: 'commissions', element: guarded('commissions', <CommissionsPage />) },
+              { path: 'manuscript-settings', element: guarded('manuscriptSettings', <ManuscriptSettingsPage />) },
               { path: 'orgs', element: guarded('orgs', <OrgsPage />) },
               { path: 'users', element: guarded('users', <UsersPage />) },
               { path: 'security-policy', element: guarded('security', <SecurityPolicyPage />) },

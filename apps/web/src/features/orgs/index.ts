@@ -2,3 +2,4 @@
 export { useOrgs, orgsKey } from './api.ts';
 export { OrgTreeSelect } from './OrgTreeSelect.tsx';
 export { buildOrgTree } from './orgTree.ts';
+export { OrgMultiSelect } from './OrgMultiSelect.tsx';

@@ -78,6 +78,13 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+  /** One file as multipart/form-data (field `file`), e.g. a Word import or a photo. */
+  upload: <T>(path: string, file: File, query?: QueryParams) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>('POST', path, { body: form, query });
+  },
 };
 
 /** Same-origin URL for a file download (the session cookie goes along with a plain navigation). */

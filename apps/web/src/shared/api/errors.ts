@@ -69,3 +69,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return ERROR_MESSAGES.INTERNAL;
 }
+
+/** The request may or may not have taken effect (no answer, or the server failed): retry with the same idempotency key. */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}

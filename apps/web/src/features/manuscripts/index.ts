@@ -1,0 +1,2 @@
+// The manuscripts feature's surface for other features (the settings page shows the rules tab).
+export { RulesTab } from './RulesTab.tsx';
