@@ -216,10 +216,7 @@ CREATE INDEX "opinion_mentions_source_idx" ON "opinion_mentions" USING btree ("s
 CREATE INDEX "opinion_mentions_cluster_idx" ON "opinion_mentions" USING btree ("cluster_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "opinion_mentions_org_idx" ON "opinion_mentions" USING btree ("org_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "opinion_mentions_search_idx" ON "opinion_mentions" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "opinion_mentions_band0_idx" ON "opinion_mentions" USING btree ((("simhash" >> 0) & 65535));--> statement-breakpoint
-CREATE INDEX "opinion_mentions_band1_idx" ON "opinion_mentions" USING btree ((("simhash" >> 16) & 65535));--> statement-breakpoint
-CREATE INDEX "opinion_mentions_band2_idx" ON "opinion_mentions" USING btree ((("simhash" >> 32) & 65535));--> statement-breakpoint
-CREATE INDEX "opinion_mentions_band3_idx" ON "opinion_mentions" USING btree ((("simhash" >> 48) & 65535));--> statement-breakpoint
+CREATE INDEX "opinion_mentions_fetched_idx" ON "opinion_mentions" USING btree ("fetched_at");--> statement-breakpoint
 CREATE INDEX "opinion_mention_topics_topic_idx" ON "opinion_mention_topics" USING btree ("topic_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "opinion_alert_rules_topic_idx" ON "opinion_alert_rules" USING btree ("topic_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "opinion_alerts_dedupe_uniq" ON "opinion_alerts" USING btree ("dedupe_key");--> statement-breakpoint

@@ -6,12 +6,10 @@ const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
 
-/** Band b (0–3) of the 64-bit SimHash: any two fingerprints within 3 bits agree on one band. */
-export const simhashBand = (column: unknown, band: 0 | 1 | 2 | 3) => sql`((${column} >> ${sql.raw(String(band * 16))}) & 65535)`;
-
 /**
  * 舆情信息: one collected item after normalisation. Exact duplicates are kept out by the two
- * unique hashes; near-duplicates (reposts) share a cluster_id, the id of the first one seen.
+ * unique hashes; near-duplicates (reposts) share a cluster_id, the id of the first one seen,
+ * found through an in-memory index of recent fingerprints (no band indexes on this table).
  */
 export const opinionMentions = pgTable(
   'opinion_mentions',
@@ -53,9 +51,7 @@ export const opinionMentions = pgTable(
     index('opinion_mentions_cluster_idx').on(t.clusterId, t.occurredAt),
     index('opinion_mentions_org_idx').on(t.orgId, t.occurredAt),
     index('opinion_mentions_search_idx').using('gin', t.search),
-    index('opinion_mentions_band0_idx').on(simhashBand(t.simhash, 0)),
-    index('opinion_mentions_band1_idx').on(simhashBand(t.simhash, 1)),
-    index('opinion_mentions_band2_idx').on(simhashBand(t.simhash, 2)),
-    index('opinion_mentions_band3_idx').on(simhashBand(t.simhash, 3)),
+    // Workers read what others stored since their last look (the in-memory SimHash window).
+    index('opinion_mentions_fetched_idx').on(t.fetchedAt),
   ],
 );

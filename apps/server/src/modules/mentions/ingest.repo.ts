@@ -1,5 +1,5 @@
-import { opinionMentions, opinionMentionTopics, simhashBand, type Executor } from '@xuanlian/db';
-import { and, gt, inArray, or, sql } from 'drizzle-orm';
+import { opinionMentions, opinionMentionTopics, type Executor } from '@xuanlian/db';
+import { gt, inArray, or } from 'drizzle-orm';
 import type { AnalysedItem } from './pipeline/stages.ts';
 import type { IngestSource } from './pipeline/types.ts';
 
@@ -13,24 +13,22 @@ export async function findKnownHashes(db: Executor, urlHashes: string[], content
   return { urls: new Set(rows.flatMap((r) => (r.u ? [r.u] : []))), contents: new Set(rows.map((r) => r.c)) };
 }
 
-export interface ClusterCandidate {
+export interface StoredFingerprint {
   clusterId: string;
   simhash: bigint;
-  occurredAt: Date;
+  fetchedAt: Date;
 }
 
-/**
- * Recent mentions sharing at least one 16-bit band with any of the fingerprints: by the
- * pigeonhole principle every mention within Hamming distance 3 is among them.
- */
-export async function findClusterCandidates(db: Executor, bands: number[][], since: Date): Promise<ClusterCandidate[]> {
-  if (bands.length === 0) return [];
-  const perBand = [0, 1, 2, 3].map((b) => [...new Set(bands.map((v) => v[b] as number))]);
-  const ors = perBand.map((values, b) => sql`${simhashBand(opinionMentions.simhash, b as 0 | 1 | 2 | 3)} = any(${`{${values.join(',')}}`}::bigint[])`);
-  return db
-    .select({ clusterId: opinionMentions.clusterId, simhash: opinionMentions.simhash, occurredAt: opinionMentions.occurredAt })
-    .from(opinionMentions)
-    .where(and(or(...ors), gt(opinionMentions.occurredAt, since)));
+const fingerprintColumns = { clusterId: opinionMentions.clusterId, simhash: opinionMentions.simhash, fetchedAt: opinionMentions.fetchedAt };
+
+/** Fingerprints of the mentions that appeared since `since` (the clustering window). */
+export async function fingerprintsSince(db: Executor, since: Date): Promise<StoredFingerprint[]> {
+  return db.select(fingerprintColumns).from(opinionMentions).where(gt(opinionMentions.occurredAt, since));
+}
+
+/** Fingerprints stored (by any process) after `after`. */
+export async function fingerprintsFetchedAfter(db: Executor, after: Date): Promise<StoredFingerprint[]> {
+  return db.select(fingerprintColumns).from(opinionMentions).where(gt(opinionMentions.fetchedAt, after));
 }
 
 /** Inserts what is not there yet; the unique hashes make a re-run or a race insert nothing twice. */

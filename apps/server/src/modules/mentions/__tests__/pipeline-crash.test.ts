@@ -104,7 +104,7 @@ async function runScenario(park: 'before-commit' | 'after-commit') {
         const rows = await queryRows<{ state: string }>(db.db, sql`select state::text as state from pgboss.job where name = 'opinion.fetch-source'`);
         return rows.length > 0 && rows.every((r) => r.state === 'completed');
       },
-      { timeoutMs: 30_000, what: 'the orphaned fetch job to be retried and completed' },
+      { timeoutMs: 90_000, what: 'the orphaned fetch job to be retried and completed' },
     );
     // Nothing lost, nothing twice: six items, one cluster of four reposts plus two singletons, one alert.
     expect(await counts(database)).toEqual({ mentions: 6, topics: 4, alerts: 1, clusters: 3 });
@@ -118,11 +118,12 @@ async function runScenario(park: 'before-commit' | 'after-commit') {
 }
 
 describe('[舆情] a worker killed mid-pipeline loses and duplicates nothing', () => {
-  it('killed inside the storing transaction: nothing was kept, the retry stores everything once', async () => {
+  // Two processes start (tsx, the database, jieba) and a job must expire: generous on a busy 2-core box.
+  it('killed inside the storing transaction: nothing was kept, the retry stores everything once', { timeout: 150_000 }, async () => {
     await runScenario('before-commit');
   });
 
-  it('killed after the commit but before the job finished: the retry adds nothing twice', async () => {
+  it('killed after the commit but before the job finished: the retry adds nothing twice', { timeout: 150_000 }, async () => {
     await runScenario('after-commit');
   });
 });

@@ -1,16 +1,16 @@
 import type { Executor } from '@xuanlian/db';
-import { SimHashIndex, simhashFromBigInt } from '@xuanlian/textkit';
+import { SimHashIndex } from '@xuanlian/textkit';
 import type { Ctx } from '../../../core/context.ts';
 import { evaluateAlerts, type StoredMention } from '../../alerts/index.ts';
 import { loadCompiledTopics } from '../../topics/index.ts';
-import { findClusterCandidates, findKnownHashes, insertMentions, insertMentionTopics } from '../ingest.repo.ts';
-import { analyseItem, normaliseItem, simhashBands, type AnalysedItem, type NormalisedItem } from './stages.ts';
+import { findKnownHashes, insertMentions, insertMentionTopics } from '../ingest.repo.ts';
+import { recentFingerprints, rememberStored } from './recent-index.ts';
+import { analyseItem, normaliseItem, type AnalysedItem, type NormalisedItem } from './stages.ts';
 import { textEngine } from './text-engine.ts';
 import type { IngestSource, RawItem } from './types.ts';
 
-/** Reposts are looked for among mentions of the last 30 days, within 3 bits of SimHash. */
-export const CLUSTER_WINDOW_DAYS = 30;
-export const CLUSTER_MAX_DISTANCE = 3;
+import { CLUSTER_MAX_DISTANCE } from './recent-index.ts';
+export { CLUSTER_MAX_DISTANCE, CLUSTER_WINDOW_DAYS } from './recent-index.ts';
 const INSERT_CHUNK = 1000;
 
 export interface IngestResult {
@@ -28,6 +28,8 @@ export interface IngestOptions {
   afterCommit?: () => Promise<void>;
   /** The caller's open transaction (manual entry writes its audit row in the same one). */
   tx?: Executor;
+  /** Adds milliseconds per stage here (the benchmark reports where the time goes). */
+  timings?: Record<string, number>;
 }
 
 /** Drops exact duplicates inside the batch itself (a feed listing one item twice). */
@@ -43,29 +45,33 @@ function uniqueInBatch(items: NormalisedItem[]): NormalisedItem[] {
 }
 
 /** Each new item joins the cluster of its nearest recent mention, or starts its own. */
-async function assignClusters(tx: Executor, items: AnalysedItem[], now: Date): Promise<Array<AnalysedItem & { clusterId: string }>> {
-  const since = new Date(now.getTime() - CLUSTER_WINDOW_DAYS * 86_400_000);
-  const candidates = await findClusterCandidates(tx, items.map((i) => simhashBands(i.simhash)), since);
-  const index = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: candidates.length + items.length });
-  for (const c of candidates) index.add(c.clusterId, simhashFromBigInt(c.simhash));
+function assignClusters(index: SimHashIndex<string>, items: AnalysedItem[]): Array<AnalysedItem & { clusterId: string }> {
   // Oldest first, so within a batch the earliest copy founds the cluster.
   const ordered = [...items].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const batch = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: items.length });
   return ordered.map((item) => {
-    const near = index.query(item.simhash);
+    const near = [...index.query(item.simhash), ...batch.query(item.simhash)].sort((a, b) => a.distance - b.distance);
     const clusterId = near[0]?.id ?? item.id;
-    index.add(clusterId, item.simhash);
+    batch.add(clusterId, item.simhash);
     return { ...item, clusterId };
   });
 }
 
 /**
  * The pipeline after parsing: normalise → exact de-dup → analyse (SimHash, topics, sentiment,
- * search text) → in one transaction: cluster, store, alert evaluation. Re-running it with the
+ * search text) → cluster (in-memory index of recent fingerprints) → in one transaction: store,
+ * alert evaluation. Re-running it with the
  * same items stores nothing twice and raises no alert twice (unique hashes and alert keys),
  * and a crash before the commit leaves nothing behind.
  */
 export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[], opts: IngestOptions = {}): Promise<IngestResult> {
   const now = new Date();
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const at = performance.now();
+    if (opts.timings) opts.timings[stage] = (opts.timings[stage] ?? 0) + (at - mark);
+    mark = at;
+  };
   const reader = opts.tx ?? ctx.db;
   const normalised = uniqueInBatch(raw.map((r) => normaliseItem(r, now)).filter((i): i is NormalisedItem => i !== null));
   const known = await findKnownHashes(
@@ -74,6 +80,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
     normalised.map((i) => i.contentHash),
   );
   const fresh = normalised.filter((i) => !(i.urlHash && known.urls.has(i.urlHash)) && !known.contents.has(i.contentHash));
+  lap('normalise+dedup');
   const result: IngestResult = { received: raw.length, stored: 0, duplicates: raw.length - fresh.length, mentionIds: [], alertsRaised: 0 };
   if (fresh.length === 0) return result;
 
@@ -81,9 +88,12 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
   const topics = await loadCompiledTopics(ctx.db, reader);
   const engine = textEngine();
   const analysed = fresh.map((i) => analyseItem(i, source, engine, topics));
+  lap('analyse');
+  const clustered = assignClusters(await recentFingerprints(ctx.db, reader, now), analysed);
+  lap('cluster');
 
   const write = async (tx: Executor) => {
-    const clustered = await assignClusters(tx, analysed, now);
+    lap('begin');
     const inserted = new Set<string>();
     for (let i = 0; i < clustered.length; i += INSERT_CHUNK) {
       for (const id of await insertMentions(tx, source, clustered.slice(i, i + INSERT_CHUNK), now)) inserted.add(id);
@@ -93,6 +103,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
       i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })),
     );
     for (let i = 0; i < topicRows.length; i += INSERT_CHUNK) await insertMentionTopics(tx, topicRows.slice(i, i + INSERT_CHUNK));
+    lap('store');
     const forAlerts: StoredMention[] = stored
       .filter((i) => i.topics.length > 0)
       .map((i) => ({
@@ -105,10 +116,14 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
         topicIds: i.topics.map((t) => t.topicId),
       }));
     const alertsRaised = await evaluateAlerts(tx, ctx, forAlerts, topics);
+    lap('alerts');
     await opts.beforeCommit?.();
     return { stored, alertsRaised };
   };
   const { stored, alertsRaised } = opts.tx ? await write(opts.tx) : await ctx.db.transaction(write);
+  lap('commit');
+  // A caller's transaction may still roll back: then the next refresh learns what really committed.
+  if (!opts.tx) rememberStored(ctx.db, stored);
   if (!opts.tx) await opts.afterCommit?.();
   result.stored = stored.length;
   result.duplicates = raw.length - stored.length;

@@ -4,7 +4,7 @@
  * the same output; the database stages (dedup, cluster, store, alerts) live in ingest.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { foldText, normalize, simhashText, simhashToBigInt, type SimHash64 } from '@xuanlian/textkit';
+import { foldText, normalize, simhash, simhashFeatures, simhashToBigInt, type SimHash64 } from '@xuanlian/textkit';
 import type { Highlight, Sentiment } from '@xuanlian/contracts';
 import type { CompiledTopics } from '../../topics/index.ts';
 import type { TextEngine } from './text-engine.ts';
@@ -115,24 +115,54 @@ export function matchTopics(item: { title: string; content: string }, source: In
 
 const REPOST_PREFIX = /^\s*(转载|转自|转发|原标题|来源)\s*[:：]\s*/gm;
 const CREDIT = /[（(]?\s*(来源|转自|责任编辑|编辑|作者|原标题|记者|通讯员)\s*[:：][^）)\n]{0,40}[）)]?/g;
-const PUNCT = /[\s\u3000:：，,。.!！?？\-—_|（）()【】[\]“”"'‘’]+/g;
 
 /**
- * The text a repost shares with its original: without "转载：", "（来源：…）", "责任编辑：…" and
- * punctuation, which reposting sites add or change. On short news items these alone move a
- * SimHash by 5 bits, past the 3-bit radius the cluster lookup uses.
+ * Cuts the text once (jieba search mode) and splits the tokens in two: all of them feed the
+ * full-text index; those outside "转载：", "（来源：…）", "责任编辑：…" feed the SimHash, because
+ * reposting sites add or change exactly these, and on short news items they alone move a
+ * fingerprint by 5 bits, past the 3-bit radius of the cluster lookup.
  */
-export function fingerprintText(title: string, content: string): string {
-  return `${title}\n${content}`.replace(REPOST_PREFIX, '').replace(CREDIT, '').replace(PUNCT, ' ');
+export function tokensOf(title: string, content: string, engine: TextEngine): { index: string[]; fingerprint: string[] } {
+  const text = `${title}\n${content}`;
+  const cuts: Array<[number, number]> = [];
+  for (const re of [REPOST_PREFIX, CREDIT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      cuts.push([m.index, m.index + m[0].length]);
+    }
+  }
+  cuts.sort((a, b) => a[0] - b[0]);
+  const index: string[] = [];
+  const fingerprint: string[] = [];
+  let at = 0;
+  const take = (from: number, to: number, kept: boolean) => {
+    if (to <= from) return;
+    const tokens = engine.segmenter.indexTokens(text.slice(from, to));
+    for (const t of tokens) index.push(t);
+    if (kept) for (const t of tokens) fingerprint.push(t);
+  };
+  for (const [from, to] of cuts) {
+    if (from < at) continue;
+    take(at, from, true);
+    take(from, to, false);
+    at = to;
+  }
+  take(at, text.length, true);
+  return { index, fingerprint };
 }
 
 export function analyseItem(item: NormalisedItem, source: IngestSource, engine: TextEngine, topics: CompiledTopics): AnalysedItem {
   const text = `${item.title}\n${item.content}`;
-  const simhash = simhashText(fingerprintText(item.title, item.content), engine.segmenter);
+  const tokens = tokensOf(item.title, item.content, engine);
+  const simhash = simhashOf(tokens.fingerprint);
   const sentiment = engine.sentiment.classify(text);
   return {
     ...item,
-    searchText: engine.segmenter.forIndex(text),
+    searchText: tokens.index.join(' '),
     simhash,
     simhashBig: simhashToBigInt(simhash),
     sentiment: sentiment.label,
@@ -140,6 +170,11 @@ export function analyseItem(item: NormalisedItem, source: IngestSource, engine: 
     sentimentWords: [...new Set(sentiment.evidence.map((e) => e.word))].slice(0, 20),
     topics: matchTopics(item, source, topics),
   };
+}
+
+/** Unigrams and adjacent pairs (textkit's features), so word order counts and shared vocabulary alone does not. */
+export function simhashOf(tokens: string[]): SimHash64 {
+  return simhash(simhashFeatures(tokens));
 }
 
 /** The four 16-bit bands of a fingerprint, matching simhashBand() in the schema. */

@@ -8,7 +8,7 @@ import { queryRows } from '../../../core/sql.ts';
 import { releaseHeldAlerts } from '../../alerts/index.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { decodeBody } from '../fetch/decode.ts';
-import { runSourceFetch } from '../jobs.ts';
+import { enqueueDueSources, runSourceFetch } from '../jobs.ts';
 
 let t: TestApp;
 let server: FixtureServer;
@@ -132,6 +132,26 @@ describe('[舆情] sources: feeds, GBK web pages, manual entry, CSV import', () 
     const later = await api<{ items: unknown[]; unread: number }>('GET', '/api/alerts/inbox', undefined, recipient.cookie);
     expect(later.body.items).toHaveLength(2);
     expect(later.body.unread).toBe(2);
+  });
+
+  it('the scheduler queues each due source once, keyed by the source, and moves it an interval ahead', async () => {
+    await t.services.jobs.start();
+    await t.services.db.execute(sql`update opinion_sources set enabled = false`);
+    const due = await buildSource(t, org, { url: `${server.base}/rss.xml` });
+    const first = await enqueueDueSources(t.services);
+    expect(first).toBe(1);
+    expect(await enqueueDueSources(t.services)).toBe(0);
+    const jobs = await queryRows<{ n: number }>(t.services.db, sql`select count(*)::int as n from pgboss.job where name = 'opinion.fetch-source' and singleton_key = ${due.id}`);
+    expect(jobs[0]?.n).toBe(1);
+    const next = (await api<{ health: { nextFetchAt: string } }>('GET', `/api/sources/${due.id}`)).body.health.nextFetchAt;
+    expect(new Date(next).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+  });
+
+  it('the OpenAPI document lists every opinion resource', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, unknown> };
+    for (const path of ['/api/sources', '/api/sources/{id}/import', '/api/topics/try', '/api/mentions/clusters/{id}', '/api/alerts/inbox', '/api/incidents/{id}/transitions', '/api/briefs/{id}/docx', '/api/briefs/figures']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
   });
 
   it('only the security admin edits the fetch allow-list', async () => {
