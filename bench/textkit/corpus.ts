@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = join(here, '..', '.data', 'textkit');
-const SEEDS_DIR = process.env.TEXTKIT_SEEDS ?? '/work/shared/seeds';
+const SEEDS_DIR = process.env.TEXTKIT_SEEDS ?? join(import.meta.dirname, '../../test-support/seeds');
 
 export interface BenchData {
   docs: string[];

@@ -7,7 +7,7 @@ import { ARTIFACTS, launch, newPage, shot } from '../browser.ts';
 import { login, pickOption, pickTreeNode } from '../ui.ts';
 
 const DEMO = 'Demo@2025';
-const SEEDS = join(import.meta.dirname, '../../../shared/seeds');
+const SEEDS = join(import.meta.dirname, '../../test-support/seeds');
 const seed000 = () => {
   if (!existsSync(SEEDS)) throw new Error(`seed documents not found at ${SEEDS}`);
   return readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('000')) ?? ''), 'utf8');

@@ -10,7 +10,7 @@ import { parsePlanText } from '../parse/skeleton.ts';
  * user would: the dated stages when there are any, else the working sections; 指导思想, 工作目标,
  * 保障措施, 工作要求, 组织机构 and a report's 做法及成效 / 存在的问题 never become tasks.
  */
-const SEEDS = join(import.meta.dirname, '../../../../../../../shared/seeds');
+const SEEDS = join(import.meta.dirname, '../../../../../../test-support/seeds');
 function seed(prefix: string): string {
   if (!existsSync(SEEDS)) throw new Error(`seed documents not found at ${SEEDS}`);
   const file = readdirSync(SEEDS).find((f) => f.startsWith(prefix));

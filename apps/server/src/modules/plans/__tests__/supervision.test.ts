@@ -8,7 +8,7 @@ import { docxText, multipartFile, uploadEvidence } from '../../../../test/ledger
 import { addDays, chinaDate } from '../../../core/dates.ts';
 import { PNG } from '../../../core/files/__tests__/samples.ts';
 
-const SEEDS = join(import.meta.dirname, '../../../../../../../shared/seeds');
+const SEEDS = join(import.meta.dirname, '../../../../../../test-support/seeds');
 const seed000 = () => {
   if (!existsSync(SEEDS)) throw new Error(`seed documents not found at ${SEEDS}`);
   return readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('000')) ?? ''), 'utf8');
