@@ -11,7 +11,8 @@ export const onPostgres = (): boolean => Boolean(testDatabaseUrl());
 export async function createTestDatabase(): Promise<Database> {
   const url = testDatabaseUrl();
   if (url) {
-    const name = `xl_t_${randomBytes(6).toString('hex')}`;
+    // Named after this run's template, so a run only ever drops its own copies on a shared server.
+    const name = `${inject('pgTemplateDb')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);
