@@ -146,4 +146,4 @@ it('every acknowledged submission survives a kill -9, and retries with the same 
   );
   expect(rows).toHaveLength(BURST);
   for (const r of rows) expect([r.status, r.submits, r.steps, r.versions], r.id).toEqual(['submitted', 1, 1, 1]);
-}, 180_000);
+}, 360_000);
