@@ -26,6 +26,14 @@ export async function createTestDatabase(): Promise<Database> {
         await database.close();
         const drop = new pg.Client({ connectionString: url });
         await drop.connect();
+        // pool.end() resolves once every client has been told to end, not once it has: dropping
+        // "with (force)" right away kills those still closing, and their FATAL surfaces as an
+        // uncaught error in whichever test file runs next. Let them go first (bounded).
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await drop.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (Number(rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await drop.query(`drop database if exists ${name} with (force)`);
         await drop.end();
       },

@@ -185,3 +185,15 @@ export async function linkTestImage(t: TestApp, manuscriptId: string): Promise<s
   await t.services.db.insert(manuscriptFiles).values({ manuscriptId, sha256: stored.sha256, kind: 'image', name: 'p.png' }).onConflictDoNothing();
   return stored.sha256;
 }
+
+/**
+ * A session made directly, without the login endpoint's password hashing: for tests that need
+ * dozens of signed-in users (the real login path is covered by the auth tests).
+ */
+export async function sessionCookie(t: TestApp, user: { id: string }): Promise<string> {
+  const { sessions } = await import('@xuanlian/db');
+  const { randomBytes, createHash } = await import('node:crypto');
+  const token = randomBytes(32).toString('base64url');
+  await t.services.db.insert(sessions).values({ id: createHash('sha256').update(token).digest('hex'), userId: user.id });
+  return `xl_session=${token}`;
+}

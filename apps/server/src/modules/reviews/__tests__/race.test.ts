@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { buildCategories, buildManuscript, buildOrg, buildUser, loginAs } from '../../../../test/factories.ts';
+import { buildCategories, buildManuscript, buildOrg, buildUser, loginAs, sessionCookie } from '../../../../test/factories.ts';
 import { queryRows } from '../../../core/sql.ts';
 
 let t: TestApp;
@@ -18,8 +18,7 @@ beforeAll(async () => {
   cats = await buildCategories(t, street);
   reporter = await loginAs(t, await buildUser(t, { org: unit, roles: [{ role: 'reporter' }] }));
   // Fifty heads of the unit: every one of them is an assignee of the first step.
-  const users = await Promise.all(Array.from({ length: 50 }, () => buildUser(t, { org: unit, roles: [{ role: 'reviewer' }] })));
-  for (const u of users) reviewers.push(await loginAs(t, u));
+  for (let i = 0; i < 50; i++) reviewers.push(await sessionCookie(t, await buildUser(t, { org: unit, roles: [{ role: 'reviewer' }] })));
 });
 afterAll(async () => t.close());
 
