@@ -50,6 +50,10 @@ const pgTypes = {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    // An idle pooled connection the server drops (restart, failover, a dropped database) emits
+    // 'error' on the pool; unheard, Node turns it into an uncaught exception that kills the process.
+    // The next query simply takes a fresh connection, so note it and go on.
+    pool.on('error', (err) => process.stderr.write(`数据库连接中断（将自动重连）：${err.message}\n`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: { kind: 'pg', pool }, close: () => pool.end() };
   }
