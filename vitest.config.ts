@@ -6,6 +6,8 @@ const e2e = process.env.XL_E2E === '1';
 export default defineConfig({
   test: {
     reporters: ['default', './test-support/summary-reporter.ts'],
+    // PGlite instances are heavy (~300 MB each): keep the worker count bounded on 2 cores.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -27,8 +29,6 @@ export default defineConfig({
           include: ['apps/server/src/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // PGlite instances are heavy (~300 MB each): keep the worker count bounded on 2 cores.
-          maxWorkers: 2,
           globalSetup: ['./apps/server/test/global-setup.ts'],
         },
       },
