@@ -120,6 +120,8 @@ describe('[台账与督办] in Chromium', () => {
     await page.getByTestId('nav-targets').click();
     const card = page.getByTestId('target-study_sessions');
     await card.waitFor();
+    // The demo seed keeps 东门社区 one 中心组学习 behind the year's pace (from February on; in January
+    // the pace asks for none yet, so there is nothing to fall behind and this check cannot hold).
     const before = await card.getAttribute('data-light');
     await shot(page, 'ledgers-06-targets-before');
 

@@ -104,7 +104,7 @@ function ActivityForm({ activity, defaultOrgId, onClose }: { activity: Activity 
             <Select options={(types.data ?? []).filter((t) => t.active).map((t) => ({ value: t.id, label: t.name }))} loading={types.isPending} data-testid="activity-form-type" />
           </Form.Item>
           <Form.Item label="日期" name="heldOn" rules={[{ required: true, message: '请选择日期' }]} style={{ flex: '1 1 150px' }}>
-            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} data-testid="activity-form-date" />
+            <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="activity-form-date" />
           </Form.Item>
         </Flex>
         <Form.Item label="主题" name="topic" rules={[{ required: true, message: '请填写主题' }, { min: 2, message: '主题至少 2 个字' }]}>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, buildUser, type BuiltUser } from '../../../../test/factories.ts';
 import { docxText, uploadEvidence } from '../../../../test/ledgers.ts';
+import { addDays, chinaDate } from '../../../core/dates.ts';
 import { PNG } from '../../../core/files/__tests__/samples.ts';
 
 let t: TestApp;
@@ -89,6 +90,8 @@ describe('[活动台账] recording activities', () => {
     expect(paths).toEqual(['examPassMark']);
     const bad2 = await req('POST', '/api/activities', reporter, { ...study(), attendees: [{ userId: stranger.id, status: 'present' }, { userId: members[0]?.id, status: 'absent' }] });
     expect(bad2.json().error.details.map((d: { path: string }) => d.path)).toEqual(['attendees.0.userId', 'attendees.1.absenceReason']);
+    const future = await req('POST', '/api/activities', reporter, study({ heldOn: addDays(chinaDate(), 1) }));
+    expect(future.json().error.details).toEqual([{ path: 'heldOn', message: '活动日期不能晚于今天' }]);
   });
 
   it('a training carries an exam: scores per attendee, pass mark, pass rate', async () => {

@@ -2,6 +2,7 @@ import type { Activity, AttendeeInput, CreateActivityInput, EvidenceRef, FieldIs
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
+import { chinaDate } from '../../../core/dates.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
@@ -45,6 +46,11 @@ async function checkDetails(
   if (issues.length > 0) throw validationError(issues);
 }
 
+/** The ledger records what happened: a date after today (Beijing) is a plan, not a record. */
+function checkDate(heldOn: string | undefined): void {
+  if (heldOn && heldOn > chinaDate()) throw validationError([{ path: 'heldOn', message: '活动日期不能晚于今天' }]);
+}
+
 const attendeeRows = (list: AttendeeInput[]) =>
   list.map((a) => ({
     userId: a.userId,
@@ -67,6 +73,7 @@ async function checkType(tx: Executor, typeId: string, examPassMark: number | nu
 
 export async function createActivity({ ctx, input }: { ctx: Ctx; input: CreateActivityInput }): Promise<Activity> {
   const scope = requirePermission(ctx.actor, 'activity.record');
+  checkDate(input.heldOn);
   await ensureDefaultTypes(ctx.db);
   const id = await ctx.db.transaction(async (tx) => {
     const org = await findOrgInScope(tx, scope, input.orgId);
@@ -105,6 +112,7 @@ export async function createActivity({ ctx, input }: { ctx: Ctx; input: CreateAc
 /** An edit applies only to the version the editor saw: two people saving at once cannot both win. */
 export async function updateActivity({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateActivityInput }): Promise<Activity> {
   const scope = requirePermission(ctx.actor, 'activity.record');
+  checkDate(input.heldOn);
   await ctx.db.transaction(async (tx) => {
     const row = await findActivityInScope(tx, scope, id);
     if (!row) throw notFound('活动');
