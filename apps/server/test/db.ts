@@ -11,7 +11,7 @@ export const onPostgres = (): boolean => Boolean(testDatabaseUrl());
 export async function createTestDatabase(): Promise<Database> {
   const url = testDatabaseUrl();
   if (url) {
-    const name = `xl_t_${randomBytes(6).toString('hex')}`;
+    const name = `${inject('pgTemplateDb')}_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplateDb')}`);

@@ -20,7 +20,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = testDatabaseUrl();
   if (url) {
-    const name = `xl_tpl_${process.pid}`;
+    // Several engineers' runs share one server: every database of this run starts with this
+    // name, and the teardown drops only those. (No "xl_t" prefix: an older teardown matched
+    // "xl_t_%" — with LIKE's "_" wildcard — and dropped other runs' databases.)
+    const name = `xltpl${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`drop database if exists ${name}`);
@@ -33,9 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgTemplateDb', name);
     project.provide('pgliteTemplate', '');
     return async () => {
-      // Copies made by test files are dropped by the files themselves; drop leftovers here.
+      // Copies made by test files are dropped by the files themselves; drop this run's leftovers here.
       const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like 'xl_t_%' or datname = $1`,
+        `select datname from pg_database where left(datname, length($1) + 1) = $1 || '_' or datname = $1`,
         [name],
       );
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
