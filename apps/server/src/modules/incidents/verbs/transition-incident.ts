@@ -41,7 +41,12 @@ export async function transitionIncident({ ctx, id, input }: { ctx: Ctx; id: str
       ...(input.summary ? { summary: input.summary } : {}),
       ...(input.to === 'closed' ? { closedAt: now } : {}),
     });
-    if (!moved) throw conflict('该事件刚被他人流转，请刷新后重试');
+    if (!moved) {
+      // Someone else's move committed while this one waited on the row: say where it went.
+      const now = await findIncidentById(tx, row.id);
+      const where = now ? `到“${INCIDENT_STAGE_LABELS[now.stage as IncidentStage]}”` : '';
+      throw conflict(`该事件已被他人流转${where}，请刷新后重试`);
+    }
     await enterStage(tx, row.id, input.to, owner.id, deadline);
     const actorName = ctx.actor.type === 'system' ? '系统' : ctx.actor.name;
     if (input.response) {
