@@ -25,6 +25,13 @@ export async function createTestDatabase(): Promise<Database> {
         await database.close();
         const drop = new pg.Client({ connectionString: url });
         await drop.connect();
+        // pool.end() resolves before its clients' sockets are closed; forcing the drop while
+        // they are still ending kills them and surfaces as an uncaught FATAL in the test run.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await drop.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         await drop.query(`drop database if exists ${name} with (force)`);
         await drop.end();
       },
