@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   HeadingLevel,
+  LineRuleType,
   Packer,
   Paragraph,
   Table,
@@ -24,7 +25,8 @@ const HEAD = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: 'хо
 const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number; font?: typeof BODY } = {}) =>
   new Paragraph({
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    spacing: { line: 560, lineRule: 'exact' as never },
+    // 28-point fixed line spacing, as official documents set it.
+    spacing: { line: 560, lineRule: LineRuleType.EXACT },
     children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 32, font: opts.font ?? BODY })],
   });
 

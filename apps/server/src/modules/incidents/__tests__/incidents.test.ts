@@ -56,7 +56,7 @@ describe('[舆情] incidents: 发现 → 研判 → 处置 → 回应 → 办结
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)?.body as { error: { code: string; message: string } };
     expect(loser.error.code).toBe('CONFLICT');
-    expect(loser.error.message).toContain('研判');
+    expect(loser.error.message).toContain('已被他人流转到“研判”');
     expect((await api<Incident>('GET', `/api/incidents/${id}`)).body.stage).toBe('assessing');
   });
 

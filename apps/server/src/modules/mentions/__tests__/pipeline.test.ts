@@ -161,6 +161,24 @@ describe('[舆情] feed → mentions → clusters → topics → one alert', () 
     expect(saveBad.body.error.details[0]?.path).toBe('rule');
   });
 
+  it('a large batch (analysis overlapping the INSERTs on PostgreSQL) stores every item once and clusters across chunks', async () => {
+    const big = await api<{ id: string }>('POST', '/api/sources', { orgId: org.id, name: '大批量', kind: 'feed', url: `${server.base}/rss.xml` });
+    const base = Date.now() - 3_600_000;
+    const items = Array.from({ length: 300 }, (_, i) => ({
+      url: `https://bulk.example/${i}`,
+      title: i % 100 === 99 ? `转载：第${i - 99}号通报：河湾村第${i - 99}批道路硬化工程验收合格` : `第${i}号通报：河湾村第${i}批道路硬化工程验收合格`,
+      content: `河湾村第${i % 100 === 99 ? i - 99 : i}批道路硬化工程今日通过验收，全长${i % 100 === 99 ? i - 99 : i}百米，惠及村民出行，村民表示满意。`,
+      author: null,
+      publishedAt: new Date(base + i * 1000),
+    }));
+    const out = await ingestItems(t.system, { id: big.body.id, orgId: org.id, orgPath: org.path, shared: true, region: null }, items);
+    expect(out).toMatchObject({ received: 300, stored: 300, duplicates: 0 });
+    const clusters = await queryRows<{ n: number }>(t.services.db, sql`select count(distinct cluster_id)::int as n from opinion_mentions where source_id = ${big.body.id}`);
+    expect(clusters[0]?.n).toBe(297); // the three reposts (items 99, 199, 299) joined items 0, 100, 200
+    const again = await ingestItems(t.system, { id: big.body.id, orgId: org.id, orgPath: org.path, shared: true, region: null }, items);
+    expect(again.stored).toBe(0);
+  });
+
   it('the jobs runtime runs the same pipeline: fetch-now queues one job per source and a failing source does not stop another', async () => {
     const broken = await api<{ id: string }>('POST', '/api/sources', { orgId: org.id, name: '坏信源', kind: 'feed', url: `${server.base}/h/500` });
     const atom = await api<{ id: string }>('POST', '/api/sources', { orgId: org.id, name: '江城论坛 Atom', kind: 'feed', url: `${server.base}/atom.xml` });

@@ -12,6 +12,8 @@ import type { IngestSource, RawItem } from './types.ts';
 import { CLUSTER_MAX_DISTANCE } from './recent-index.ts';
 export { CLUSTER_MAX_DISTANCE, CLUSTER_WINDOW_DAYS } from './recent-index.ts';
 const INSERT_CHUNK = 1000;
+/** Chunk size when analysis overlaps the INSERTs (PostgreSQL). */
+const OVERLAP_CHUNK = 125;
 
 export interface IngestResult {
   received: number;
@@ -44,18 +46,22 @@ function uniqueInBatch(items: NormalisedItem[]): NormalisedItem[] {
   });
 }
 
-/** Each new item joins the cluster of its nearest recent mention, or starts its own. */
-function assignClusters(index: SimHashIndex<string>, items: AnalysedItem[]): Array<AnalysedItem & { clusterId: string }> {
-  // Oldest first, so within a batch the earliest copy founds the cluster.
-  const ordered = [...items].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-  const batch = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: items.length });
-  return ordered.map((item) => {
+type Clustered = AnalysedItem & { clusterId: string };
+
+/**
+ * Each new item joins the cluster of its nearest recent mention (stored, or earlier in this
+ * batch), or starts its own. Items come oldest first, so the earliest copy founds the cluster.
+ */
+function assignClusters(index: SimHashIndex<string>, batch: SimHashIndex<string>, items: AnalysedItem[]): Clustered[] {
+  return items.map((item) => {
     const near = [...index.query(item.simhash), ...batch.query(item.simhash)].sort((a, b) => a.distance - b.distance);
     const clusterId = near[0]?.id ?? item.id;
     batch.add(clusterId, item.simhash);
     return { ...item, clusterId };
   });
 }
+
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The pipeline after parsing: normalise → exact de-dup → analyse (SimHash, topics, sentiment,
@@ -84,21 +90,36 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
   const result: IngestResult = { received: raw.length, stored: 0, duplicates: raw.length - fresh.length, mentionIds: [], alertsRaised: 0 };
   if (fresh.length === 0) return result;
 
-  // CPU work outside the transaction: PGlite has one connection and must not wait on jieba.
   const topics = await loadCompiledTopics(ctx.db, reader);
-  const engine = textEngine();
-  const analysed = fresh.map((i) => analyseItem(i, source, engine, topics));
-  lap('analyse');
-  const clustered = assignClusters(await recentFingerprints(ctx.db, reader, now), analysed);
+  const recent = await recentFingerprints(ctx.db, reader, now);
   lap('cluster');
+  const engine = textEngine();
+  const inBatch = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: fresh.length });
+  const prepare = (items: NormalisedItem[]): Clustered[] => assignClusters(recent, inBatch, items.map((i) => analyseItem(i, source, engine, topics)));
+  // On PostgreSQL the database works in another process: analysing chunk k + 1 while chunk k's
+  // INSERT runs hides most of the CPU. PGlite runs in this thread, so there everything is
+  // analysed before the transaction opens and its one connection is never held for jieba.
+  const overlap = !opts.tx && ctx.database.engine.kind === 'pg' && fresh.length > OVERLAP_CHUNK;
+  const ordered = [...fresh].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const size = overlap ? OVERLAP_CHUNK : INSERT_CHUNK;
+  const chunks = Array.from({ length: Math.ceil(ordered.length / size) }, (_, k) => ordered.slice(k * size, (k + 1) * size));
+  const prepared: Array<Clustered[] | undefined> = overlap ? [prepare(chunks[0] ?? [])] : chunks.map(prepare);
+  lap('analyse');
 
   const write = async (tx: Executor) => {
     lap('begin');
-    const inserted = new Set<string>();
-    for (let i = 0; i < clustered.length; i += INSERT_CHUNK) {
-      for (const id of await insertMentions(tx, source, clustered.slice(i, i + INSERT_CHUNK), now)) inserted.add(id);
+    const stored: Clustered[] = [];
+    for (let k = 0; k < chunks.length; k++) {
+      const current = prepared[k] ?? prepare(chunks[k] ?? []);
+      const pending = insertMentions(tx, source, current, now);
+      pending.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
+      if (overlap && k + 1 < chunks.length) {
+        await yieldToIo(); // let the INSERT leave before the CPU work starts
+        prepared[k + 1] = prepare(chunks[k + 1] ?? []);
+      }
+      const inserted = await pending;
+      for (const i of current) if (inserted.has(i.id)) stored.push(i);
     }
-    const stored = clustered.filter((i) => inserted.has(i.id));
     const topicRows = stored.flatMap((i) =>
       i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })),
     );
