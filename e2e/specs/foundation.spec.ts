@@ -35,6 +35,7 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
     ...(has('user.read') || has('user.manage') ? ['nav-users'] : []),
     ...(has('security.manage') ? ['nav-security'] : []),
     ...(has('audit.read') ? ['nav-audit'] : []),
+    ...(has('opinion.read') ? ['nav-mentions', 'nav-opinionAlerts', 'nav-incidents', 'nav-briefs', 'nav-sources', 'nav-topics'] : []),
   ];
 }
 

@@ -29,6 +29,12 @@ const AllManuscriptsPage = lazy(() => import('../features/manuscripts/AllManuscr
 const PendingReviewsPage = lazy(() => import('../features/reviews/PendingReviewsPage.tsx'));
 const CommissionsPage = lazy(() => import('../features/commissions/CommissionsPage.tsx'));
 const ManuscriptSettingsPage = lazy(() => import('../features/settings/ManuscriptSettingsPage.tsx'));
+const MentionsPage = lazy(() => import('../features/opinion/MentionsPage.tsx'));
+const AlertsPage = lazy(() => import('../features/opinion/AlertsPage.tsx'));
+const IncidentsPage = lazy(() => import('../features/opinion/IncidentsPage.tsx'));
+const BriefsPage = lazy(() => import('../features/opinion/BriefsPage.tsx'));
+const SourcesPage = lazy(() => import('../features/opinion/SourcesPage.tsx'));
+const TopicsPage = lazy(() => import('../features/opinion/TopicsPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
@@ -79,6 +85,12 @@ export const router = createBrowserRouter([
               { path: 'plans/new', element: guarded('plans', <PlanNewPage />) },
               { path: 'plans/:id', element: guarded('plans', <PlanDetailPage />) },
               { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
+              { path: 'mentions', element: guarded('mentions', <MentionsPage />) },
+              { path: 'alerts', element: guarded('opinionAlerts', <AlertsPage />) },
+              { path: 'incidents', element: guarded('incidents', <IncidentsPage />) },
+              { path: 'briefs', element: guarded('briefs', <BriefsPage />) },
+              { path: 'sources', element: guarded('sources', <SourcesPage />) },
+              { path: 'topics', element: guarded('topics', <TopicsPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

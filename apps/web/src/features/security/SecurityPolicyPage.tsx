@@ -5,6 +5,7 @@ import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { PageSpin } from '../../shared/ui/PageSpin.tsx';
 import { useSaveSecurityPolicy, useSecurityPolicy } from './api.ts';
+import { FetchPolicyCard } from './FetchPolicyCard.tsx';
 
 interface FieldSpec {
   name: keyof SecurityPolicy;
@@ -72,6 +73,7 @@ export default function SecurityPolicyPage() {
           <PolicyForm policy={policy.data} />
         )}
       </Card>
+      <FetchPolicyCard />
     </>
   );
 }
