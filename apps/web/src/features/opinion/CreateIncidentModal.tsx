@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { toIsoWithOffset } from '../../shared/format.ts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
-import { homeOrgId, useMe } from '../auth/api.ts';
+import { useMe } from '../auth/api.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { useCreateIncident } from './api.ts';
 
@@ -57,7 +57,7 @@ export function CreateIncidentModal({ from, defaultTitle, onClose }: { from: { m
       okButtonProps={{ 'data-testid': 'incident-create-submit' } as never}
       destroyOnHidden
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: homeOrgId(me), title: defaultTitle, grade: 'general' }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: me.orgId, title: defaultTitle, grade: 'general' }}>
         <Form.Item label="事件标题" name="title" rules={[{ required: !from.mentionId && !from.clusterId, whitespace: true, message: '请填写事件标题' }, { min: 2, max: 200, message: '事件标题为 2–200 个字' }]}>
           <Input data-testid="incident-create-title" />
         </Form.Item>

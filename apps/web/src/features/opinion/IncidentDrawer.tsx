@@ -23,8 +23,8 @@ const EVENT_LABELS: Record<IncidentEvent['kind'], string> = {
 
 function eventText(e: IncidentEvent): string {
   const move = e.fromStage && e.toStage ? `${INCIDENT_STAGE_LABELS[e.fromStage]} → ${INCIDENT_STAGE_LABELS[e.toStage]}` : '';
-  const data = (e.data ?? {}) as { grade?: Grade; url?: string | null };
-  const grade = e.kind === 'grade' && data.grade ? `定为“${GRADE_LABELS[data.grade]}”` : '';
+  const data = (e.data ?? {}) as { from?: Grade; to?: Grade };
+  const grade = e.kind === 'grade' && data.to ? `${data.from ? `由“${GRADE_LABELS[data.from]}”` : ''}定为“${GRADE_LABELS[data.to]}”` : '';
   return [move, grade, e.note].filter(Boolean).join('：');
 }
 

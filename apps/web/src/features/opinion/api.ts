@@ -183,8 +183,14 @@ export function useIncidentTimeline(id: string | undefined) {
   });
 }
 export const useCreateIncident = () => useOpinionMutation((input: CreateIncidentInput) => api.post<Incident>('/incidents', input));
-export const useTransitionIncident = () =>
-  useOpinionMutation(({ id, input }: { id: string; input: TransitionIncidentInput }) => api.post<Incident>(`/incidents/${id}/transitions`, input));
+/** Refreshes on failure too: a 409 means someone else moved it, and the page must show where to. */
+export function useTransitionIncident() {
+  const invalidate = useInvalidateOpinion();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: TransitionIncidentInput }) => api.post<Incident>(`/incidents/${id}/transitions`, input),
+    onSettled: () => invalidate(),
+  });
+}
 export const useGradeIncident = () => useOpinionMutation(({ id, input }: { id: string; input: GradeIncidentInput }) => api.post<Incident>(`/incidents/${id}/grade`, input));
 export const useNoteIncident = () => useOpinionMutation(({ id, note }: { id: string; note: string }) => api.post<{ items: IncidentEvent[] }>(`/incidents/${id}/notes`, { note }));
 
