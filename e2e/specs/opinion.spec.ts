@@ -259,4 +259,39 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await shot(page, 'opinion-phone-incident', { fullPage: false });
     await context.close();
   });
+
+  it('enters a mention by hand and imports a CSV into the manual source; a web source without selectors is refused in 中文', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, 'monitor', DEMO_PASSWORD);
+    await page.getByTestId('home-greeting').waitFor();
+    await page.getByTestId('nav-sources').click();
+    const manual = '网信办转办线索（人工录入）';
+    await page.getByTestId(`source-entry-${manual}`).click();
+    await page.getByTestId('entry-title').fill('网友反映河西菜市场占道经营');
+    await page.getByTestId('entry-content').fill('有网友在论坛发帖反映河西菜市场周边占道经营严重，交通拥堵，希望城管部门加强管理。');
+    await page.getByTestId('entry-submit').click();
+    await page.getByText('已录入，正在分析专题和情感').waitFor();
+
+    await page.getByTestId('source-table').locator('tr', { hasText: manual }).getByRole('button', { name: /更\s*多/ }).click();
+    await page.locator('.ant-dropdown:visible').getByText('导入 CSV').click();
+    const csv = '标题,链接,正文,作者,发布时间\n城关街道开展消防安全检查,https://www.jiangcheng.example/cg/9,城关街道开展消防安全检查，排查隐患十二处。,城关街道,\n,https://www.jiangcheng.example/cg/10,没有标题的一行,,\n';
+    await page.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: '线索.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const outcome = page.getByTestId('csv-outcome');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('新入库 1 条');
+    await page.locator('.ant-modal:visible').getByText(/第 \d+ 行：/).waitFor();
+    await shot(page, 'opinion-csv-import', { fullPage: false });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('source-create').click();
+    await page.getByTestId('source-form-name').fill('江城政府网要闻');
+    await page.locator('.ant-modal:visible').getByText('网页', { exact: true }).click();
+    await page.getByTestId('source-form-url').fill('https://www.jiangcheng.example/news/');
+    await page.getByTestId('source-form-submit').click();
+    await page.getByText('请填写列表页中文章链接的选择器').waitFor();
+    await page.getByTestId('source-form-list').fill('ul.news-list a');
+    await page.getByTestId('source-form-submit').click();
+    await page.getByTestId('source-table').getByText('江城政府网要闻').waitFor();
+    await context.close();
+  });
 });

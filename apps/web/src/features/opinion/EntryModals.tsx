@@ -41,7 +41,7 @@ export function ManualEntryModal({ source, onClose }: { source: Source; onClose:
       },
     );
   return (
-    <Modal open title={`人工录入：${source.name}`} okText="录入" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={add.isPending} destroyOnHidden>
+    <Modal open title={`人工录入：${source.name}`} okText="录入" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={add.isPending} okButtonProps={{ 'data-testid': 'entry-submit' } as never} destroyOnHidden>
       <Form<EntryValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="链接（可不填）" name="url" rules={[{ type: 'url', message: '请填写 http:// 或 https:// 开头的网址' }]}>
           <Input placeholder="https://" />
