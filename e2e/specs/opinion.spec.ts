@@ -257,6 +257,14 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await page.goto(incidentUrl);
     await page.getByTestId('incident-steps').waitFor();
     await shot(page, 'opinion-phone-incident', { fullPage: false });
+    for (const [nav, table] of [['nav-sources', 'source-table'], ['nav-opinionAlerts', 'alert-inbox'], ['nav-briefs', 'brief-table']] as const) {
+      await page.goto('/');
+      await page.getByTestId('nav-toggle').click();
+      await page.getByTestId(nav).click();
+      await page.getByTestId(table).locator('.ant-table-row').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), nav).toBeLessThanOrEqual(1);
+      await shot(page, `opinion-phone-${nav.slice(4)}`);
+    }
     await context.close();
   });
 

@@ -175,7 +175,7 @@ export function IncidentDrawer({ id, onClose }: { id: string; onClose: () => voi
           closable={{ onClose: () => setConflict(undefined) }}
           style={{ marginBottom: 12 }}
           title="您的操作未生效"
-          description={`${conflict}。页面已显示最新状态。`}
+          description={`${conflict.replace(/[，,]?\s*请刷新后重试。?$/u, '')}。下面已是最新状态，如仍需操作请重新选择。`}
           data-testid="incident-conflict"
         />
       )}
