@@ -86,6 +86,7 @@ CREATE TABLE "score_lines" (
 	"source_type" text NOT NULL,
 	"source_id" text NOT NULL,
 	"manuscript_id" uuid,
+	"seq" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -23,6 +23,8 @@ export const scoreLines = pgTable(
     sourceType: text('source_type').notNull(),
     sourceId: text('source_id').notNull(),
     manuscriptId: uuid('manuscript_id'),
+    /** Order within one recomputation, so a base line is listed before its bonus. */
+    seq: integer('seq').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
