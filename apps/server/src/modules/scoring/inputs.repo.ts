@@ -70,3 +70,7 @@ export async function monthlyQuotaInputs(db: Executor, years: number[]): Promise
     return { orgId: q.org_id, year: Number(q.year), monthlySubmissions: Number(q.monthly_submissions), submitted };
   });
 }
+
+export async function quotaYears(db: Executor): Promise<number[]> {
+  return (await queryRows<{ year: number }>(db, sql`select distinct year from quotas`)).map((r) => Number(r.year));
+}

@@ -1,17 +1,11 @@
 import type { Executor } from '@xuanlian/db';
-import { sql } from 'drizzle-orm';
 import { chinaDate } from '../../core/dates.ts';
-import { queryRows } from '../../core/sql.ts';
 import { externalAdoptions } from './adoption-sources.ts';
 import { scoreLines } from './engine/engine.ts';
-import { commissionMisses, endorsementInputs, manuscriptInputs, monthlyQuotaInputs, verifiedAdoptions } from './inputs.repo.ts';
-import { closedPeriods, deleteOpenLines, frozenAdoptionCenti, insertLines } from './ledger.repo.ts';
+import { commissionMisses, endorsementInputs, manuscriptInputs, monthlyQuotaInputs, quotaYears, verifiedAdoptions } from './inputs.repo.ts';
+import { closedPeriods, deleteOpenLines, frozenAdoptionCenti, insertLines, lockRecompute } from './ledger.repo.ts';
 import { ruleVersions } from './rules.repo.ts';
 
-/** One recomputation at a time: two writers replacing the same open lines would double them. */
-async function lock(tx: Executor): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('xuanlian.scoring.recompute'))`);
-}
 
 export interface RecomputeResult {
   periods: string[];
@@ -24,12 +18,12 @@ export interface RecomputeResult {
  * frozen: their lines are neither deleted nor rewritten. Runs inside the caller's transaction.
  */
 export async function recomputeAllScores(tx: Executor, asOf = chinaDate()): Promise<RecomputeResult> {
-  await lock(tx);
+  await lockRecompute(tx);
   const [versions, closed] = await Promise.all([ruleVersions(tx), closedPeriods(tx)]);
   const adoptions = [...(await verifiedAdoptions(tx, null)), ...(await externalAdoptions(tx, null))];
   const endorsements = await endorsementInputs(tx, null);
   const ids = [...new Set([...adoptions.map((a) => a.manuscriptId), ...endorsements.map((e) => e.manuscriptId)])];
-  const years = (await queryRows<{ year: number }>(tx, sql`select distinct year from quotas`)).map((r) => Number(r.year));
+  const years = await quotaYears(tx);
   const lines = scoreLines({
     versions,
     manuscripts: await manuscriptInputs(tx, ids),
@@ -52,7 +46,7 @@ export async function recomputeAllScores(tx: Executor, asOf = chinaDate()): Prom
  */
 export async function recomputeManuscriptScores(tx: Executor, manuscriptIds: string[]): Promise<RecomputeResult> {
   if (manuscriptIds.length === 0) return { periods: [], lines: 0 };
-  await lock(tx);
+  await lockRecompute(tx);
   const [versions, closed] = await Promise.all([ruleVersions(tx), closedPeriods(tx)]);
   const adoptions = [...(await verifiedAdoptions(tx, manuscriptIds)), ...(await externalAdoptions(tx, manuscriptIds))];
   const lines = scoreLines({
