@@ -37,6 +37,8 @@ import { outletsRoutes } from './modules/outlets/index.ts';
 import { adoptionsRoutes } from './modules/adoptions/index.ts';
 import { endorsementsRoutes } from './modules/endorsements/index.ts';
 import { scoringRoutes } from './modules/scoring/index.ts';
+import { quotasRoutes } from './modules/quotas/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -91,6 +93,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(adoptionsRoutes);
   await app.register(endorsementsRoutes);
   await app.register(scoringRoutes);
+  await app.register(quotasRoutes);
+  await app.register(statisticsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -43,7 +43,9 @@ export async function createScoringRule({ ctx, input }: { ctx: Ctx; input: Creat
   return ctx.db.transaction(async (tx) => {
     await ensureDefaultRules(tx);
     const closed = await closedPeriods(tx);
-    if (closed.has(input.effectiveFrom.slice(0, 7))) throw invalidState(`${input.effectiveFrom.slice(0, 7)} 已关账，新规则只能从未关账的期间起生效`);
+    // A version reaching back into a closed month would say one thing while the frozen lines show another.
+    const lastClosed = [...closed].sort().pop();
+    if (lastClosed && input.effectiveFrom.slice(0, 7) <= lastClosed) throw invalidState(`${lastClosed} 已关账，新规则只能从其后未关账的期间起生效`);
     const row = await insertRuleVersion(tx, { ...input, createdBy: ctx.actor.userId, createdByName: ctx.actor.name });
     const result = await recomputeAllScores(tx, chinaDate());
     await writeAudit(tx, ctx, { action: 'scoring_rule.create', targetType: 'scoring_rule', targetId: row.id, orgId: null, before: null, after: { version: row.version, effectiveFrom: input.effectiveFrom, note: input.note, rules: input.rules, recomputed: result } });
