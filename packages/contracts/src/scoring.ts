@@ -42,6 +42,7 @@ export const Outlet = z.object({
 });
 export type Outlet = z.infer<typeof Outlet>;
 export const OutletListOutput = z.object({ items: z.array(Outlet), canManage: z.boolean() });
+export type OutletListOutput = z.infer<typeof OutletListOutput>;
 export const OutletListQuery = z.strictObject({
   level: z.enum(OUTLET_LEVELS, '媒体级别无效').optional(),
   q: z.string().trim().max(50).optional(),
@@ -96,6 +97,7 @@ export const AdoptionListQuery = z.strictObject({
 });
 export type AdoptionListQuery = z.infer<typeof AdoptionListQuery>;
 export const AdoptionListOutput = z.object({ items: z.array(Adoption), total: z.number().int() });
+export type AdoptionListOutput = z.infer<typeof AdoptionListOutput>;
 export const CreateAdoptionInput = z.strictObject({
   manuscriptId: uuid('稿件'),
   outletId: uuid('媒体'),
@@ -131,6 +133,7 @@ export const Endorsement = z.object({
 export type Endorsement = z.infer<typeof Endorsement>;
 export const EndorsementListQuery = z.strictObject({ orgId: uuid('单位').optional(), manuscriptId: uuid('稿件').optional() });
 export const EndorsementListOutput = z.object({ items: z.array(Endorsement) });
+export type EndorsementListOutput = z.infer<typeof EndorsementListOutput>;
 export const CreateEndorsementInput = z.strictObject({
   manuscriptId: uuid('稿件'),
   leaderLevel: z.enum(LEADER_LEVELS, '请选择领导级别'),
@@ -192,6 +195,7 @@ export const ScoringRuleVersion = z.object({
 });
 export type ScoringRuleVersion = z.infer<typeof ScoringRuleVersion>;
 export const ScoringRuleListOutput = z.object({ items: z.array(ScoringRuleVersion), canManage: z.boolean(), defaults: ScoringRules });
+export type ScoringRuleListOutput = z.infer<typeof ScoringRuleListOutput>;
 export const CreateScoringRuleInput = z.strictObject({
   effectiveFrom: day('生效日期'),
   note: z.string().trim().max(200, '说明最多 200 个字').default(''),
@@ -239,9 +243,12 @@ export const ExplainOutput = z.object({
 export type ExplainOutput = z.infer<typeof ExplainOutput>;
 
 export const ScorePeriod = z.object({ period: z.string(), closed: z.boolean(), closedAt: z.string().nullable(), closedByName: z.string().nullable() });
+export type ScorePeriod = z.infer<typeof ScorePeriod>;
 export const ScorePeriodListOutput = z.object({ items: z.array(ScorePeriod) });
+export type ScorePeriodListOutput = z.infer<typeof ScorePeriodListOutput>;
 export const PeriodParams = z.strictObject({ period });
 export const RecomputeOutput = z.object({ periods: z.array(z.string()), lines: z.number().int() });
+export type RecomputeOutput = z.infer<typeof RecomputeOutput>;
 
 // ── Quotas (任务分解表) ─────────────────────────────────────────────────────
 export const QuotaValues = z.strictObject({

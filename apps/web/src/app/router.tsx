@@ -29,6 +29,13 @@ const AllManuscriptsPage = lazy(() => import('../features/manuscripts/AllManuscr
 const PendingReviewsPage = lazy(() => import('../features/reviews/PendingReviewsPage.tsx'));
 const CommissionsPage = lazy(() => import('../features/commissions/CommissionsPage.tsx'));
 const ManuscriptSettingsPage = lazy(() => import('../features/settings/ManuscriptSettingsPage.tsx'));
+const AdoptionsPage = lazy(() => import('../features/scoring/AdoptionsPage.tsx'));
+const ScoresPage = lazy(() => import('../features/scoring/ScoresPage.tsx'));
+const StatisticsPage = lazy(() => import('../features/scoring/StatisticsPage.tsx'));
+const QuotasPage = lazy(() => import('../features/scoring/QuotasPage.tsx'));
+const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage.tsx'));
+const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
+const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
@@ -79,6 +86,13 @@ export const router = createBrowserRouter([
               { path: 'plans/new', element: guarded('plans', <PlanNewPage />) },
               { path: 'plans/:id', element: guarded('plans', <PlanDetailPage />) },
               { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
+              { path: 'adoptions', element: guarded('adoptions', <AdoptionsPage />) },
+              { path: 'scores', element: guarded('scores', <ScoresPage />) },
+              { path: 'statistics', element: guarded('statistics', <StatisticsPage />) },
+              { path: 'quotas', element: guarded('quotas', <QuotasPage />) },
+              { path: 'endorsements', element: guarded('endorsements', <EndorsementsPage />) },
+              { path: 'outlets', element: guarded('outlets', <OutletsPage />) },
+              { path: 'scoring-rules', element: guarded('scoringRules', <RulesPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

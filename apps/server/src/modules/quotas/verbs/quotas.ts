@@ -96,6 +96,8 @@ async function save(ctx: Ctx, input: SaveQuotasInput, action: 'quota.save' | 'qu
 /** The grid's save: all rows or none; each bad row is named. */
 export async function saveQuotas({ ctx, input }: { ctx: Ctx; input: SaveQuotasInput }): Promise<QuotaGridOutput> {
   const scope = requirePermission(ctx.actor, 'scoring.manage');
+  // The grid only shows units in scope: one outside it is answered like a missing one.
+  for (const orgId of new Set(input.rows.map((r) => r.orgId))) if (!(await findOrgInScope(ctx.db, scope, orgId))) throw notFound('单位');
   const errors = await checkRows(ctx, scope, input, (i) => i + 1);
   if (errors.length > 0) throw new AppError('VALIDATION', `有 ${errors.length} 行不能保存，未保存任何一行`, errors.map((e) => ({ path: `rows.${e.row - 1}`, message: `第 ${e.row} 行：${e.message}` })));
   await save(ctx, input, 'quota.save');

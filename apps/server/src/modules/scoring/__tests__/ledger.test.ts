@@ -124,8 +124,11 @@ describe('[积分] rule versions, recomputation and frozen periods', () => {
 describe('[任务指标] quotas, progress and penalties', () => {
   it('the grid saves all rows or none, and a missed monthly minimum becomes a penalty line', async () => {
     const bad = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [{ orgId: trees.a1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 100 }, { orgId: trees.b1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 0 }] });
-    expect(bad.statusCode).toBe(400);
-    expect(JSON.stringify(bad.json().error.details)).toContain('第 2 行');
+    expect(bad.statusCode).toBe(404);
+    const twice = { orgId: trees.a1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 0 };
+    const dup = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [twice, twice] });
+    expect(dup.statusCode).toBe(400);
+    expect(JSON.stringify(dup.json().error.details)).toContain('第 2 行：“甲一社区”重复出现');
     expect((await req('GET', `/api/quotas?year=2025&orgId=${trees.a1.id}`, editor)).json().rows[0].values).toBeNull();
     const before = await total(trees.a2.id);
     const ok = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [{ orgId: trees.a2.id, monthlySubmissions: 1, adoptionsCentral: 2, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 500 }] });
