@@ -94,7 +94,8 @@ describe('[演示] demo adoptions and scores', () => {
     const dmId = dm.orgId as string;
     const explained = await get(`/api/scoring-rules/explain?orgId=${dmId}`);
     expect(explained.total).toBe(dm.points);
-    expect(explained.lines.some((l: { ruleRef: string }) => l.ruleRef === 'front_page')).toBe(true);
+    const refs = explained.lines.map((l: { ruleRef: string }) => l.ruleRef);
+    expect(refs).toEqual(expect.arrayContaining(['endorsement.city', 'highest_level_only', 'level_genre.province.news']));
     expect((await get(`/api/quotas?year=${year}`)).rows.filter((r: { values: unknown }) => r.values !== null).length).toBe(7);
   });
 });
