@@ -49,8 +49,9 @@ describe('[用稿与积分] in Chromium', () => {
     await second.page.getByRole('tab', { name: '待我核实' }).click();
     const row = second.page.getByTestId('adoption-queue').locator('tr', { hasText: PIECE });
     await row.waitFor();
-    await row.getByRole('button', { name: '核实' }).click();
-    await second.page.locator('.ant-popconfirm:visible').getByRole('button', { name: '核实' }).click();
+    await row.locator('[data-testid^="adoption-verify-"]').click();
+    // antd spaces two-character button labels (核 实), so the confirm is found by its kind.
+    await second.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await second.page.getByText('已核实，积分已更新').waitFor();
     const after = await standing(second.page);
     expect(after.points).toBe(before.points + 40);
