@@ -58,36 +58,36 @@ export async function listAdoptions({ ctx, query }: { ctx: Ctx; query: AdoptionL
 }
 
 /**
- * 核实: an editor other than the one who entered it confirms the adoption against its evidence.
- * Only verified adoptions score; the manuscript's open score lines are rebuilt in the same
- * transaction, so the points, the rank and 积分明细 change together.
+ * 核实 / 驳回: an editor other than the one who entered it decides against the evidence. Only
+ * verified adoptions score; on verifying, the manuscript's open score lines are rebuilt in the
+ * same transaction, so the points, the rank and 积分明细 change together.
  */
-export async function verifyAdoption({ ctx, id }: { ctx: Ctx; id: string }): Promise<Adoption> {
+async function decide(ctx: Ctx, id: string, decision: { to: 'verified' } | { to: 'rejected'; reason: string }): Promise<Adoption> {
   const scope = requirePermission(ctx.actor, 'scoring.manage');
+  const verb = decision.to === 'verified' ? '核实' : '驳回';
   await ctx.db.transaction(async (tx) => {
     const a = await findAdoptionView(tx, scope, id);
     if (!a) throw notFound('用稿记录');
-    if (a.enteredBy !== null && a.enteredBy === ctx.actor.userId) throw forbidden('用稿须由登记人以外的编辑核实，不能核实自己登记的用稿');
-    if (a.status !== 'pending') throw invalidState(`该用稿已${ADOPTION_STATUS_LABELS[a.status as 'pending']}，不能再核实`);
-    if (!(await decidePending(tx, id, { status: 'verified', verifiedBy: ctx.actor.userId, verifiedByName: ctx.actor.name, verifiedAt: new Date() }))) throw conflict('该用稿已被他人处理，请刷新');
-    await writeAudit(tx, ctx, { action: 'adoption.verify', targetType: 'adoption', targetId: id, orgId: a.orgId, before: { status: 'pending' }, after: { status: 'verified' } });
-    await recomputeManuscriptScores(tx, [a.manuscriptId]);
+    if (a.enteredBy !== null && a.enteredBy === ctx.actor.userId) throw forbidden(`用稿须由登记人以外的编辑核实，不能${verb}自己登记的用稿`);
+    if (a.status !== 'pending') throw invalidState(`该用稿已${ADOPTION_STATUS_LABELS[a.status as 'pending']}，不能再${verb}`);
+    const reason = decision.to === 'rejected' ? decision.reason : null;
+    const moved = await decidePending(tx, id, { status: decision.to, rejectReason: reason, verifiedBy: ctx.actor.userId, verifiedByName: ctx.actor.name, verifiedAt: new Date() });
+    if (!moved) throw conflict('该用稿已被他人处理，请刷新');
+    await writeAudit(tx, ctx, {
+      action: decision.to === 'verified' ? 'adoption.verify' : 'adoption.reject',
+      targetType: 'adoption',
+      targetId: id,
+      orgId: a.orgId,
+      before: { status: 'pending' },
+      after: reason === null ? { status: decision.to } : { status: decision.to, reason },
+    });
+    if (decision.to === 'verified') await recomputeManuscriptScores(tx, [a.manuscriptId]);
   });
   return getAdoption({ ctx, id });
 }
 
-export async function rejectAdoption({ ctx, id, reason }: { ctx: Ctx; id: string; reason: string }): Promise<Adoption> {
-  const scope = requirePermission(ctx.actor, 'scoring.manage');
-  await ctx.db.transaction(async (tx) => {
-    const a = await findAdoptionView(tx, scope, id);
-    if (!a) throw notFound('用稿记录');
-    if (a.enteredBy !== null && a.enteredBy === ctx.actor.userId) throw forbidden('用稿须由登记人以外的编辑核实，不能驳回自己登记的用稿');
-    if (a.status !== 'pending') throw invalidState(`该用稿已${ADOPTION_STATUS_LABELS[a.status as 'pending']}，不能再驳回`);
-    if (!(await decidePending(tx, id, { status: 'rejected', rejectReason: reason, verifiedBy: ctx.actor.userId, verifiedByName: ctx.actor.name, verifiedAt: new Date() }))) throw conflict('该用稿已被他人处理，请刷新');
-    await writeAudit(tx, ctx, { action: 'adoption.reject', targetType: 'adoption', targetId: id, orgId: a.orgId, before: { status: 'pending' }, after: { status: 'rejected', reason } });
-  });
-  return getAdoption({ ctx, id });
-}
+export const verifyAdoption = ({ ctx, id }: { ctx: Ctx; id: string }): Promise<Adoption> => decide(ctx, id, { to: 'verified' });
+export const rejectAdoption = ({ ctx, id, reason }: { ctx: Ctx; id: string; reason: string }): Promise<Adoption> => decide(ctx, id, { to: 'rejected', reason });
 
 const EVIDENCE_TYPES = [MIME.jpeg, MIME.png, MIME.webp, MIME.pdf];
 
