@@ -16,6 +16,7 @@ const ACCOUNTS = {
   reviewer3: 'reviewer',
   leader: 'leader',
   monitor: 'monitor',
+  editor2: 'editor',
 } as const;
 
 /** The menu the shell must show for a role, from the same permission table the server enforces. */
@@ -36,6 +37,8 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
     ...(has('security.manage') ? ['nav-security'] : []),
     ...(has('audit.read') ? ['nav-audit'] : []),
     ...(has('opinion.read') ? ['nav-mentions', 'nav-opinionAlerts', 'nav-incidents', 'nav-briefs', 'nav-sources', 'nav-topics'] : []),
+    ...(has('adoption.record') || has('scoring.manage') ? ['nav-adoptions'] : []),
+    ...(has('scoring.read') ? ['nav-scores', 'nav-statistics', 'nav-quotas', 'nav-endorsements', 'nav-outlets', 'nav-scoringRules'] : []),
   ];
 }
 

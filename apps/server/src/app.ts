@@ -33,6 +33,12 @@ import { mentionsRoutes } from './modules/mentions/index.ts';
 import { alertsRoutes } from './modules/alerts/index.ts';
 import { incidentsRoutes } from './modules/incidents/index.ts';
 import { briefsRoutes } from './modules/briefs/index.ts';
+import { outletsRoutes } from './modules/outlets/index.ts';
+import { adoptionsRoutes } from './modules/adoptions/index.ts';
+import { endorsementsRoutes } from './modules/endorsements/index.ts';
+import { scoringRoutes } from './modules/scoring/index.ts';
+import { quotasRoutes } from './modules/quotas/index.ts';
+import { statisticsRoutes } from './modules/statistics/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -83,6 +89,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(alertsRoutes);
   await app.register(incidentsRoutes);
   await app.register(briefsRoutes);
+  await app.register(outletsRoutes);
+  await app.register(adoptionsRoutes);
+  await app.register(endorsementsRoutes);
+  await app.register(scoringRoutes);
+  await app.register(quotasRoutes);
+  await app.register(statisticsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -7,6 +7,7 @@ import { RELEASE_HELD_ALERTS_JOB, releaseHeldAlerts } from './modules/alerts/ind
 import { DAILY_BRIEFS_JOB, GENERATE_BRIEF_JOB, WEEKLY_BRIEFS_JOB, generateBrief, scheduleBriefs } from './modules/briefs/index.ts';
 import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index.ts';
 import type { IngestOptions } from './modules/mentions/index.ts';
+import { RECOMPUTE_SCORES_JOB, recomputeAllScores } from './modules/scoring/index.ts';
 import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, systemResolver, type FetchSettings } from './modules/sources/index.ts';
 
 export const JOBS = {
@@ -74,4 +75,16 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
     await scheduleBriefs(services, 'weekly');
   });
   await jobs.schedule(WEEKLY_BRIEFS_JOB, '30 7 * * 1', undefined, { tz: OPINION_TZ });
+  await registerScoringWorkers(services);
+}
+
+/**
+ * Scoring: nightly at 01:00 China time every open period is rebuilt, so a month that has just
+ * ended gets its monthly-minimum and missed-约稿 penalties without anyone pressing a button.
+ */
+export async function registerScoringWorkers(services: Services): Promise<void> {
+  await services.jobs.work(RECOMPUTE_SCORES_JOB, async () => {
+    await services.db.transaction((tx) => recomputeAllScores(tx));
+  });
+  await services.jobs.schedule(RECOMPUTE_SCORES_JOB, '0 1 * * *', undefined, { tz: OPINION_TZ });
 }

@@ -76,6 +76,18 @@ export const AUDIT_ACTIONS = [
   'incident.note',
   'incident.escalate',
   'brief.generate',
+  'outlet.create',
+  'outlet.update',
+  'adoption.create',
+  'adoption.verify',
+  'adoption.reject',
+  'adoption.evidence',
+  'endorsement.create',
+  'scoring_rule.create',
+  'score_period.close',
+  'score.recompute',
+  'quota.save',
+  'quota.import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -154,6 +166,18 @@ export const AUDIT_ACTION_LABELS = {
   'incident.note': '舆情事件记事',
   'incident.escalate': '舆情事件超期升级',
   'brief.generate': '生成舆情简报',
+  'outlet.create': '新增媒体',
+  'outlet.update': '修改媒体',
+  'adoption.create': '登记用稿',
+  'adoption.verify': '核实用稿',
+  'adoption.reject': '驳回用稿',
+  'adoption.evidence': '上传用稿证明',
+  'endorsement.create': '登记领导批示',
+  'scoring_rule.create': '发布计分规则',
+  'score_period.close': '关闭积分期间',
+  'score.recompute': '重算积分',
+  'quota.save': '保存任务指标',
+  'quota.import': '导入任务指标',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

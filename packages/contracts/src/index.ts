@@ -21,3 +21,4 @@ export * from './opinion-mentions.ts';
 export * from './opinion-incidents.ts';
 export * from './opinion-alerts.ts';
 export * from './opinion-briefs.ts';
+export * from './scoring.ts';

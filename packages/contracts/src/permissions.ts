@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   'plan.read',
   'plan.manage',
   'task.report',
+  'scoring.read',
+  'adoption.record',
+  'scoring.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,8 +36,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * work plans and issues 督办单; leaders and reviewers read.
  */
 export const ROLE_PERMISSIONS = {
-  reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report'],
-  chief_reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report'],
+  reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record'],
+  chief_reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record'],
   reviewer: ['org.read', 'user.read', 'manuscript.review', 'activity.read', 'plan.read'],
   editor: [
     'org.read',
@@ -46,9 +49,12 @@ export const ROLE_PERMISSIONS = {
     'ledger.manage',
     'plan.read',
     'plan.manage',
+    'scoring.read',
+    'adoption.record',
+    'scoring.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
-  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read'],
+  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],
   sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],

@@ -78,3 +78,24 @@ describe('[演示] demo opinion monitoring', () => {
     expect(rows[0]?.n).toBe((await get('/api/alerts')).total);
   });
 });
+
+describe('[演示] demo adoptions and scores', () => {
+  it('the office finds outlets, verified and pending adoptions, a ranking and explained points', async () => {
+    const editor2 = await loginAs(t, { username: 'editor2', password: DEMO_PASSWORD });
+    const get = async (url: string, cookie = editor2) => (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    expect((await get('/api/outlets')).items.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['人民日报', '新华社', '中国教育报', '人民教育', '江城日报']));
+    // editor entered everything, so editor2 sees the unverified ones in the queue.
+    expect((await get('/api/adoptions?toVerify=true')).total).toBe(2);
+    const year = new Date().getFullYear();
+    const stats = await get(`/api/statistics?grain=year&period=${year}`);
+    const dm = stats.rows.find((r: { orgName: string }) => r.orgName === '东门社区');
+    expect(dm.adoptedTotal).toBe(3);
+    expect(dm.endorsements).toBe(1);
+    const dmId = dm.orgId as string;
+    const explained = await get(`/api/scoring-rules/explain?orgId=${dmId}`);
+    expect(explained.total).toBe(dm.points);
+    const refs = explained.lines.map((l: { ruleRef: string }) => l.ruleRef);
+    expect(refs).toEqual(expect.arrayContaining(['endorsement.city', 'highest_level_only', 'level_genre.province.news']));
+    expect((await get(`/api/quotas?year=${year}`)).rows.filter((r: { values: unknown }) => r.values !== null).length).toBe(7);
+  });
+});

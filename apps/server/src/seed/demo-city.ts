@@ -14,6 +14,7 @@ import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoOpinion } from './demo-opinion.ts';
+import { seedDemoScoring } from './demo-scoring.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -87,6 +88,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'reviewer3', name: '周建华', title: '党工委副书记', orgCode: 'JC-CG', role: 'reviewer', grantCode: 'JC-CG', what: '审核人（城关街道主要领导/副书记）' },
   { username: 'leader', name: '吴振东', title: '宣传部部长', orgCode: 'JC-XCB', role: 'leader', grantCode: 'JC', what: '领导小组：看板、排名' },
   { username: 'monitor', name: '何敏', title: '舆情专员', orgCode: 'JC-XCB-WXB', role: 'monitor', grantCode: 'JC', what: '舆情员：舆情监测与处置' },
+  { username: 'editor2', name: '郑雅文', title: '宣传办干事', orgCode: 'JC-XCB', role: 'editor', grantCode: 'JC', what: '宣传办编辑（第二人）：核实他人登记的用稿' },
 ];
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
@@ -123,6 +125,7 @@ export async function seedDemoCity(services: Services): Promise<void> {
   await seedDemoManuscripts(services);
   await seedDemoLedgers(services);
   await seedDemoOpinion(services);
+  await seedDemoScoring(services);
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];

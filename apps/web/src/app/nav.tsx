@@ -208,6 +208,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['opinion.read'],
     description: '用关键词规则定义专题，保存前试一试，设置预警接收人和免打扰时段',
   },
+  { key: 'adoptions', path: '/adoptions', label: '用稿登记', icon: <CheckSquareOutlined />, anyOf: ['adoption.record', 'scoring.manage'], description: '登记媒体用稿和证明材料，由另一位编辑核实后计分' },
+  { key: 'scores', path: '/scores', label: '积分', icon: <BarChartOutlined />, anyOf: ['scoring.read'], description: '我的积分和单位积分，每一分都有明细和所依据的规则' },
+  { key: 'statistics', path: '/statistics', label: '统计', icon: <BarChartOutlined />, anyOf: ['scoring.read'], description: '按月、季、年统计报送、采用、批示和积分，排名、走势，导出 Excel' },
+  { key: 'quotas', path: '/quotas', label: '任务指标', icon: <FileSearchOutlined />, anyOf: ['scoring.read'], description: '任务分解表：在线填写或导入 Excel，序时进度、年底预测和落后预警' },
+  { key: 'endorsements', path: '/endorsements', label: '领导批示', icon: <ReadOutlined />, anyOf: ['scoring.read'], description: '登记领导对稿件的批示，按领导级别加分' },
+  { key: 'outlets', path: '/outlets', label: '媒体库', icon: <NotificationOutlined />, anyOf: ['scoring.read'], description: '中央、省、市、县和自有媒体名录' },
+  { key: 'scoringRules', path: '/scoring-rules', label: '计分规则', icon: <SettingOutlined />, anyOf: ['scoring.read'], description: '分版本的计分规则、生效日期和按月关账' },
 ];
 
 export function navItem(key: string): NavItem {

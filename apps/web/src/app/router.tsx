@@ -35,6 +35,13 @@ const IncidentsPage = lazy(() => import('../features/opinion/IncidentsPage.tsx')
 const BriefsPage = lazy(() => import('../features/opinion/BriefsPage.tsx'));
 const SourcesPage = lazy(() => import('../features/opinion/SourcesPage.tsx'));
 const TopicsPage = lazy(() => import('../features/opinion/TopicsPage.tsx'));
+const AdoptionsPage = lazy(() => import('../features/scoring/AdoptionsPage.tsx'));
+const ScoresPage = lazy(() => import('../features/scoring/ScoresPage.tsx'));
+const StatisticsPage = lazy(() => import('../features/scoring/StatisticsPage.tsx'));
+const QuotasPage = lazy(() => import('../features/scoring/QuotasPage.tsx'));
+const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage.tsx'));
+const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
+const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
@@ -91,6 +98,13 @@ export const router = createBrowserRouter([
               { path: 'briefs', element: guarded('briefs', <BriefsPage />) },
               { path: 'sources', element: guarded('sources', <SourcesPage />) },
               { path: 'topics', element: guarded('topics', <TopicsPage />) },
+              { path: 'adoptions', element: guarded('adoptions', <AdoptionsPage />) },
+              { path: 'scores', element: guarded('scores', <ScoresPage />) },
+              { path: 'statistics', element: guarded('statistics', <StatisticsPage />) },
+              { path: 'quotas', element: guarded('quotas', <QuotasPage />) },
+              { path: 'endorsements', element: guarded('endorsements', <EndorsementsPage />) },
+              { path: 'outlets', element: guarded('outlets', <OutletsPage />) },
+              { path: 'scoring-rules', element: guarded('scoringRules', <RulesPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

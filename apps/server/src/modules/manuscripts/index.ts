@@ -10,3 +10,5 @@ export { getManuscript, loadManuscriptDetail } from './verbs/get-manuscript.ts';
 export { escalateUrgentChains } from './verbs/urgent.ts';
 // The sign-off sheet (reviews) writes with the same fonts and layout as the manuscript export.
 export { writeDocx, titleParagraph, metaParagraph, BODY_FONT, TITLE_FONT } from './docx/export-docx.ts';
+// Scoring penalises missed 约稿 from the same query the commissions page lists them with.
+export { missedTargets } from './commissions.repo.ts';

@@ -1,0 +1,1 @@
+export { endorsementsRoutes } from './endorsements.routes.ts';

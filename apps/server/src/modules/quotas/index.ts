@@ -1,0 +1,1 @@
+export { quotasRoutes } from './quotas.routes.ts';

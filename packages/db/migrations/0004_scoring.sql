@@ -1,0 +1,128 @@
+CREATE TABLE "outlets" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"level" text NOT NULL,
+	"type" text NOT NULL,
+	"region" text DEFAULT '' NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "outlets_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "adoptions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"manuscript_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"outlet_id" uuid NOT NULL,
+	"adopted_on" date NOT NULL,
+	"column_name" text DEFAULT '' NOT NULL,
+	"page" text DEFAULT '' NOT NULL,
+	"edition" text DEFAULT '' NOT NULL,
+	"url" text DEFAULT '' NOT NULL,
+	"front_page" boolean DEFAULT false NOT NULL,
+	"length" integer,
+	"kind" text DEFAULT 'original' NOT NULL,
+	"ghostwritten" boolean DEFAULT false NOT NULL,
+	"evidence_sha256" text,
+	"evidence_name" text,
+	"evidence_mime" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"entered_by" uuid,
+	"entered_by_name" text NOT NULL,
+	"verified_by" uuid,
+	"verified_by_name" text,
+	"verified_at" timestamp with time zone,
+	"reject_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "adoptions_manuscript_outlet" UNIQUE("manuscript_id","outlet_id")
+);
+--> statement-breakpoint
+CREATE TABLE "endorsements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"manuscript_id" uuid NOT NULL,
+	"org_id" uuid NOT NULL,
+	"leader_level" text NOT NULL,
+	"leader_name" text NOT NULL,
+	"endorsed_on" date NOT NULL,
+	"text" text DEFAULT '' NOT NULL,
+	"scan_sha256" text,
+	"scan_name" text,
+	"entered_by" uuid,
+	"entered_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "score_periods" (
+	"period" text PRIMARY KEY NOT NULL,
+	"closed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_by" uuid,
+	"closed_by_name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "scoring_rule_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version" integer NOT NULL,
+	"effective_from" date NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"rules" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_by_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "scoring_rule_versions_version_unique" UNIQUE("version")
+);
+--> statement-breakpoint
+CREATE TABLE "score_lines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"period" text NOT NULL,
+	"subject_type" text NOT NULL,
+	"org_id" uuid NOT NULL,
+	"user_id" uuid,
+	"centi" integer NOT NULL,
+	"rule_version" integer NOT NULL,
+	"rule_ref" text NOT NULL,
+	"explanation" text NOT NULL,
+	"source_type" text NOT NULL,
+	"source_id" text NOT NULL,
+	"manuscript_id" uuid,
+	"seq" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "quotas" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"user_id" uuid,
+	"year" integer NOT NULL,
+	"monthly_submissions" integer DEFAULT 0 NOT NULL,
+	"adoptions_central" integer DEFAULT 0 NOT NULL,
+	"adoptions_province" integer DEFAULT 0 NOT NULL,
+	"adoptions_city" integer DEFAULT 0 NOT NULL,
+	"adoptions_county" integer DEFAULT 0 NOT NULL,
+	"points" double precision DEFAULT 0 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "quotas_org_user_year" UNIQUE NULLS NOT DISTINCT("org_id","user_id","year")
+);
+--> statement-breakpoint
+ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_manuscript_id_manuscripts_id_fk" FOREIGN KEY ("manuscript_id") REFERENCES "public"."manuscripts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_outlet_id_outlets_id_fk" FOREIGN KEY ("outlet_id") REFERENCES "public"."outlets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "endorsements" ADD CONSTRAINT "endorsements_manuscript_id_manuscripts_id_fk" FOREIGN KEY ("manuscript_id") REFERENCES "public"."manuscripts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "endorsements" ADD CONSTRAINT "endorsements_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "endorsements" ADD CONSTRAINT "endorsements_entered_by_users_id_fk" FOREIGN KEY ("entered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_periods" ADD CONSTRAINT "score_periods_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "scoring_rule_versions" ADD CONSTRAINT "scoring_rule_versions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "score_lines" ADD CONSTRAINT "score_lines_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quotas" ADD CONSTRAINT "quotas_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "quotas" ADD CONSTRAINT "quotas_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "adoptions_org_date_idx" ON "adoptions" USING btree ("org_id","adopted_on");--> statement-breakpoint
+CREATE INDEX "adoptions_status_date_idx" ON "adoptions" USING btree ("status","adopted_on");--> statement-breakpoint
+CREATE INDEX "endorsements_org_date_idx" ON "endorsements" USING btree ("org_id","endorsed_on");--> statement-breakpoint
+CREATE INDEX "endorsements_manuscript_idx" ON "endorsements" USING btree ("manuscript_id");--> statement-breakpoint
+CREATE INDEX "score_lines_period_org_idx" ON "score_lines" USING btree ("period","subject_type","org_id");--> statement-breakpoint
+CREATE INDEX "score_lines_user_idx" ON "score_lines" USING btree ("user_id","period");--> statement-breakpoint
+CREATE INDEX "score_lines_manuscript_idx" ON "score_lines" USING btree ("manuscript_id");
