@@ -21,3 +21,5 @@ export * from './opinion-mentions.ts';
 export * from './opinion-incidents.ts';
 export * from './opinion-alerts.ts';
 export * from './opinion-briefs.ts';
+export * from './releases.ts';
+export * from './journals.ts';

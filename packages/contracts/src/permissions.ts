@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'plan.read',
   'plan.manage',
   'task.report',
+  'release.manage',
+  'journal.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +48,8 @@ export const ROLE_PERMISSIONS = {
     'ledger.manage',
     'plan.read',
     'plan.manage',
+    'release.manage',
+    'journal.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
   leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read'],

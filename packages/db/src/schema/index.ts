@@ -40,3 +40,8 @@ export * from './opinion-alerts.ts';
 export * from './alert-deliveries.ts';
 export * from './opinion-incidents.ts';
 export * from './opinion-briefs.ts';
+export * from './release-channels.ts';
+export * from './releases.ts';
+export * from './journals.ts';
+export * from './journal-issues.ts';
+export * from './journal-items.ts';
