@@ -33,6 +33,7 @@ import { mentionsRoutes } from './modules/mentions/index.ts';
 import { alertsRoutes } from './modules/alerts/index.ts';
 import { incidentsRoutes } from './modules/incidents/index.ts';
 import { briefsRoutes } from './modules/briefs/index.ts';
+import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -83,6 +84,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(alertsRoutes);
   await app.register(incidentsRoutes);
   await app.register(briefsRoutes);
+  await app.register(releasesRoutes);
+  await app.register(portalRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
