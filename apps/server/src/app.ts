@@ -34,6 +34,7 @@ import { alertsRoutes } from './modules/alerts/index.ts';
 import { incidentsRoutes } from './modules/incidents/index.ts';
 import { briefsRoutes } from './modules/briefs/index.ts';
 import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
+import { journalsRoutes } from './modules/journals/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -86,6 +87,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(briefsRoutes);
   await app.register(releasesRoutes);
   await app.register(portalRoutes);
+  await app.register(journalsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

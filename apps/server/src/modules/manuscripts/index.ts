@@ -10,3 +10,8 @@ export { getManuscript, loadManuscriptDetail } from './verbs/get-manuscript.ts';
 export { escalateUrgentChains } from './verbs/urgent.ts';
 // The sign-off sheet (reviews) writes with the same fonts and layout as the manuscript export.
 export { writeDocx, titleParagraph, metaParagraph, BODY_FONT, TITLE_FONT } from './docx/export-docx.ts';
+// Journals keep their own sanitised copy of a body, and write it to Word with its pictures.
+export { sanitizeBody, bodyImageShas } from './html/sanitize.ts';
+export { bodyToDocx, type LoadImage } from './docx/export-docx.ts';
+export { toBlocks } from './html/blocks.ts';
+export { imageLoader } from './verbs/export-docx.ts';

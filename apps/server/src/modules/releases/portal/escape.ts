@@ -5,6 +5,5 @@ export function esc(s: string): string {
 
 /** XML 1.0 forbids most control characters even escaped; a pasted one would break the feed. */
 export function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
