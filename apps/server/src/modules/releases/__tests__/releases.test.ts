@@ -3,7 +3,7 @@ import { DEFAULT_RELEASE_CHAIN } from '@xuanlian/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, insertManuscriptRow, linkTestImage, type BuiltUser } from '../../../../test/factories.ts';
+import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, linkTestImage, loginAs, type BuiltUser } from '../../../../test/factories.ts';
 
 let t: TestApp;
 let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
@@ -163,6 +163,38 @@ describe('[发布] releases to own channels', () => {
     const refused = await inject('POST', '/api/releases', { manuscriptId: id, channelId: website });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('初审 → 审核 → 审批');
+
+    // 初审 by the unit's reviewer, 审核 by the 分管 leader above, 审批 by the 书记 above.
+    const first = await buildUser(t, { org: trees.a1, roles: [{ role: 'reviewer' }], title: '社区主任' });
+    const second = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '分管宣传副主任' });
+    const third = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '党工委书记' });
+    const started = await inject('POST', '/api/releases/review-requests', { manuscriptId: id });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json().chain.map((s: { status: string }) => s.status)).toEqual(['pending', 'waiting', 'waiting']);
+    expect((await inject('POST', '/api/releases/review-requests', { manuscriptId: id })).statusCode).toBe(409);
+
+    const decideAs = async (user: BuiltUser, decision: 'approve' | 'return', comment = '') => {
+      const cookie = await loginAs(t, user);
+      const pending = (await inject('GET', '/api/reviews/pending', undefined, cookie)).json().items.find((p: { manuscriptId: string }) => p.manuscriptId === id);
+      expect(pending, user.username).toBeDefined();
+      const res = await inject('POST', `/api/reviews/steps/${pending.stepId}/decisions`, { decision, comment }, cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    await decideAs(first, 'approve');
+    const returned = await decideAs(second, 'return', '数据需核实');
+    // The release chain never changes the manuscript's own status.
+    expect(returned.status).toBe('approved');
+    expect((await inject('GET', `/api/releases/readiness?manuscriptId=${id}`)).json().ready).toBe(false);
+    // Restarted, it resumes at the step that returned it.
+    const again = (await inject('POST', '/api/releases/review-requests', { manuscriptId: id })).json();
+    expect(again.chain.map((s: { status: string }) => s.status)).toEqual(['approved', 'pending', 'waiting']);
+    await decideAs(second, 'approve');
+    expect((await inject('POST', '/api/releases', { manuscriptId: id, channelId: website })).statusCode).toBe(409);
+    await decideAs(third, 'approve');
+    const ready = (await inject('GET', `/api/releases/readiness?manuscriptId=${id}`)).json();
+    expect(ready).toMatchObject({ ready: true, reason: null });
+    expect((await inject('POST', '/api/releases', { manuscriptId: id, channelId: website })).statusCode).toBe(201);
     await t.services.db.delete(reviewPolicies).where(eq(reviewPolicies.orgId, trees.a.id));
   });
 
