@@ -7,6 +7,7 @@ import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/
 import { createActivity, ensureDefaultTypes, listTypes } from './modules/activities/index.ts';
 import { createPlan } from './modules/plans/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
+import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -103,6 +104,8 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/briefs', permission: 'opinion.monitor', ok: 202, request: async (o) => ({ method: 'POST', url: '/api/briefs', payload: { orgId: o.id, kind: 'daily', date: `2025-01-${String((++codeSeq % 28) + 1).padStart(2, '0')}` } }) },
   { name: 'GET /api/briefs?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs?orgId=${o.id}` }) },
   { name: 'GET /api/briefs/figures?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs/figures?orgId=${o.id}&from=2025-01-01T00:00:00%2B08:00&to=2025-01-02T00:00:00%2B08:00` }) },
+  // 信息发布 and 刊物
+  ...RELEASE_ROUTES(() => ({ t })),
 ];
 
 beforeAll(async () => {

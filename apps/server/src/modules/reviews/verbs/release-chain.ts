@@ -36,6 +36,7 @@ export async function releaseChainState(db: Executor, m: ChainSubject): Promise<
  * it), inside the caller's transaction. The first step's reviewers are told at once.
  */
 export async function startReleaseReview(tx: Executor, ctx: Ctx, m: Omit<ReviewSubject, 'returnedPosition'>): Promise<void> {
+  if (!(await resolveChain(tx, m, 'release')).policyId) throw invalidState('本单位未设置发布审核策略，审核通过的稿件可直接发布');
   const live = (await stepsOf(tx, m.id, 'release')).filter((s) => s.status !== 'cancelled');
   if (live.some((s) => s.status === 'pending')) throw invalidState('该稿件的发布审核正在进行中');
   if (live.length > 0 && live.every((s) => s.status === 'approved')) throw invalidState('该稿件已通过发布审核，可直接发布');
