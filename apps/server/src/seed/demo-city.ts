@@ -14,6 +14,7 @@ import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoOpinion } from './demo-opinion.ts';
+import { seedDemoReleases } from './demo-releases.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -123,6 +124,7 @@ export async function seedDemoCity(services: Services): Promise<void> {
   await seedDemoManuscripts(services);
   await seedDemoLedgers(services);
   await seedDemoOpinion(services);
+  await seedDemoReleases(services);
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];
@@ -157,7 +159,7 @@ async function seedDictionaries(tx: Tx, ctx: Ctx): Promise<void> {
   await writeAudit(tx, ctx, { action: 'dictionary.create', targetType: 'demo_seed', after: { categories: DEFAULT_CATEGORIES.length, words: words.length, leaders: people.length } });
 }
 
-async function ctxOf(services: Services, username: string): Promise<Ctx> {
+export async function ctxOf(services: Services, username: string): Promise<Ctx> {
   const user = await findUserByUsername(services.db, username);
   const actor = user ? await loadActor(services.db, user.id, () => false) : undefined;
   if (!actor) throw new Error(`demo seed: no user ${username}`);
