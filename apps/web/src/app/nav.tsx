@@ -13,6 +13,8 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  SendOutlined,
+  BookOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
@@ -153,6 +155,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <AuditOutlined />,
     anyOf: ['audit.read'],
     description: '查询、导出操作记录，校验日志完整性',
+  },
+  {
+    key: 'releases',
+    path: '/releases',
+    label: '信息发布',
+    icon: <SendOutlined />,
+    anyOf: ['release.manage'],
+    description: '审核通过的稿件发布到网站、公众号等自有平台，公开发布页同步，定期清理过时信息',
+  },
+  {
+    key: 'journals',
+    path: '/journals',
+    label: '刊物编辑',
+    icon: <BookOutlined />,
+    anyOf: ['journal.manage'],
+    description: '编印《政务信息》等内部刊物：选稿排序、改稿、报送范围、出刊并导出 Word',
   },
 ];
 

@@ -30,6 +30,9 @@ const PendingReviewsPage = lazy(() => import('../features/reviews/PendingReviews
 const CommissionsPage = lazy(() => import('../features/commissions/CommissionsPage.tsx'));
 const ManuscriptSettingsPage = lazy(() => import('../features/settings/ManuscriptSettingsPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
+const ReleasesPage = lazy(() => import('../features/releases/ReleasesPage.tsx'));
+const JournalsPage = lazy(() => import('../features/journals/JournalsPage.tsx'));
+const IssuePage = lazy(() => import('../features/journals/IssuePage.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
 const MANUSCRIPT_READERS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
@@ -79,6 +82,9 @@ export const router = createBrowserRouter([
               { path: 'plans/new', element: guarded('plans', <PlanNewPage />) },
               { path: 'plans/:id', element: guarded('plans', <PlanDetailPage />) },
               { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
+              { path: 'releases', element: guarded('releases', <ReleasesPage />) },
+              { path: 'journals', element: guarded('journals', <JournalsPage />) },
+              { path: 'journals/issues/:id', element: guarded('journals', <IssuePage />) },
               { path: '*', element: <NotFound /> },
             ],
           },
