@@ -130,9 +130,17 @@ export async function listReleases(db: Executor, f: ReleaseFilter, page: number,
 }
 
 // ── the public portal ─────────────────────────────────────────────────────────────────────────
-/** Live releases, newest first, for the unauthenticated portal and its feed. */
+/**
+ * A piece released on several channels is shown once on the portal: its latest live release.
+ * (Comparing (released_at, id) keeps exactly one row per manuscript even for equal times.)
+ */
+const latestLive = sql`${releases.status} = 'released' and not exists (
+  select 1 from releases r2 where r2.manuscript_id = ${releases.manuscriptId} and r2.status = 'released'
+    and (r2.released_at, r2.id) > (${releases.releasedAt}, ${releases.id}))`;
+
+/** Live releases, newest first, one per manuscript, for the unauthenticated portal and its feed. */
 export async function publicReleases(db: Executor, limit: number, offset = 0): Promise<ReleaseRow[]> {
-  const rows = await base(db).where(eq(releases.status, 'released')).orderBy(desc(releases.releasedAt), desc(releases.id)).limit(limit).offset(offset);
+  const rows = await base(db).where(latestLive).orderBy(desc(releases.releasedAt), desc(releases.id)).limit(limit).offset(offset);
   return rows.map(flat);
 }
 
@@ -142,7 +150,7 @@ export async function publicRelease(db: Executor, id: string): Promise<ReleaseRo
 }
 
 export async function countPublicReleases(db: Executor): Promise<number> {
-  const rows = await db.select({ n: count() }).from(releases).where(eq(releases.status, 'released'));
+  const rows = await db.select({ n: count() }).from(releases).where(latestLive);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -38,7 +38,7 @@ function DistributionCard({ issue, editable, onSave, saving }: { issue: JournalI
   const [form] = Form.useForm<Distribution>();
   const field = (name: keyof Distribution, label: string, testId: string) => (
     <Form.Item name={name} label={label}>
-      <Select mode="tags" disabled={!editable} tokenSeparators={['，', ',', '、']} placeholder="输入单位名称后回车，可填多个" open={false} suffixIcon={null} data-testid={testId} />
+      <Select mode="tags" disabled={!editable} tokenSeparators={['，', ',', '、']} placeholder="输入单位名称后回车，可填多个" notFoundContent={null} suffixIcon={null} data-testid={testId} />
     </Form.Item>
   );
   return (

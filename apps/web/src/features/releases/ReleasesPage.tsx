@@ -134,9 +134,17 @@ function SweepList() {
   const list = useSweep(days, paging.page, paging.pageSize);
   const keep = useKeepRelease();
   const { message } = App.useApp();
+  const [title, ...rest] = baseColumns();
   const columns: TableColumnsType<Release> = [
-    ...baseColumns(),
-    { title: '已发布', dataIndex: 'ageDays', render: (d: number, r) => <Typography.Text type="warning">{d} 天{r.reviewedAt ? '（上次确认后）' : ''}</Typography.Text> },
+    // On a phone only the first column and the actions show: the age goes under the title.
+    { ...title, render: (t: string, r) => (
+      <>
+        <Link to={`/manuscripts/${r.manuscriptId}`}>{t}</Link>
+        <div><Typography.Text type="secondary">{r.channelName} · 已 {r.ageDays} 天</Typography.Text></div>
+      </>
+    ) },
+    ...rest,
+    { title: '已发布', dataIndex: 'ageDays', responsive: ['md'], render: (d: number, r) => <Typography.Text type="warning">{d} 天{r.reviewedAt ? '（上次确认后）' : ''}</Typography.Text> },
     {
       title: '操作',
       key: 'actions',

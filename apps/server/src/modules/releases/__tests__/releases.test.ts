@@ -74,6 +74,13 @@ describe('[发布] releases to own channels', () => {
     }
     expect(stack).toEqual([]);
 
+    // Released on a second channel, the piece still appears once on the portal.
+    const wechat = (await inject('POST', '/api/releases/channels', { orgId: trees.a.id, name: '甲单位公众号', kind: 'wechat' })).json().id;
+    expect((await inject('POST', '/api/releases', { manuscriptId: id, channelId: wechat })).statusCode).toBe(201);
+    const twice = (await t.app.inject({ method: 'GET', url: '/portal' })).body;
+    expect(twice.split('“邻里节”</a></h2>').length - 1).toBe(1);
+    expect(twice).toContain('甲单位公众号');
+
     const item = await t.app.inject({ method: 'GET', url: `/portal/releases/${release.id}` });
     expect(item.statusCode).toBe(200);
     expect(item.body).toContain('正文第一段 &amp; 说明');

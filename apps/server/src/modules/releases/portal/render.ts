@@ -26,7 +26,7 @@ function page(title: string, content: string): string {
 <title>${esc(title)}</title><link rel="alternate" type="application/rss+xml" title="信息发布" href="/portal/rss.xml">
 <style>${STYLE}</style></head>
 <body><header><h1><a href="/portal" style="text-decoration:none">信息公开发布</a></h1><p>经审核发布的工作信息 · <a href="/portal/rss.xml">RSS 订阅</a></p></header>
-<main>${content}</main><footer>本页内容均经三审后发布</footer></body></html>`;
+<main>${content}</main><footer>本页信息均经审核后发布</footer></body></html>`;
 }
 
 function meta(r: ReleaseRow): string {
