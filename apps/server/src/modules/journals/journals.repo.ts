@@ -144,3 +144,13 @@ export async function inclusionRows(db: Executor, q: { from: string; to: string;
         order by i.issue_date, j.name, i.number, it.position`,
   );
 }
+
+/** Published issues of journals owned inside a subtree, with 出刊日期 in the year. */
+export async function publishedIssueCount(db: Executor, q: { subtreePath: string; year: number }): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from journal_issues i join orgs o on o.id = i.org_id
+        where i.status = 'published' and i.year = ${q.year} and o.path like ${`${q.subtreePath}%`}`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}

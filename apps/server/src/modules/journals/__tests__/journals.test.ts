@@ -106,6 +106,11 @@ describe('[刊物] journals and numbered issues', () => {
     ]);
     expect(await journalInclusionsFor(t.services.db, { from: '2026-03-25', to: '2027-01-01' })).toEqual([]);
     expect((await journalInclusionsFor(t.services.db, { from: '2026-01-01', to: '2027-01-01', subtreePath: trees.a2.path })).map((i) => i.manuscriptId)).toEqual([second]);
+    // The annual summary counts the published issue for the journal's owner, not for other years.
+    const figures = async (year: number) =>
+      Object.fromEntries((await call('GET', `/api/annual-summaries?orgId=${trees.a.id}&year=${year}`)).json().figures.map((f: { key: string; value: number }) => [f.key, f.value]));
+    expect((await figures(2026)).journal_issues).toBe(1);
+    expect((await figures(2025)).journal_issues).toBe(0);
   });
 
   it('refuses unapproved, foreign and duplicated manuscripts, foreign images and empty issues, in 中文', async () => {

@@ -81,6 +81,12 @@ describe('[发布] releases to own channels', () => {
     expect(twice.split('“邻里节”</a></h2>').length - 1).toBe(1);
     expect(twice).toContain('甲单位公众号');
 
+    // The annual summary counts every live release of the subtree and its reach.
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const summary = await inject('GET', `/api/annual-summaries?orgId=${trees.a1.id}&year=${year}`);
+    const f = Object.fromEntries(summary.json().figures.map((x: { key: string; value: number }) => [x.key, x.value]));
+    expect(f).toMatchObject({ releases: 2, release_reach: 1200 });
+
     const item = await t.app.inject({ method: 'GET', url: `/portal/releases/${release.id}` });
     expect(item.statusCode).toBe(200);
     expect(item.body).toContain('正文第一段 &amp; 说明');
