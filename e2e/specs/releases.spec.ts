@@ -122,6 +122,11 @@ describe('[信息发布与刊物] in Chromium', () => {
     await page.getByRole('tab', { name: '定期清理' }).click();
     await page.getByTestId('sweep-table').getByText('东门社区组织开展高层住宅消防安全应急演练').waitFor();
     await shot(page, 'releases-07-sweep-mobile');
+    await page.getByTestId('nav-toggle').click();
+    await page.getByTestId('nav-journals').click();
+    await page.getByTestId('issue-table').getByRole('link').first().click();
+    await page.getByTestId('issue-item-0').waitFor();
+    await shot(page, 'releases-08-issue-mobile');
     await context.close();
   });
 });

@@ -34,7 +34,7 @@ function EditCopyModal({ item, onClose, onSave, saving }: { item: JournalItem | 
   );
 }
 
-function DistributionCard({ issue, editable, onSave, saving }: { issue: JournalIssue; editable: boolean; onSave: (d: Distribution) => void; saving: boolean }) {
+function DistributionCard({ issue, editable, onSave, saving, onDirty }: { issue: JournalIssue; editable: boolean; onSave: (d: Distribution) => void; saving: boolean; onDirty: () => void }) {
   const [form] = Form.useForm<Distribution>();
   const field = (name: keyof Distribution, label: string, testId: string) => (
     <Form.Item name={name} label={label}>
@@ -43,7 +43,7 @@ function DistributionCard({ issue, editable, onSave, saving }: { issue: JournalI
   );
   return (
     <Card size="small" title="报送范围（印在刊末）">
-      <Form form={form} layout="vertical" initialValues={issue.distribution} onFinish={onSave} key={issue.version}>
+      <Form form={form} layout="vertical" initialValues={issue.distribution} onFinish={onSave} onValuesChange={onDirty} key={issue.version}>
         {field('report', '报（上级）', 'dist-report')}
         {field('send', '送（同级）', 'dist-send')}
         {field('issue', '发（下级）', 'dist-issue')}
@@ -66,6 +66,8 @@ export default function IssuePage() {
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<JournalItem | null>(null);
+  // Unsaved 报/送/发 edits: publishing now would print the old list, so 出刊 waits for 保存.
+  const [distDirty, setDistDirty] = useState(false);
   if (issue.isPending) return <PageSpin />;
   if (issue.isError) return <Empty description={errorMessage(issue.error)} />;
   const data = issue.data;
@@ -90,7 +92,7 @@ export default function IssuePage() {
             </Button>
             {draft && (
               <Popconfirm title="出刊后本期内容不能再修改，确定出刊？" okText="出刊" cancelText="取消" onConfirm={() => publish.mutate(data.version, { onSuccess: () => message.success('已出刊'), onError: (e) => onError(e) })}>
-                <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} disabled={data.items.length === 0} data-testid="issue-publish">
+                <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} disabled={data.items.length === 0 || distDirty} title={distDirty ? '报送范围有未保存的修改，请先保存' : undefined} data-testid="issue-publish">
                   出刊
                 </Button>
               </Popconfirm>
@@ -152,7 +154,7 @@ export default function IssuePage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <DistributionCard issue={data} editable={draft} saving={save.isPending} onSave={(distribution) => put({ distribution }, '已保存报送范围')} />
+          <DistributionCard issue={data} editable={draft} saving={save.isPending} onDirty={() => setDistDirty(true)} onSave={(distribution) => save.mutate({ version: data.version, distribution }, { onSuccess: () => { setDistDirty(false); message.success('已保存报送范围'); }, onError: (e) => onError(e) })} />
         </Col>
       </Row>
       <EditCopyModal
