@@ -1,6 +1,7 @@
 import { GlobalOutlined, SendOutlined } from '@ant-design/icons';
 import { CHANNEL_KIND_LABELS, RELEASE_STATUS_LABELS, type Release } from '@xuanlian/contracts';
 import { App, Button, Card, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../shared/api/errors.ts';
@@ -58,6 +59,37 @@ function baseColumns(): TableColumnsType<Release> {
   ];
 }
 
+/** The paged release table both tabs show. */
+function ReleaseTable({
+  columns,
+  list,
+  paging,
+  onPage,
+  empty,
+  testId,
+}: {
+  columns: TableColumnsType<Release>;
+  list: UseQueryResult<{ items: Release[]; total: number }>;
+  paging: { page: number; pageSize: number };
+  onPage: (page: number, pageSize: number) => void;
+  empty: string;
+  testId: string;
+}) {
+  return (
+    <Table<Release>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={list.data?.items}
+      loading={list.isFetching}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: list.isError ? errorMessage(list.error) : empty }}
+      pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, onChange: onPage }}
+      data-testid={testId}
+    />
+  );
+}
+
 function ReleaseList() {
   const channels = useChannels();
   const [filters, setFilters] = useState<ReleaseFilters>({ page: 1, pageSize: 20 });
@@ -112,17 +144,7 @@ function ReleaseList() {
           aria-label="按状态筛选"
         />
       </Space>
-      <Table<Release>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : '暂无发布记录' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
-        data-testid="release-table"
-      />
+      <ReleaseTable columns={columns} list={list} paging={filters} onPage={(page, pageSize) => setFilters({ ...filters, page, pageSize })} empty="暂无发布记录" testId="release-table" />
     </>
   );
 }
@@ -168,17 +190,7 @@ function SweepList() {
         <InputNumber min={1} max={3650} precision={0} value={days} onChange={(v) => v && setDays(v)} aria-label="天数" data-testid="sweep-days" />
         <span>天仍在平台上的信息，逐条复核：过时的撤下，仍有效的确认保留。</span>
       </Space>
-      <Table<Release>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : `没有超过 ${days} 天的信息` }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
-        data-testid="sweep-table"
-      />
+      <ReleaseTable columns={columns} list={list} paging={paging} onPage={(page, pageSize) => setPaging({ page, pageSize })} empty={`没有超过 ${days} 天的信息`} testId="sweep-table" />
     </>
   );
 }
