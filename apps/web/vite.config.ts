@@ -3,7 +3,11 @@ import { defineConfig } from 'vite';
 
 // The server (apps/server) serves dist/ at / with SPA fallback and the API under /api;
 // in development we proxy /api to it so the session cookie stays same-origin.
-const api = { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
+const api = {
+  '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+  // The public portal is server-rendered HTML, not a client route.
+  '/portal': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+};
 
 export default defineConfig({
   plugins: [react()],

@@ -39,6 +39,8 @@ import { endorsementsRoutes } from './modules/endorsements/index.ts';
 import { scoringRoutes } from './modules/scoring/index.ts';
 import { quotasRoutes } from './modules/quotas/index.ts';
 import { statisticsRoutes } from './modules/statistics/index.ts';
+import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
+import { journalsRoutes } from './modules/journals/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -95,6 +97,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(scoringRoutes);
   await app.register(quotasRoutes);
   await app.register(statisticsRoutes);
+  await app.register(releasesRoutes);
+  await app.register(portalRoutes);
+  await app.register(journalsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

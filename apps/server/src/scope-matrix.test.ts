@@ -8,6 +8,7 @@ import { createActivity, ensureDefaultTypes, listTypes } from './modules/activit
 import { createPlan } from './modules/plans/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
+import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -105,6 +106,8 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /api/briefs?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs?orgId=${o.id}` }) },
   { name: 'GET /api/briefs/figures?orgId', permission: 'opinion.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/briefs/figures?orgId=${o.id}&from=2025-01-01T00:00:00%2B08:00&to=2025-01-02T00:00:00%2B08:00` }) },
   ...SCORING_ROUTES(),
+  // 信息发布 and 刊物
+  ...RELEASE_ROUTES(() => ({ t })),
 ];
 
 beforeAll(async () => {

@@ -88,6 +88,18 @@ export const AUDIT_ACTIONS = [
   'score.recompute',
   'quota.save',
   'quota.import',
+  'channel.create',
+  'channel.update',
+  'release.create',
+  'release.update',
+  'release.withdraw',
+  'release.keep',
+  'release.review_request',
+  'journal.create',
+  'journal.update',
+  'journal_issue.create',
+  'journal_issue.save',
+  'journal_issue.publish',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -178,6 +190,18 @@ export const AUDIT_ACTION_LABELS = {
   'score.recompute': '重算积分',
   'quota.save': '保存任务指标',
   'quota.import': '导入任务指标',
+  'channel.create': '新增发布平台',
+  'channel.update': '修改发布平台',
+  'release.create': '发布信息',
+  'release.update': '修改发布记录',
+  'release.withdraw': '撤下已发布信息',
+  'release.keep': '确认保留已发布信息',
+  'release.review_request': '提交发布审核',
+  'journal.create': '新增刊物',
+  'journal.update': '修改刊物',
+  'journal_issue.create': '新建刊物期号',
+  'journal_issue.save': '编辑刊物内容',
+  'journal_issue.publish': '刊物出刊',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

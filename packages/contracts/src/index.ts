@@ -22,3 +22,5 @@ export * from './opinion-incidents.ts';
 export * from './opinion-alerts.ts';
 export * from './opinion-briefs.ts';
 export * from './scoring.ts';
+export * from './releases.ts';
+export * from './journals.ts';

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'scoring.read',
   'adoption.record',
   'scoring.manage',
+  'release.manage',
+  'journal.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +54,8 @@ export const ROLE_PERMISSIONS = {
     'scoring.read',
     'adoption.record',
     'scoring.manage',
+    'release.manage',
+    'journal.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
   leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],

@@ -99,3 +99,23 @@ describe('[演示] demo adoptions and scores', () => {
     expect((await get(`/api/quotas?year=${year}`)).rows.filter((r: { values: unknown }) => r.values !== null).length).toBe(7);
   });
 });
+
+describe('[演示] releases and journals', () => {
+  it('the editor finds the city channels, live releases on the portal, one post for the sweep, one piece ready to release, and a published 《政务信息》', async () => {
+    const cookie = await loginAs(t, { username: 'editor', password: DEMO_PASSWORD });
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: { cookie } })).json();
+    const channels = (await get('/api/releases/channels')).items.map((c: { name: string }) => c.name);
+    expect(channels).toEqual(expect.arrayContaining(['江城市人民政府门户网站', '“江城发布”微信公众号', '“城关之窗”微信公众号']));
+    expect((await get('/api/releases')).total).toBe(3);
+    const sweep = await get('/api/releases/sweep?days=180');
+    expect(sweep.items.map((r: { title: string }) => r.title)).toEqual(['东门社区组织开展高层住宅消防安全应急演练']);
+    const portal = await t.app.inject({ method: 'GET', url: '/portal' });
+    expect(portal.body).toContain('东门社区开展“敬老月”走访慰问活动');
+    const ready = (await get('/api/manuscripts?view=all&status=approved&pageSize=50')).items.find((m: { title: string }) => m.title === '东门社区“四点半课堂”为双职工家庭解难题');
+    expect((await get(`/api/releases/readiness?manuscriptId=${ready.id}`)).ready).toBe(true);
+    const issues = (await get('/api/journals/issues')).items;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ journalName: '政务信息', number: 1, status: 'published', itemCount: 2 });
+    expect((await get('/api/journals')).items.map((j: { name: string }) => j.name).sort()).toEqual(['人大工作', '政务信息', '要情快报'].sort());
+  });
+});

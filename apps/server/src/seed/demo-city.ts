@@ -15,6 +15,7 @@ import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoOpinion } from './demo-opinion.ts';
 import { seedDemoScoring } from './demo-scoring.ts';
+import { seedDemoReleases } from './demo-releases.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -126,6 +127,7 @@ export async function seedDemoCity(services: Services): Promise<void> {
   await seedDemoLedgers(services);
   await seedDemoOpinion(services);
   await seedDemoScoring(services);
+  await seedDemoReleases(services);
 }
 
 type Tx = Parameters<Parameters<Services['db']['transaction']>[0]>[0];
@@ -160,7 +162,7 @@ async function seedDictionaries(tx: Tx, ctx: Ctx): Promise<void> {
   await writeAudit(tx, ctx, { action: 'dictionary.create', targetType: 'demo_seed', after: { categories: DEFAULT_CATEGORIES.length, words: words.length, leaders: people.length } });
 }
 
-async function ctxOf(services: Services, username: string): Promise<Ctx> {
+export async function ctxOf(services: Services, username: string): Promise<Ctx> {
   const user = await findUserByUsername(services.db, username);
   const actor = user ? await loadActor(services.db, user.id, () => false) : undefined;
   if (!actor) throw new Error(`demo seed: no user ${username}`);

@@ -19,6 +19,8 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
+  SendOutlined,
+  BookOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
@@ -215,6 +217,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'endorsements', path: '/endorsements', label: '领导批示', icon: <ReadOutlined />, anyOf: ['scoring.read'], description: '登记领导对稿件的批示，按领导级别加分' },
   { key: 'outlets', path: '/outlets', label: '媒体库', icon: <NotificationOutlined />, anyOf: ['scoring.read'], description: '中央、省、市、县和自有媒体名录' },
   { key: 'scoringRules', path: '/scoring-rules', label: '计分规则', icon: <SettingOutlined />, anyOf: ['scoring.read'], description: '分版本的计分规则、生效日期和按月关账' },
+    key: 'releases',
+    path: '/releases',
+    label: '信息发布',
+    icon: <SendOutlined />,
+    anyOf: ['release.manage'],
+    description: '审核通过的稿件发布到网站、公众号等自有平台，公开发布页同步，定期清理过时信息',
+  },
+  {
+    key: 'journals',
+    path: '/journals',
+    label: '刊物编辑',
+    icon: <BookOutlined />,
+    anyOf: ['journal.manage'],
+    description: '编印《政务信息》等内部刊物：选稿排序、改稿、报送范围、出刊并导出 Word',
+  },
 ];
 
 export function navItem(key: string): NavItem {

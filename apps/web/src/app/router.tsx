@@ -43,6 +43,9 @@ const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage
 const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
 const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
+const ReleasesPage = lazy(() => import('../features/releases/ReleasesPage.tsx'));
+const JournalsPage = lazy(() => import('../features/journals/JournalsPage.tsx'));
+const IssuePage = lazy(() => import('../features/journals/IssuePage.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
 const MANUSCRIPT_READERS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
@@ -105,6 +108,9 @@ export const router = createBrowserRouter([
               { path: 'endorsements', element: guarded('endorsements', <EndorsementsPage />) },
               { path: 'outlets', element: guarded('outlets', <OutletsPage />) },
               { path: 'scoring-rules', element: guarded('scoringRules', <RulesPage />) },
+              { path: 'releases', element: guarded('releases', <ReleasesPage />) },
+              { path: 'journals', element: guarded('journals', <JournalsPage />) },
+              { path: 'journals/issues/:id', element: guarded('journals', <IssuePage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

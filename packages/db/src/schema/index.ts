@@ -46,3 +46,8 @@ export * from './endorsements.ts';
 export * from './scoring-rules.ts';
 export * from './score-lines.ts';
 export * from './quotas.ts';
+export * from './release-channels.ts';
+export * from './releases.ts';
+export * from './journals.ts';
+export * from './journal-issues.ts';
+export * from './journal-items.ts';

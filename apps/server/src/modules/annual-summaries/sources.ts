@@ -1,5 +1,7 @@
 import type { SummaryFigure } from '@xuanlian/contracts';
 import type { Ctx } from '../../core/context.ts';
+import { publishedIssueCount } from '../journals/index.ts';
+import { releaseTotals } from '../releases/index.ts';
 
 /**
  * Figures the annual summary needs from modules that are still being built. Each returns its
@@ -15,9 +17,18 @@ export interface SummaryScope {
 
 const pending = (key: string, label: string, unit: string, module: string): SummaryFigure => ({ key, label, value: null, unit, source: `〔待接入〕${module}` });
 
-/** 稿件报送与发布 (manuscripts, releases modules). */
-export async function manuscriptFigures(_s: SummaryScope): Promise<SummaryFigure[]> {
-  return [pending('manuscripts_submitted', '报送稿件', '篇', '稿件模块'), pending('releases', '自有平台发布信息', '条', '发布模块'), pending('release_reach', '自有平台阅读量', '人次', '发布模块')];
+/** The year in China time, as instants: [1 Jan 00:00 +08:00, next 1 Jan). */
+const chinaYear = (year: number) => ({ from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) });
+
+/** 稿件报送与发布 (manuscripts, releases modules). Releases count live posts of the subtree's manuscripts. */
+export async function manuscriptFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  const r = await releaseTotals(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) });
+  const src = '信息发布记录';
+  return [
+    pending('manuscripts_submitted', '报送稿件', '篇', '稿件模块'),
+    { key: 'releases', label: '自有平台发布信息', value: r.releases, unit: '条', source: src },
+    { key: 'release_reach', label: '自有平台阅读量', value: r.reach, unit: '人次', source: src },
+  ];
 }
 
 /** 上稿/用稿 by outlet level (adoptions module). */
@@ -30,9 +41,9 @@ export async function adoptionFigures(_s: SummaryScope): Promise<SummaryFigure[]
   ];
 }
 
-/** 刊物 issues compiled (journals module). */
-export async function journalFigures(_s: SummaryScope): Promise<SummaryFigure[]> {
-  return [pending('journal_issues', '编印刊物', '期', '刊物模块')];
+/** 刊物 issues put out by journals the subtree's units own (journals module). */
+export async function journalFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  return [{ key: 'journal_issues', label: '编印刊物', value: await publishedIssueCount(s.ctx.db, { subtreePath: s.orgPath, year: s.year }), unit: '期', source: '刊物出刊记录' }];
 }
 
 /** 舆情事件 handled (incidents module). */

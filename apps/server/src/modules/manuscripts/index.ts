@@ -12,3 +12,8 @@ export { escalateUrgentChains } from './verbs/urgent.ts';
 export { writeDocx, titleParagraph, metaParagraph, BODY_FONT, TITLE_FONT } from './docx/export-docx.ts';
 // Scoring penalises missed 约稿 from the same query the commissions page lists them with.
 export { missedTargets } from './commissions.repo.ts';
+// Journals keep their own sanitised copy of a body, and write it to Word with its pictures.
+export { sanitizeBody, bodyImageShas } from './html/sanitize.ts';
+export { bodyToDocx, type LoadImage } from './docx/export-docx.ts';
+export { toBlocks } from './html/blocks.ts';
+export { imageLoader } from './verbs/export-docx.ts';

@@ -8,3 +8,5 @@ export { usersWithRoleAt, editorsCovering, reviewersAt } from './reviews.repo.ts
 export { reviewsRoutes } from './reviews.routes.ts';
 export { notifyOverdueSteps } from './verbs/overdue-job.ts';
 export { bulkApprove } from './verbs/bulk-approve.ts';
+// Releases (信息发布) gate on the release chain and start it.
+export { releaseChainState, startReleaseReview, type ReleaseChainState } from './verbs/release-chain.ts';

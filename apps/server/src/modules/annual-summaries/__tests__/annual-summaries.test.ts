@@ -51,6 +51,8 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     expect(f.manuscripts_submitted).toBeNull();
     expect(f.adoptions_central).toBeNull();
     expect(f.incidents_handled).toBeNull();
+    // Releases and journals are connected: nothing released or published in this tree yet.
+    expect(f).toMatchObject({ releases: 0, release_reach: 0, journal_issues: 0 });
   });
 
   it('drafts a .docx in the structure of seed 001 with the numbers in place', async () => {

@@ -36,6 +36,11 @@ async function assertMayDecide(tx: Executor, ctx: Ctx, step: StepRow, m: Reviewe
   const positions = (await deciderPositions(tx, m.id)).get(me);
   if (positions && [...positions].some((p) => p !== step.position)) throw forbidden('同一人不能审核同一稿件的两个环节');
   if (step.status !== 'pending') throw lost(step.status);
+  if (step.purpose === 'release') {
+    // A release chain runs on an approved manuscript and never changes its status.
+    if (m.status !== 'approved') throw conflict('稿件状态已变化，发布审核无法继续，请刷新后查看');
+    return;
+  }
   if (!(MANUSCRIPT_TRANSITIONS.approve.from as readonly string[]).includes(m.status)) throw conflict('稿件已撤回或状态已变化，请刷新后查看');
 }
 
@@ -58,6 +63,8 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
     const step = coSign ? await findStep(tx, stepId, { lock: true }) : first;
     if (!step) throw notFound('审核环节');
     await assertMayDecide(tx, ctx, step, m);
+    const release = step.purpose === 'release';
+    if (release && input.decision === 'approve_with_edits') throw forbidden('发布审核环节不能修改稿件，请退回后由报送人修改');
     const now = new Date();
     const person = await findPerson(tx, me);
     const decision = { manuscriptId: m.id, stepId, round: step.round, position: step.position, reviewerId: me, reviewerName: person?.name ?? ctx.actor.name, reviewerTitle: person?.title ?? null, comment: input.comment };
@@ -65,13 +72,13 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
     if (input.decision === 'return') {
       if (!(await closeStepIf(tx, stepId, 'returned', now, step.round))) throw lost();
       await insertDecision(tx, { ...decision, decision: 'return' });
-      await manuscriptAfterDecision(tx, m, { status: 'returned', returnedPosition: step.position });
+      if (!release) await manuscriptAfterDecision(tx, m, { status: 'returned', returnedPosition: step.position });
       await notify({
         tx,
         ctx,
         userIds: [m.reporterId],
         kind: 'review.returned',
-        title: `稿件被退回：${m.title}`,
+        title: release ? `发布审核未通过：${m.title}` : `稿件被退回：${m.title}`,
         body: `${decision.reviewerName}在“${step.name}”环节退回了稿件，理由：${input.comment}`,
         link: `/manuscripts/${m.id}`,
       });
@@ -99,11 +106,13 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
       await setDecisionVersion(tx, stepId, step.round, me, version);
     }
 
-    const steps = (await stepsOf(tx, m.id)).filter((s) => s.status !== 'cancelled');
+    const steps = (await stepsOf(tx, m.id, step.purpose)).filter((s) => s.status !== 'cancelled');
     const next = closed ? steps.find((s) => s.position === step.position + 1) : undefined;
     if (closed && next) {
       await activateReviewStep(tx, ctx, { ...m.subject, returnedPosition: null }, next, step.round);
-      await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.advance.to });
+      if (!release) await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.advance.to });
+    } else if (closed && release) {
+      await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `发布审核已通过：${m.title}`, body: `稿件已通过发布审核全部环节（最后一环：${step.name}），可以发布。`, link: `/manuscripts/${m.id}` });
     } else if (closed) {
       await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.approve.to, approvedAt: now });
       await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `稿件已审核通过：${m.title}`, body: `稿件已通过全部审核环节（最后一环：${step.name}）。`, link: `/manuscripts/${m.id}` });
@@ -117,7 +126,7 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
       targetType: 'manuscript',
       targetId: m.id,
       orgId: m.orgId,
-      after: { step: step.name, position: step.position, decision: DECISION_LABELS[input.decision], comment: input.comment, stepClosed: closed, final: closed && !next },
+      after: { step: step.name, purpose: step.purpose, position: step.position, decision: DECISION_LABELS[input.decision], comment: input.comment, stepClosed: closed, final: closed && !next },
     });
     return m.present(tx);
   });
