@@ -217,6 +217,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'endorsements', path: '/endorsements', label: '领导批示', icon: <ReadOutlined />, anyOf: ['scoring.read'], description: '登记领导对稿件的批示，按领导级别加分' },
   { key: 'outlets', path: '/outlets', label: '媒体库', icon: <NotificationOutlined />, anyOf: ['scoring.read'], description: '中央、省、市、县和自有媒体名录' },
   { key: 'scoringRules', path: '/scoring-rules', label: '计分规则', icon: <SettingOutlined />, anyOf: ['scoring.read'], description: '分版本的计分规则、生效日期和按月关账' },
+  {
     key: 'releases',
     path: '/releases',
     label: '信息发布',
