@@ -76,6 +76,12 @@ export const AUDIT_ACTIONS = [
   'incident.note',
   'incident.escalate',
   'brief.generate',
+  'notification_channel.create',
+  'notification_channel.update',
+  'notification_channel.delete',
+  'notification_channel.test',
+  'notification_settings.update',
+  'notification_delivery.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -154,6 +160,12 @@ export const AUDIT_ACTION_LABELS = {
   'incident.note': '舆情事件记事',
   'incident.escalate': '舆情事件超期升级',
   'brief.generate': '生成舆情简报',
+  'notification_channel.create': '新增通知渠道',
+  'notification_channel.update': '修改通知渠道',
+  'notification_channel.delete': '删除通知渠道',
+  'notification_channel.test': '发送渠道测试消息',
+  'notification_settings.update': '修改通知提醒设置',
+  'notification_delivery.retry': '重新发送通知',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

@@ -40,3 +40,6 @@ export * from './opinion-alerts.ts';
 export * from './alert-deliveries.ts';
 export * from './opinion-incidents.ts';
 export * from './opinion-briefs.ts';
+export * from './notification-channels.ts';
+export * from './notification-preferences.ts';
+export * from './notification-deliveries.ts';
