@@ -35,6 +35,8 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
     ...(has('user.read') || has('user.manage') ? ['nav-users'] : []),
     ...(has('security.manage') ? ['nav-security'] : []),
     ...(has('audit.read') ? ['nav-audit'] : []),
+    'nav-notificationPrefs',
+    ...(has('notification.manage') ? ['nav-notificationChannels', 'nav-notificationDeliveries'] : []),
   ];
 }
 

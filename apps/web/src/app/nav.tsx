@@ -14,6 +14,9 @@ import {
   SettingOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  BellOutlined,
+  SendOutlined,
+  HistoryOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
 import type { ReactNode } from 'react';
@@ -153,6 +156,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <AuditOutlined />,
     anyOf: ['audit.read'],
     description: '查询、导出操作记录，校验日志完整性',
+  },
+  {
+    key: 'notificationPrefs',
+    path: '/notification-settings',
+    label: '通知设置',
+    icon: <BellOutlined />,
+    anyOf: [],
+    description: '选择哪些消息通过站内消息、哪些通过邮件通知我',
+  },
+  {
+    key: 'notificationChannels',
+    path: '/notification-channels',
+    label: '通知渠道',
+    icon: <SendOutlined />,
+    anyOf: ['notification.manage'],
+    description: '配置邮件服务器和各单位的企业微信、钉钉、飞书群机器人，发送测试，设置定时提醒',
+  },
+  {
+    key: 'notificationDeliveries',
+    path: '/notification-deliveries',
+    label: '发送记录',
+    icon: <HistoryOutlined />,
+    anyOf: ['notification.manage'],
+    description: '查看每条通知发给谁、经哪个渠道、是否成功，失败的可重新发送',
   },
 ];
 

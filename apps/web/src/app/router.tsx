@@ -29,6 +29,9 @@ const AllManuscriptsPage = lazy(() => import('../features/manuscripts/AllManuscr
 const PendingReviewsPage = lazy(() => import('../features/reviews/PendingReviewsPage.tsx'));
 const CommissionsPage = lazy(() => import('../features/commissions/CommissionsPage.tsx'));
 const ManuscriptSettingsPage = lazy(() => import('../features/settings/ManuscriptSettingsPage.tsx'));
+const NotificationPrefsPage = lazy(() => import('../features/notifications/NotificationPrefsPage.tsx'));
+const ChannelsPage = lazy(() => import('../features/notifications/ChannelsPage.tsx'));
+const DeliveriesPage = lazy(() => import('../features/notifications/DeliveriesPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
@@ -79,6 +82,9 @@ export const router = createBrowserRouter([
               { path: 'plans/new', element: guarded('plans', <PlanNewPage />) },
               { path: 'plans/:id', element: guarded('plans', <PlanDetailPage />) },
               { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
+              { path: 'notification-settings', element: <NotificationPrefsPage /> },
+              { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
+              { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },
