@@ -6,3 +6,4 @@ export { runDelivery, type DeliverOptions } from './verbs/deliver.ts';
 export { remindDueTasks, remindMonthlySubmission, TASK_DUE_REMINDER_JOB, SUBMISSION_REMINDER_JOB } from './verbs/reminders.ts';
 export { unitMembers } from './deliveries.repo.ts';
 export { dingtalkSign, feishuSign } from './channels/robots.ts';
+export { createChannel } from './verbs/channels.ts';

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, buildUser, sessionCookie } from '../../../../test/factories.ts';
 import { SmtpSink } from '../../../../test/smtp-sink.ts';
 import { waitFor } from '../../../../test/wait.ts';
-import { WebhookReceiver } from '../../../../test/webhook-receiver.ts';
+import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
 import { registerWorkers } from '../../../workers.ts';
 import { notify, runDelivery } from '../index.ts';
 

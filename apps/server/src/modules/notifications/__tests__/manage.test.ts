@@ -3,7 +3,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, sessionCookie } from '../../../../test/factories.ts';
-import { WebhookReceiver } from '../../../../test/webhook-receiver.ts';
+import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
 import { addDays, chinaDate } from '../../../core/dates.ts';
 import { createPlan } from '../../plans/index.ts';
 import { remindDueTasks, remindMonthlySubmission } from '../index.ts';
