@@ -33,10 +33,13 @@ describe('[通知] in Chromium', () => {
     await page.getByTestId('channel-name').fill('市委宣传部钉钉群');
     await page.getByTestId('channel-url').fill(hooks.url('/robot/send?access_token=e2etoken0123456789'));
     await page.getByTestId('channel-secret').fill(SECRET);
-    await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).first().click();
+    await page.getByTestId('channel-save').click();
     await page.getByTestId('channel-table').getByText('市委宣传部钉钉群').waitFor();
-    // The stored secret and token are not on the page.
-    expect(await page.content()).not.toContain('e2etoken0123456789');
+    // The list shows the address with its token masked, never the secret.
+    const listed = await page.getByTestId('channel-table').innerText();
+    expect(listed).toContain('e2et****6789');
+    expect(listed).not.toContain('e2etoken0123456789');
+    expect(listed).not.toContain(SECRET);
     await page.getByTestId('channel-test-市委宣传部钉钉群').click();
     await page.getByText('测试消息已发送成功').waitFor();
     const hook = hooks.at('/robot/send')[0];

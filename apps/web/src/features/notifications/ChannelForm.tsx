@@ -54,7 +54,7 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
   };
 
   return (
-    <Modal open={open} title={channel ? '修改通知渠道' : '新增通知渠道'} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} okText="保存" cancelText="取消" destroyOnHidden width={600}>
+    <Modal open={open} title={channel ? '修改通知渠道' : '新增通知渠道'} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} okText="保存" cancelText="取消" destroyOnHidden width={600} okButtonProps={{ 'data-testid': 'channel-save' } as never}>
       <Form form={form} layout="vertical" data-testid="channel-form">
         <Form.Item name="kind" label="渠道类型" rules={[{ required: true, message: '请选择渠道类型' }]}>
           <Select disabled={Boolean(channel)} options={CHANNEL_KINDS.map((k) => ({ value: k, label: CHANNEL_KIND_LABELS[k] }))} data-testid="channel-kind" />

@@ -72,7 +72,7 @@ export default function DeliveriesPage() {
           size="small"
           loading={list.isFetching}
           dataSource={list.data?.items}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1700 }}
           data-testid="delivery-table"
           locale={{ emptyText: list.isError ? errorMessage(list.error) : '暂无发送记录' }}
           pagination={{
@@ -85,7 +85,7 @@ export default function DeliveriesPage() {
           columns={[
             { title: '时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
             { title: '类型', dataIndex: 'kind', width: 120, render: (k: Delivery['kind']) => NOTIFICATION_KIND_LABELS[k] },
-            { title: '标题', dataIndex: 'title', ellipsis: true },
+            { title: '标题', dataIndex: 'title', width: 240, ellipsis: true },
             { title: '接收方', dataIndex: 'recipient', width: 140 },
             { title: '渠道', dataIndex: 'channel', width: 130, render: (c: Delivery['channel']) => DELIVERY_CHANNEL_LABELS[c] },
             { title: '地址', dataIndex: 'target', width: 200, ellipsis: true },
