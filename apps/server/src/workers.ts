@@ -10,10 +10,12 @@ import type { IngestOptions } from './modules/mentions/index.ts';
 import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, systemResolver, type FetchSettings } from './modules/sources/index.ts';
 import {
   DELIVER_JOB,
+  REVIEW_DUE_REMINDER_JOB,
   SUBMISSION_REMINDER_JOB,
   TASK_DUE_REMINDER_JOB,
   remindDueTasks,
   remindMonthlySubmission,
+  remindReviewStepsDue,
   runDelivery,
   type DeliverOptions,
 } from './modules/notifications/index.ts';
@@ -99,4 +101,8 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
     await remindMonthlySubmission(services);
   });
   await jobs.schedule(SUBMISSION_REMINDER_JOB, '0 9 * * *', undefined, { tz: OPINION_TZ });
+  await jobs.work(REVIEW_DUE_REMINDER_JOB, async () => {
+    await remindReviewStepsDue(services);
+  });
+  await jobs.schedule(REVIEW_DUE_REMINDER_JOB, '*/5 * * * *');
 }

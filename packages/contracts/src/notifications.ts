@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'task.due',
   'submission.reminder',
   'channel.test',
+  'review.due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS = {
@@ -31,6 +32,7 @@ export const NOTIFICATION_KIND_LABELS = {
   'task.due': '任务即将到期',
   'submission.reminder': '月度报送提醒',
   'channel.test': '渠道测试',
+  'review.due': '审核即将到期',
 } as const satisfies Record<NotificationKind, string>;
 
 export const Notification = z.object({

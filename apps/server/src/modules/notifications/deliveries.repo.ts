@@ -1,4 +1,4 @@
-import { notificationChannels, notificationDeliveries, notificationPreferences, orgs, roleGrants, users, type Executor } from '@xuanlian/db';
+import { notificationChannels, notificationDeliveries, notificationPreferences, orgs, users, type Executor } from '@xuanlian/db';
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../core/scope.ts';
 import { pathFilter } from '../../core/scope.ts';
@@ -163,15 +163,4 @@ export async function findDeliveryInScope(db: Executor, scope: Scope, id: string
     .innerJoin(orgs, eq(orgs.id, notificationDeliveries.orgId))
     .where(and(eq(notificationDeliveries.id, id), pathFilter(scope, orgs.path)));
   return rows[0]?.delivery ?? null;
-}
-
-/** Active people holding one of these roles at exactly these units (who a unit's reminder reaches). */
-export async function unitMembers(db: Executor, orgIds: string[], roles: string[]): Promise<string[]> {
-  if (orgIds.length === 0 || roles.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(inArray(roleGrants.orgId, orgIds), inArray(roleGrants.role, roles), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
 }

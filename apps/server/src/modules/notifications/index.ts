@@ -3,7 +3,13 @@ export { listNotifications, unreadCount, markRead, markAllRead } from './verbs/i
 export { notificationsRoutes } from './notifications.routes.ts';
 export { zhDate, zhDateTime } from './format.ts';
 export { runDelivery, type DeliverOptions } from './verbs/deliver.ts';
-export { remindDueTasks, remindMonthlySubmission, TASK_DUE_REMINDER_JOB, SUBMISSION_REMINDER_JOB } from './verbs/reminders.ts';
-export { unitMembers } from './deliveries.repo.ts';
+export {
+  remindDueTasks,
+  remindMonthlySubmission,
+  remindReviewStepsDue,
+  TASK_DUE_REMINDER_JOB,
+  SUBMISSION_REMINDER_JOB,
+  REVIEW_DUE_REMINDER_JOB,
+} from './verbs/reminders.ts';
 export { dingtalkSign, feishuSign } from './channels/robots.ts';
 export { createChannel } from './verbs/channels.ts';

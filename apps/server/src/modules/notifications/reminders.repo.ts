@@ -1,4 +1,4 @@
-import { manuscripts, orgs, plans, roleGrants, tasks, users, type Executor } from '@xuanlian/db';
+import { manuscripts, orgs, plans, reviewAssignees, reviewSteps, roleGrants, tasks, users, type Executor } from '@xuanlian/db';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 
 /**
@@ -26,5 +26,30 @@ export async function unitsWithoutSubmissions(db: Executor, from: Date, to: Date
     .where(
       sql`not exists (select 1 from ${manuscripts} m where m.org_id = ${orgs.id} and m.submitted_at >= ${from} and m.submitted_at < ${to})`,
     );
+}
+
+/**
+ * Pending review steps in the last quarter of their allotted time (deadline − activation), not yet
+ * overdue: one rule for a three-day step and a thirty-minute 突发事件 step alike.
+ */
+export async function reviewStepsNearDeadline(db: Executor, now: Date) {
+  const steps = await db
+    .select({ id: reviewSteps.id, name: reviewSteps.name, round: reviewSteps.round, deadlineAt: reviewSteps.deadlineAt, manuscriptId: reviewSteps.manuscriptId, title: manuscripts.title })
+    .from(reviewSteps)
+    .innerJoin(manuscripts, eq(manuscripts.id, reviewSteps.manuscriptId))
+    .where(
+      and(
+        eq(reviewSteps.status, 'pending'),
+        sql`${reviewSteps.deadlineAt} > ${now}`,
+        sql`${reviewSteps.activatedAt} is not null`,
+        sql`${now} >= ${reviewSteps.deadlineAt} - (${reviewSteps.deadlineAt} - ${reviewSteps.activatedAt}) / 4`,
+      ),
+    );
+  if (steps.length === 0) return [];
+  const assignees = await db
+    .select({ stepId: reviewAssignees.stepId, userId: reviewAssignees.userId })
+    .from(reviewAssignees)
+    .where(inArray(reviewAssignees.stepId, steps.map((s) => s.id)));
+  return steps.map((s) => ({ ...s, assigneeIds: assignees.filter((a) => a.stepId === s.id).map((a) => a.userId) }));
 }
 

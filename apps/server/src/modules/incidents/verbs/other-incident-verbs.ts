@@ -4,7 +4,8 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { systemCtx, type Ctx, type Services } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, requirePermission } from '../../../core/scope.ts';
-import { notify, unitMembers } from '../../notifications/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { usersWithRoleAt } from '../../reviews/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { eventsOf, findIncidentById, findIncidentInScope, insertEvent, listIncidentsInScope, markEscalated, overdueIncidents, parentOrgName, stagesOf, updateIncidentRow } from '../incidents.repo.ts';
 import { presentEvent, presentIncident } from '../incidents.presenter.ts';
@@ -88,7 +89,7 @@ export async function escalateOverdue(services: Services, now = new Date()): Pro
       await notify({
         tx,
         ctx,
-        userIds: await unitMembers(tx, [owner, row.orgId], ['monitor']),
+        userIds: await usersWithRoleAt(tx, [owner, row.orgId], ['monitor']),
         orgIds: [owner],
         kind: 'incident.overdue',
         title: `舆情事件处置超时：${row.title}`,

@@ -1,12 +1,12 @@
-import { notificationDeliveries, notifications } from '@xuanlian/db';
+import { notificationDeliveries, notifications, reviewSteps } from '@xuanlian/db';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, sessionCookie } from '../../../../test/factories.ts';
+import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, insertPendingStep, sessionCookie } from '../../../../test/factories.ts';
 import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
 import { addDays, chinaDate } from '../../../core/dates.ts';
 import { createPlan } from '../../plans/index.ts';
-import { remindDueTasks, remindMonthlySubmission } from '../index.ts';
+import { remindDueTasks, remindMonthlySubmission, remindReviewStepsDue } from '../index.ts';
 
 /** Channel configuration, preferences, the delivery log and the scheduled reminders, through the API. */
 let t: TestApp;
@@ -193,5 +193,23 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     expect(await of(busy.id)).toHaveLength(0);
     const keys = await t.services.db.select().from(notificationDeliveries).where(like(notificationDeliveries.eventKey, `submission:${y}-${m}:${trees.b1.id}`));
     expect(keys).toHaveLength(1);
+  });
+
+  it('reviewers hear once when a step has used three quarters of its time, not before', async () => {
+    const author = await buildUser(t, { org: trees.a1, roles: [{ role: 'reporter' }] });
+    const reviewer = await buildUser(t, { org: trees.a1, roles: [{ role: 'reviewer' }] });
+    const ms = await insertManuscriptRow(t, { org: trees.a1, reporterId: author.id });
+    const stepId = await insertPendingStep(t, ms, [reviewer.id]);
+    const activated = new Date('2025-03-24T00:00:00Z');
+    const deadline = new Date('2025-03-24T04:00:00Z');
+    await t.services.db.update(reviewSteps).set({ activatedAt: activated, deadlineAt: deadline }).where(eq(reviewSteps.id, stepId));
+    expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T02:59:00Z'))).toBe(0);
+    expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T03:01:00Z'))).toBe(1);
+    expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T03:30:00Z'))).toBe(0);
+    // Past the deadline it is the overdue notice's turn, not this one.
+    expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T04:01:00Z'))).toBe(0);
+    const inbox = await t.services.db.select().from(notifications).where(and(eq(notifications.userId, reviewer.id), eq(notifications.kind, 'review.due')));
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]?.body).toContain('2025年3月24日 12:00');
   });
 });

@@ -1,13 +1,15 @@
 import type { Services } from '../../../core/context.ts';
 import { systemCtx } from '../../../core/context.ts';
 import { addDays, chinaDate, cnDate } from '../../../core/dates.ts';
-import { unitMembers } from '../deliveries.repo.ts';
-import { tasksDueOn, unitsWithoutSubmissions } from '../reminders.repo.ts';
+import { zhDateTime } from '../format.ts';
+import { usersWithRoleAt } from '../../reviews/index.ts';
+import { reviewStepsNearDeadline, tasksDueOn, unitsWithoutSubmissions } from '../reminders.repo.ts';
 import { notify } from './notify.ts';
 import { readNotificationSettings } from './settings.ts';
 
 export const TASK_DUE_REMINDER_JOB = 'notifications.remind-task-due';
 export const SUBMISSION_REMINDER_JOB = 'notifications.remind-submission';
+export const REVIEW_DUE_REMINDER_JOB = 'notifications.remind-review-due';
 
 /** Who in a unit is told: its reporters (they answer for tasks and submissions). */
 const UNIT_ROLES = ['reporter', 'chief_reporter'];
@@ -29,7 +31,7 @@ export async function remindDueTasks(services: Services, now = new Date()): Prom
       sent += await notify({
         tx,
         ctx,
-        userIds: await unitMembers(tx, [leadOrgId], UNIT_ROLES),
+        userIds: await usersWithRoleAt(tx, [leadOrgId], UNIT_ROLES),
         orgIds: [leadOrgId],
         kind: 'task.due',
         title: `任务即将到期：${task.title}`,
@@ -63,7 +65,7 @@ export async function remindMonthlySubmission(services: Services, now = new Date
       await notify({
         tx,
         ctx,
-        userIds: await unitMembers(tx, [unit.id], UNIT_ROLES),
+        userIds: await usersWithRoleAt(tx, [unit.id], UNIT_ROLES),
         orgIds: [unit.id],
         kind: 'submission.reminder',
         title: `${m}月信息报送提醒`,
@@ -76,3 +78,28 @@ export async function remindMonthlySubmission(services: Services, now = new Date
   }
   return units;
 }
+
+/**
+ * Every few minutes: the reviewers of a step that has used three quarters of its time are told
+ * once per step and round (the overdue notice itself is the reviews module's job).
+ */
+export async function remindReviewStepsDue(services: Services, now = new Date()): Promise<number> {
+  const ctx = systemCtx(services, 'remind-review-due');
+  let sent = 0;
+  for (const step of await reviewStepsNearDeadline(services.db, now)) {
+    await services.db.transaction(async (tx) => {
+      sent += await notify({
+        tx,
+        ctx,
+        userIds: step.assigneeIds,
+        kind: 'review.due',
+        title: `审核即将到期：${step.title}`,
+        body: `“${step.name}”环节请于${step.deadlineAt ? zhDateTime(step.deadlineAt) : ''}前完成审核。`,
+        link: `/manuscripts/${step.manuscriptId}`,
+        dedupeKey: `review-due:${step.id}:${step.round}`,
+      });
+    });
+  }
+  return sent;
+}
+
