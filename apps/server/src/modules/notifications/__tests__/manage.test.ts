@@ -2,11 +2,11 @@ import { notificationDeliveries, notifications, reviewSteps } from '@xuanlian/db
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, insertPendingStep, sessionCookie } from '../../../../test/factories.ts';
+import { asUser, buildOrg, buildTwoTrees, buildUser, insertManuscriptRow, insertPendingStep, sessionCookie } from '../../../../test/factories.ts';
 import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
 import { addDays, chinaDate } from '../../../core/dates.ts';
 import { createPlan } from '../../plans/index.ts';
-import { remindDueTasks, remindMonthlySubmission, remindReviewStepsDue } from '../index.ts';
+import { notify, remindDueTasks, remindMonthlySubmission, remindReviewStepsDue, runDelivery } from '../index.ts';
 
 /** Channel configuration, preferences, the delivery log and the scheduled reminders, through the API. */
 let t: TestApp;
@@ -109,12 +109,25 @@ describe('[通知渠道] configuration', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/notifications/deliveries', headers: { cookie: reporter } })).statusCode).toBe(403);
   });
 
-  it('a failed delivery can be sent again from the log', async () => {
-    const [dead] = await t.services.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.status, 'dead')).limit(1);
-    // Test messages are not resent: the button is there for that.
-    const res = await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${dead?.id}/retry`, headers: { cookie: editorA } });
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe('这条记录不能重新发送');
+  it('a failed delivery can be sent again from the log (in scope only); a channel test cannot', async () => {
+    const [test] = await t.services.db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.status, 'dead'), eq(notificationDeliveries.kind, 'channel.test'))).limit(1);
+    const again = await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${test?.id}/retry`, headers: { cookie: editorA } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('这条记录不能重新发送');
+
+    const unit = await buildOrg(t, { parent: trees.a, name: '重发社区' });
+    hooks.respond('/r/send', (_h, i) => (i === 0 ? { body: { errcode: 300001, errmsg: 'token is not exist' } } : { body: { errcode: 0, errmsg: 'ok' } }));
+    await t.app.inject({ method: 'POST', url: '/api/notifications/channels', headers: { cookie: editorA }, payload: { kind: 'dingtalk', orgId: unit.id, name: '重发群', robot: { url: hooks.url('/r/send?access_token=r') } } });
+    await t.services.db.transaction((tx) => notify({ tx, ctx: t.system, orgIds: [unit.id], kind: 'task.due', title: '重发测试', dedupeKey: 'resend' }));
+    const [row] = await t.services.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.eventKey, 'resend'));
+    expect(await runDelivery(t.services, row?.id ?? '')).toBe('dead');
+    expect((await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${row?.id}/retry`, headers: { cookie: editorB } })).statusCode).toBe(404);
+    const retried = await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${row?.id}/retry`, headers: { cookie: editorA } });
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(await runDelivery(t.services, row?.id ?? '')).toBe('sent');
+    expect(hooks.at('/r/send')).toHaveLength(2);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${row?.id}/retry`, headers: { cookie: editorA } });
+    expect(twice.statusCode).toBe(409);
   });
 
   it('system-wide reminder settings: validated, and only a top-level grant changes them', async () => {
