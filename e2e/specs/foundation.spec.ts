@@ -39,6 +39,8 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
     ...(has('opinion.read') ? ['nav-mentions', 'nav-opinionAlerts', 'nav-incidents', 'nav-briefs', 'nav-sources', 'nav-topics'] : []),
     ...(has('adoption.record') || has('scoring.manage') ? ['nav-adoptions'] : []),
     ...(has('scoring.read') ? ['nav-scores', 'nav-statistics', 'nav-quotas', 'nav-endorsements', 'nav-outlets', 'nav-scoringRules'] : []),
+    'nav-notificationPrefs',
+    ...(has('notification.manage') ? ['nav-notificationChannels', 'nav-notificationDeliveries'] : []),
   ];
 }
 

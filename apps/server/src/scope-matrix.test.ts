@@ -6,6 +6,7 @@ import type { OrgRow } from './modules/orgs/index.ts';
 import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/__tests__/scope-routes.ts';
 import { createActivity, ensureDefaultTypes, listTypes } from './modules/activities/index.ts';
 import { createPlan } from './modules/plans/index.ts';
+import { createChannel } from './modules/notifications/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
 import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
@@ -45,6 +46,9 @@ const taskOf = async (o: OrgRow) => {
   if (!task) throw new Error('no task');
   return { planId: plan.id, taskId: task.id, version: task.version };
 };
+/** A robot channel of the target unit, made by the system so every role meets the same row. */
+const channelOf = async (o: OrgRow) =>
+  (await createChannel({ ctx: t.system, input: { kind: 'dingtalk', orgId: o.id, name: '矩阵钉钉', enabled: true, kinds: [], robot: { url: 'https://oapi.dingtalk.com/robot/send?access_token=matrix', format: 'markdown' } } })).id;
 const ROUTES: RouteCase[] = [
   { name: 'PATCH /api/orgs/:id', permission: 'org.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/orgs/${(await buildOrg(t, { parent: o })).id}`, payload: { name: '改过的名称' } }) },
   { name: 'POST /api/orgs', permission: 'org.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/orgs', payload: { parentId: o.id, name: '矩阵新单位', kind: 'section', code: `MX${++codeSeq}` } }) },
@@ -108,6 +112,12 @@ const ROUTES: RouteCase[] = [
   ...SCORING_ROUTES(),
   // 信息发布 and 刊物
   ...RELEASE_ROUTES(() => ({ t })),
+  // 通知: channels of a unit, the delivery log of a subtree
+  { name: 'GET /api/notifications/channels?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/channels?orgId=${o.id}` }) },
+  { name: 'POST /api/notifications/channels', permission: 'notification.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/notifications/channels', payload: { kind: 'wecom', orgId: o.id, name: '矩阵群', robot: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' } } }) },
+  { name: 'PATCH /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/notifications/channels/${await channelOf(o)}`, payload: { version: 1, name: '矩阵群改名' } }) },
+  { name: 'DELETE /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/notifications/channels/${await channelOf(o)}` }) },
+  { name: 'GET /api/notifications/deliveries?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/deliveries?orgId=${o.id}` }) },
 ];
 
 beforeAll(async () => {

@@ -9,6 +9,17 @@ import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index
 import type { IngestOptions } from './modules/mentions/index.ts';
 import { RECOMPUTE_SCORES_JOB, recomputeAllScores } from './modules/scoring/index.ts';
 import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, systemResolver, type FetchSettings } from './modules/sources/index.ts';
+import {
+  DELIVER_JOB,
+  REVIEW_DUE_REMINDER_JOB,
+  SUBMISSION_REMINDER_JOB,
+  TASK_DUE_REMINDER_JOB,
+  remindDueTasks,
+  remindMonthlySubmission,
+  remindReviewStepsDue,
+  runDelivery,
+  type DeliverOptions,
+} from './modules/notifications/index.ts';
 
 export const JOBS = {
   reviewOverdue: 'reviews.overdue',
@@ -20,6 +31,8 @@ export interface WorkerOptions {
   fetch?: Partial<FetchSettings>;
   /** Pipeline hooks (the crash test parks a worker inside the storing transaction). */
   ingest?: IngestOptions;
+  /** Notification sending: tests use a stub resolver and short timeouts. */
+  deliver?: DeliverOptions;
 }
 
 const OPINION_TZ = 'Asia/Shanghai';
@@ -76,6 +89,24 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
   });
   await jobs.schedule(WEEKLY_BRIEFS_JOB, '30 7 * * 1', undefined, { tz: OPINION_TZ });
   await registerScoringWorkers(services);
+
+  // Notifications: every mail and robot message is one job (retried with backoff by pg-boss);
+  // reminders run daily in China time, once per slot however many workers run.
+  await jobs.work<{ deliveryId: string }>(DELIVER_JOB, async (job) => {
+    await runDelivery(services, job.data.deliveryId, opts.deliver);
+  }, { batchSize: 4, pollingIntervalSeconds: 1 });
+  await jobs.work(TASK_DUE_REMINDER_JOB, async () => {
+    await remindDueTasks(services);
+  });
+  await jobs.schedule(TASK_DUE_REMINDER_JOB, '0 8 * * *', undefined, { tz: OPINION_TZ });
+  await jobs.work(SUBMISSION_REMINDER_JOB, async () => {
+    await remindMonthlySubmission(services);
+  });
+  await jobs.schedule(SUBMISSION_REMINDER_JOB, '0 9 * * *', undefined, { tz: OPINION_TZ });
+  await jobs.work(REVIEW_DUE_REMINDER_JOB, async () => {
+    await remindReviewStepsDue(services);
+  });
+  await jobs.schedule(REVIEW_DUE_REMINDER_JOB, '*/5 * * * *');
 }
 
 /**

@@ -100,6 +100,12 @@ export const AUDIT_ACTIONS = [
   'journal_issue.create',
   'journal_issue.save',
   'journal_issue.publish',
+  'notification_channel.create',
+  'notification_channel.update',
+  'notification_channel.delete',
+  'notification_channel.test',
+  'notification_settings.update',
+  'notification_delivery.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -202,6 +208,12 @@ export const AUDIT_ACTION_LABELS = {
   'journal_issue.create': '新建刊物期号',
   'journal_issue.save': '编辑刊物内容',
   'journal_issue.publish': '刊物出刊',
+  'notification_channel.create': '新增通知渠道',
+  'notification_channel.update': '修改通知渠道',
+  'notification_channel.delete': '删除通知渠道',
+  'notification_channel.test': '发送渠道测试消息',
+  'notification_settings.update': '修改通知提醒设置',
+  'notification_delivery.retry': '重新发送通知',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

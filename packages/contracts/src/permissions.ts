@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'scoring.manage',
   'release.manage',
   'journal.manage',
+  'notification.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +37,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Ledgers and supervision: a unit's reporters record its activities and answer for its tasks
  * (progress, 签收, 答复, extension requests); the publicity office (editor) sets targets, runs
  * work plans and issues 督办单; leaders and reviewers read.
+ * Notifications: the office (editor) and the system admin configure sending channels (SMTP, unit
+ * robots) and read the delivery log of their subtree; everyone sets their own preferences.
  */
 export const ROLE_PERMISSIONS = {
   reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record'],
@@ -56,10 +59,11 @@ export const ROLE_PERMISSIONS = {
     'scoring.manage',
     'release.manage',
     'journal.manage',
+    'notification.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
   leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],
-  sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage'],
+  sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'notification.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -35,6 +35,8 @@ export interface Config {
   role: AppRole;
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined;
+  /** First retry delay of a failed notification delivery (doubling after); tests shorten it. Default 30. */
+  notifyRetryDelaySeconds?: number;
 }
 
 /** A persisted random key so that the chain survives restarts without any set-up step. */

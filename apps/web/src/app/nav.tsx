@@ -22,6 +22,9 @@ import {
   SendOutlined,
   BookOutlined,
   ThunderboltOutlined,
+  BellOutlined,
+  SendOutlined,
+  HistoryOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
 import type { ReactNode } from 'react';
@@ -232,6 +235,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BookOutlined />,
     anyOf: ['journal.manage'],
     description: '编印《政务信息》等内部刊物：选稿排序、改稿、报送范围、出刊并导出 Word',
+    key: 'notificationPrefs',
+    path: '/notification-settings',
+    label: '通知设置',
+    icon: <BellOutlined />,
+    anyOf: [],
+    description: '选择哪些消息通过站内消息、哪些通过邮件通知我',
+  },
+  {
+    key: 'notificationChannels',
+    path: '/notification-channels',
+    label: '通知渠道',
+    icon: <SendOutlined />,
+    anyOf: ['notification.manage'],
+    description: '配置邮件服务器和各单位的企业微信、钉钉、飞书群机器人，发送测试，设置定时提醒',
+  },
+  {
+    key: 'notificationDeliveries',
+    path: '/notification-deliveries',
+    label: '发送记录',
+    icon: <HistoryOutlined />,
+    anyOf: ['notification.manage'],
+    description: '查看每条通知发给谁、经哪个渠道、是否成功，失败的可重新发送',
   },
 ];
 

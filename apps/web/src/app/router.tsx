@@ -42,6 +42,9 @@ const QuotasPage = lazy(() => import('../features/scoring/QuotasPage.tsx'));
 const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage.tsx'));
 const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
 const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
+const NotificationPrefsPage = lazy(() => import('../features/notifications/NotificationPrefsPage.tsx'));
+const ChannelsPage = lazy(() => import('../features/notifications/ChannelsPage.tsx'));
+const DeliveriesPage = lazy(() => import('../features/notifications/DeliveriesPage.tsx'));
 const NotFound = lazy(() => import('./NotFound.tsx'));
 const ReleasesPage = lazy(() => import('../features/releases/ReleasesPage.tsx'));
 const JournalsPage = lazy(() => import('../features/journals/JournalsPage.tsx'));
@@ -111,6 +114,9 @@ export const router = createBrowserRouter([
               { path: 'releases', element: guarded('releases', <ReleasesPage />) },
               { path: 'journals', element: guarded('journals', <JournalsPage />) },
               { path: 'journals/issues/:id', element: guarded('journals', <IssuePage />) },
+              { path: 'notification-settings', element: <NotificationPrefsPage /> },
+              { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
+              { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

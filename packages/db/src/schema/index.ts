@@ -51,3 +51,6 @@ export * from './releases.ts';
 export * from './journals.ts';
 export * from './journal-issues.ts';
 export * from './journal-items.ts';
+export * from './notification-channels.ts';
+export * from './notification-preferences.ts';
+export * from './notification-deliveries.ts';

@@ -29,7 +29,7 @@ interface Raise {
   firstAt: Date;
 }
 
-async function raise(tx: Executor, r: Raise, now: Date): Promise<boolean> {
+async function raise(tx: Executor, ctx: Ctx, r: Raise, now: Date): Promise<boolean> {
   const lastAt = new Date(Math.max(...r.mentions.map((m) => m.occurredAt.getTime()), r.firstAt.getTime()));
   const ids = r.mentions.slice(0, 20).map((m) => m.id);
   const created = await insertAlertIfNew(tx, {
@@ -46,7 +46,7 @@ async function raise(tx: Executor, r: Raise, now: Date): Promise<boolean> {
     lastAt,
   });
   if (created) {
-    await deliverAlert(tx, created, r.topic, now);
+    await deliverAlert(tx, ctx, created, r.topic, now);
     return true;
   }
   // Already raised for this cluster or episode: it grows, nobody is alerted again.
@@ -66,7 +66,7 @@ function byCluster(mentions: StoredMention[]): StoredMention[][] {
  * episode lasting while qualifying mentions keep arriving within the window. Keys are unique
  * in the table, so evaluating the same mentions again raises nothing new.
  */
-export async function evaluateAlerts(tx: Executor, _ctx: Ctx, mentions: StoredMention[], topics: CompiledTopics, now = new Date()): Promise<number> {
+export async function evaluateAlerts(tx: Executor, ctx: Ctx, mentions: StoredMention[], topics: CompiledTopics, now = new Date()): Promise<number> {
   if (mentions.length === 0) return 0;
   const rules = await rulesForTopics(tx, [...new Set(mentions.flatMap((m) => m.topicIds))]);
   if (rules.length === 0) return 0;
@@ -80,7 +80,7 @@ export async function evaluateAlerts(tx: Executor, _ctx: Ctx, mentions: StoredMe
       const hits = own.filter((m) => rule.sourceIds.includes(m.sourceId));
       for (const group of byCluster(hits)) {
         const first = group[0] as StoredMention;
-        const ok = await raise(tx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `重点信源发布“${topic.name}”相关信息：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
+        const ok = await raise(tx, ctx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `重点信源发布“${topic.name}”相关信息：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
         if (ok) raised++;
       }
     } else if (rule.kind === 'title_keyword') {
@@ -92,7 +92,7 @@ export async function evaluateAlerts(tx: Executor, _ctx: Ctx, mentions: StoredMe
       for (const group of byCluster(hits)) {
         const first = group[0] as StoredMention;
         const word = rule.keywords.find((k) => foldText(first.title).includes(foldText(k))) ?? '';
-        const ok = await raise(tx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `标题含“${word}”（${topic.name}）：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
+        const ok = await raise(tx, ctx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `标题含“${word}”（${topic.name}）：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
         if (ok) raised++;
       }
     } else if (rule.kind === 'negative_spike' && rule.threshold && rule.windowMinutes) {
@@ -106,6 +106,7 @@ export async function evaluateAlerts(tx: Executor, _ctx: Ctx, mentions: StoredMe
       const key = open ? open.dedupeKey : `${rule.id}:episode:${first?.mentionId ?? negatives[0]?.id}`;
       const ok = await raise(
         tx,
+        ctx,
         {
           rule,
           topic,

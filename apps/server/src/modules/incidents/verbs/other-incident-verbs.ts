@@ -4,6 +4,8 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { systemCtx, type Ctx, type Services } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, requirePermission } from '../../../core/scope.ts';
+import { notify } from '../../notifications/index.ts';
+import { usersWithRoleAt } from '../../reviews/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { eventsOf, findIncidentById, findIncidentInScope, insertEvent, listIncidentsInScope, markEscalated, overdueIncidents, parentOrgName, stagesOf, updateIncidentRow } from '../incidents.repo.ts';
 import { presentEvent, presentIncident } from '../incidents.presenter.ts';
@@ -82,6 +84,19 @@ export async function escalateOverdue(services: Services, now = new Date()): Pro
       const above = (await parentOrgName(tx, row.orgId)) ?? '本单位领导小组';
       const note = `“${INCIDENT_STAGE_LABELS[row.stage as IncidentStage] ?? row.stage}”环节已超过期限（${row.stageDeadline ? chineseDateTime(row.stageDeadline) : ''}），升级督办，报${above}`;
       await insertEvent(tx, { incidentId: row.id, actorId: null, actorName: '系统', kind: 'escalated', fromStage: row.stage, toStage: row.stage, note, data: { deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above } });
+      // The stage's owner unit hears it through every channel it set up (its monitors, its group robot).
+      const owner = row.stageOwnerOrgId ?? row.orgId;
+      await notify({
+        tx,
+        ctx,
+        userIds: await usersWithRoleAt(tx, [owner, row.orgId], ['monitor']),
+        orgIds: [owner],
+        kind: 'incident.overdue',
+        title: `舆情事件处置超时：${row.title}`,
+        body: note,
+        link: null,
+        dedupeKey: `incident-overdue:${row.id}:${row.stage}`,
+      });
       await writeAudit(tx, ctx, { action: 'incident.escalate', targetType: 'opinion_incident', targetId: row.id, orgId: row.orgId, before: { escalatedAt: null }, after: { stage: row.stage, deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above } });
       return true;
     });

@@ -33,6 +33,8 @@ export interface FetchRequest {
   accept: string;
   etag?: string | null;
   lastModified?: string | null;
+  /** A POST (robot webhooks) is sent once and never follows a redirect: the body is not replayed elsewhere. */
+  post?: { body: Buffer; contentType: string };
 }
 
 export interface FetchResult {
@@ -63,9 +65,12 @@ function parseUrl(raw: string): URL {
   return url;
 }
 
-/** Resolves the host and picks the address to connect to; every resolved address must pass. */
-async function resolveAllowed(url: URL, policy: AddressPolicy, resolver: Resolver): Promise<ResolvedAddress> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+/**
+ * Resolves a host name (or takes a literal address) and checks every answer against the policy;
+ * returns the address to connect to. Also used for outbound mail, whose ports are its own.
+ */
+export async function resolveCheckedHost(hostname: string, policy: AddressPolicy, resolver: Resolver): Promise<ResolvedAddress> {
+  const host = hostname.replace(/^\[|\]$/g, '');
   let addresses: ResolvedAddress[];
   const literal = isIP(host);
   if (literal) addresses = [{ address: host, family: literal === 6 ? 6 : 4 }];
@@ -80,9 +85,14 @@ async function resolveAllowed(url: URL, policy: AddressPolicy, resolver: Resolve
   // One bad answer taints the name: a rebinding attacker mixes public and private answers.
   const bad = addresses.find((a) => !policy.allows(a.address));
   if (bad) {
-    throw fetchError('BLOCKED_ADDRESS', `${host} 解析到内网、本机或保留地址 ${bad.address}，已按安全策略拒绝访问（如确需抓取内网网站，请安全管理员加入白名单）`);
+    throw fetchError('BLOCKED_ADDRESS', `${host} 解析到内网、本机或保留地址 ${bad.address}，已按安全策略拒绝访问（如确需访问内网地址，请安全管理员加入白名单）`);
   }
-  const chosen = addresses[0] as ResolvedAddress;
+  return addresses[0] as ResolvedAddress;
+}
+
+/** Resolves the URL's host and picks the address to connect to; every resolved address must pass. */
+async function resolveAllowed(url: URL, policy: AddressPolicy, resolver: Resolver): Promise<ResolvedAddress> {
+  const chosen = await resolveCheckedHost(url.hostname, policy, resolver);
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   if (!ALLOWED_PORTS.has(port) && !policy.allowListed(chosen.address)) {
     throw fetchError('BLOCKED_ADDRESS', `只允许访问 80 和 443 端口，拒绝访问端口 ${port}`);
@@ -114,7 +124,7 @@ interface Hop {
   reason: () => Error | undefined;
 }
 
-function requestOnce(url: URL, target: ResolvedAddress, headers: Record<string, string>, deadline: number): Promise<Hop> {
+function requestOnce(url: URL, target: ResolvedAddress, headers: Record<string, string>, deadline: number, body?: Buffer): Promise<Hop> {
   return new Promise((resolve, reject) => {
     const mod = url.protocol === 'https:' ? https : http;
     const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -123,7 +133,7 @@ function requestOnce(url: URL, target: ResolvedAddress, headers: Record<string, 
       hostname: host,
       port: url.port || undefined,
       path: `${url.pathname}${url.search}`,
-      method: 'GET',
+      method: body ? 'POST' : 'GET',
       headers,
       lookup: pinnedLookup(target),
       agent: false,
@@ -151,7 +161,7 @@ function requestOnce(url: URL, target: ResolvedAddress, headers: Record<string, 
       clearTimeout(timer);
       reject(err instanceof FetchError ? err : fetchError('CONNECT', `无法连接 ${host}：${(err as NodeJS.ErrnoException).code ?? err.message}`));
     });
-    req.end();
+    req.end(body);
   });
 }
 
@@ -244,10 +254,18 @@ export async function safeFetch(request: FetchRequest, opts: SafeFetchOptions): 
     // Validators belong to the URL they were issued for, i.e. the first one.
     if (hop === 0 && request.etag) headers['if-none-match'] = request.etag;
     if (hop === 0 && request.lastModified) headers['if-modified-since'] = request.lastModified;
+    if (request.post) {
+      headers['content-type'] = request.post.contentType;
+      headers['content-length'] = String(request.post.body.length);
+    }
     opts.beforeConnect?.(target.address, url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80);
-    const result = await requestOnce(url, target, headers, deadline);
+    const result = await requestOnce(url, target, headers, deadline, request.post?.body);
     const { response } = result;
     const status = response.statusCode ?? 0;
+    if (request.post && (REDIRECTS.has(status) || status < 200 || status >= 300)) {
+      result.abort(new Error('status'));
+      throw fetchError('HTTP_STATUS', REDIRECTS.has(status) ? `推送地址返回重定向（HTTP ${status}），请填写机器人的原始 Webhook 地址` : postStatusMessage(status));
+    }
     if (REDIRECTS.has(status)) {
       result.abort(new Error('redirect'));
       const location = response.headers.location;
@@ -274,6 +292,14 @@ export async function safeFetch(request: FetchRequest, opts: SafeFetchOptions): 
     const body = await readBody(result, limits.maxBytes);
     return { status, notModified: false, url: url.href, headers: response.headers, body };
   }
+}
+
+function postStatusMessage(status: number): string {
+  if (status === 404 || status === 410) return `推送地址不存在（HTTP ${status}），请检查 Webhook 地址`;
+  if (status === 401 || status === 403) return `推送地址拒绝访问（HTTP ${status}）`;
+  if (status === 429) return '推送过于频繁，被对方限流（HTTP 429）';
+  if (status >= 500) return `对方服务出错（HTTP ${status}），稍后会自动重试`;
+  return `推送地址返回异常状态（HTTP ${status}）`;
 }
 
 function statusMessage(status: number): string {

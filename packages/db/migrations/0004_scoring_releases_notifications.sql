@@ -180,6 +180,50 @@ CREATE TABLE "journal_items" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notification_channels" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"kinds" text[] DEFAULT '{}'::text[] NOT NULL,
+	"settings" jsonb NOT NULL,
+	"secrets" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_preferences" (
+	"user_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"channel" text NOT NULL,
+	"enabled" boolean NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "notification_preferences_user_id_kind_channel_pk" PRIMARY KEY("user_id","kind","channel")
+);
+--> statement-breakpoint
+CREATE TABLE "notification_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"delivery_key" text NOT NULL,
+	"event_key" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text DEFAULT '' NOT NULL,
+	"link" text,
+	"channel" text NOT NULL,
+	"user_id" uuid,
+	"org_id" uuid NOT NULL,
+	"channel_id" uuid,
+	"target" text DEFAULT '' NOT NULL,
+	"status" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"sent_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_manuscript_id_manuscripts_id_fk" FOREIGN KEY ("manuscript_id") REFERENCES "public"."manuscripts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "adoptions" ADD CONSTRAINT "adoptions_outlet_id_outlets_id_fk" FOREIGN KEY ("outlet_id") REFERENCES "public"."outlets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -204,6 +248,11 @@ ALTER TABLE "journal_issues" ADD CONSTRAINT "journal_issues_org_id_orgs_id_fk" F
 ALTER TABLE "journal_items" ADD CONSTRAINT "journal_items_issue_id_journal_issues_id_fk" FOREIGN KEY ("issue_id") REFERENCES "public"."journal_issues"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_items" ADD CONSTRAINT "journal_items_manuscript_id_manuscripts_id_fk" FOREIGN KEY ("manuscript_id") REFERENCES "public"."manuscripts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_items" ADD CONSTRAINT "journal_items_manuscript_org_id_orgs_id_fk" FOREIGN KEY ("manuscript_org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_channels" ADD CONSTRAINT "notification_channels_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification_deliveries" ADD CONSTRAINT "notification_deliveries_channel_id_notification_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."notification_channels"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "adoptions_org_date_idx" ON "adoptions" USING btree ("org_id","adopted_on");--> statement-breakpoint
 CREATE INDEX "adoptions_status_date_idx" ON "adoptions" USING btree ("status","adopted_on");--> statement-breakpoint
 CREATE INDEX "endorsements_org_date_idx" ON "endorsements" USING btree ("org_id","endorsed_on");--> statement-breakpoint
@@ -220,4 +269,8 @@ CREATE UNIQUE INDEX "journals_org_name_uniq" ON "journals" USING btree ("org_id"
 CREATE UNIQUE INDEX "journal_issues_number_uniq" ON "journal_issues" USING btree ("journal_id","year","number");--> statement-breakpoint
 CREATE INDEX "journal_issues_org_idx" ON "journal_issues" USING btree ("org_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "journal_items_issue_ms_uniq" ON "journal_items" USING btree ("issue_id","manuscript_id");--> statement-breakpoint
-CREATE INDEX "journal_items_ms_idx" ON "journal_items" USING btree ("manuscript_id");
+CREATE INDEX "journal_items_ms_idx" ON "journal_items" USING btree ("manuscript_id");--> statement-breakpoint
+CREATE INDEX "notification_channels_org_idx" ON "notification_channels" USING btree ("org_id","kind");--> statement-breakpoint
+CREATE UNIQUE INDEX "notification_deliveries_key_uniq" ON "notification_deliveries" USING btree ("delivery_key");--> statement-breakpoint
+CREATE INDEX "notification_deliveries_org_idx" ON "notification_deliveries" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries" USING btree ("status","updated_at");
