@@ -71,14 +71,14 @@ export const DELIVERY_CHANNEL_LABELS = {
 } as const satisfies Record<DeliveryChannel, string>;
 
 /** Configurable sending channels: one SMTP server, or a robot webhook of a unit's group chat. */
-export const CHANNEL_KINDS = ['smtp', 'wecom', 'dingtalk', 'feishu'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-export const CHANNEL_KIND_LABELS = {
+export const NOTIFICATION_CHANNEL_KINDS = ['smtp', 'wecom', 'dingtalk', 'feishu'] as const;
+export type NotificationChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];
+export const NOTIFICATION_CHANNEL_KIND_LABELS = {
   smtp: '邮件服务器（SMTP）',
   wecom: '企业微信群机器人',
   dingtalk: '钉钉群机器人',
   feishu: '飞书群机器人',
-} as const satisfies Record<ChannelKind, string>;
+} as const satisfies Record<NotificationChannelKind, string>;
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -120,7 +120,7 @@ const ChannelBase = {
   /** A unit robot receives these kinds; empty means every kind. */
   kinds: PreferenceKinds.default([]),
 };
-export const ChannelCreateInput = z.discriminatedUnion(
+export const NotificationChannelCreateInput = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('smtp'), ...ChannelBase, smtp: SmtpSettings }),
@@ -130,8 +130,8 @@ export const ChannelCreateInput = z.discriminatedUnion(
   ],
   { error: '渠道类型只能是邮件服务器、企业微信、钉钉或飞书' },
 );
-export type ChannelCreateInput = z.infer<typeof ChannelCreateInput>;
-export const ChannelUpdateInput = z.strictObject({
+export type NotificationChannelCreateInput = z.infer<typeof NotificationChannelCreateInput>;
+export const NotificationChannelUpdateInput = z.strictObject({
   version: z.number('缺少版本号').int(),
   name: ChannelBase.name.optional(),
   enabled: z.boolean().optional(),
@@ -139,14 +139,14 @@ export const ChannelUpdateInput = z.strictObject({
   smtp: SmtpSettings.partial().optional(),
   robot: RobotSettings.partial().optional(),
 });
-export type ChannelUpdateInput = z.infer<typeof ChannelUpdateInput>;
-export const ChannelIdParams = z.strictObject({ id: z.uuid('渠道编号无效') });
+export type NotificationChannelUpdateInput = z.infer<typeof NotificationChannelUpdateInput>;
+export const NotificationChannelIdParams = z.strictObject({ id: z.uuid('渠道编号无效') });
 
-export const Channel = z.object({
+export const NotificationChannel = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   orgName: z.string(),
-  kind: z.enum(CHANNEL_KINDS),
+  kind: z.enum(NOTIFICATION_CHANNEL_KINDS),
   name: z.string(),
   enabled: z.boolean(),
   kinds: z.array(z.enum(NOTIFICATION_KINDS)),
@@ -158,14 +158,14 @@ export const Channel = z.object({
   version: z.number().int(),
   updatedAt: z.string(),
 });
-export type Channel = z.infer<typeof Channel>;
-export const ChannelListQuery = z.strictObject({ orgId: z.uuid('单位编号无效').optional() });
-export const ChannelListOutput = z.object({ items: z.array(Channel) });
-export const ChannelTestInput = z.strictObject({
+export type NotificationChannel = z.infer<typeof NotificationChannel>;
+export const NotificationChannelListQuery = z.strictObject({ orgId: z.uuid('单位编号无效').optional() });
+export const NotificationChannelListOutput = z.object({ items: z.array(NotificationChannel) });
+export const NotificationChannelTestInput = z.strictObject({
   /** For SMTP: where the test mail goes (default: the tester's own address). */
   to: z.email('收件地址必须是有效的邮箱地址').optional(),
 });
-export const ChannelTestOutput = z.object({ ok: z.boolean(), message: z.string(), deliveryId: z.uuid() });
+export const NotificationChannelTestOutput = z.object({ ok: z.boolean(), message: z.string(), deliveryId: z.uuid() });
 
 export const PreferenceItem = z.strictObject({
   kind: z.enum(NOTIFICATION_KINDS, '消息类型无效'),

@@ -22,8 +22,7 @@ import {
   SendOutlined,
   BookOutlined,
   ThunderboltOutlined,
-  BellOutlined,
-  SendOutlined,
+  ApiOutlined,
   HistoryOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@xuanlian/contracts';
@@ -235,6 +234,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BookOutlined />,
     anyOf: ['journal.manage'],
     description: '编印《政务信息》等内部刊物：选稿排序、改稿、报送范围、出刊并导出 Word',
+  },
+  {
     key: 'notificationPrefs',
     path: '/notification-settings',
     label: '通知设置',
@@ -246,7 +247,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     key: 'notificationChannels',
     path: '/notification-channels',
     label: '通知渠道',
-    icon: <SendOutlined />,
+    icon: <ApiOutlined />,
     anyOf: ['notification.manage'],
     description: '配置邮件服务器和各单位的企业微信、钉钉、飞书群机器人，发送测试，设置定时提醒',
   },

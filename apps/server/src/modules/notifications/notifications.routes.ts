@@ -1,12 +1,12 @@
 import {
-  ChannelCreateInput,
-  ChannelIdParams,
-  ChannelListOutput,
-  ChannelListQuery,
-  ChannelTestInput,
-  ChannelTestOutput,
-  ChannelUpdateInput,
-  Channel,
+  NotificationChannelCreateInput,
+  NotificationChannelIdParams,
+  NotificationChannelListOutput,
+  NotificationChannelListQuery,
+  NotificationChannelTestInput,
+  NotificationChannelTestOutput,
+  NotificationChannelUpdateInput,
+  NotificationChannel,
   NotificationDeliveryIdParams,
   DeliveryListOutput,
   DeliveryListQuery,
@@ -43,19 +43,19 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
     savePreferences({ ctx: req.ctx, input: req.body }),
   );
 
-  app.get('/api/notifications/channels', { schema: { tags, querystring: ChannelListQuery, response: { 200: ChannelListOutput } } }, (req) =>
+  app.get('/api/notifications/channels', { schema: { tags, querystring: NotificationChannelListQuery, response: { 200: NotificationChannelListOutput } } }, (req) =>
     listChannels({ ctx: req.ctx, input: req.query }),
   );
-  app.post('/api/notifications/channels', { schema: { tags, body: ChannelCreateInput, response: { 201: Channel } } }, async (req, reply) =>
+  app.post('/api/notifications/channels', { schema: { tags, body: NotificationChannelCreateInput, response: { 201: NotificationChannel } } }, async (req, reply) =>
     reply.code(201).send(await createChannel({ ctx: req.ctx, input: req.body })),
   );
-  app.patch('/api/notifications/channels/:id', { schema: { tags, params: ChannelIdParams, body: ChannelUpdateInput, response: { 200: Channel } } }, (req) =>
+  app.patch('/api/notifications/channels/:id', { schema: { tags, params: NotificationChannelIdParams, body: NotificationChannelUpdateInput, response: { 200: NotificationChannel } } }, (req) =>
     updateChannelVerb({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
-  app.delete('/api/notifications/channels/:id', { schema: { tags, params: ChannelIdParams, response: { 200: z.object({ deleted: z.literal(true) }) } } }, (req) =>
+  app.delete('/api/notifications/channels/:id', { schema: { tags, params: NotificationChannelIdParams, response: { 200: z.object({ deleted: z.literal(true) }) } } }, (req) =>
     removeChannel({ ctx: req.ctx, id: req.params.id }),
   );
-  app.post('/api/notifications/channels/:id/test', { schema: { tags, params: ChannelIdParams, body: ChannelTestInput.optional(), response: { 200: ChannelTestOutput } } }, (req) =>
+  app.post('/api/notifications/channels/:id/test', { schema: { tags, params: NotificationChannelIdParams, body: NotificationChannelTestInput.optional(), response: { 200: NotificationChannelTestOutput } } }, (req) =>
     testChannel({ ctx: req.ctx, id: req.params.id, input: req.body ?? {} }),
   );
 

@@ -1,4 +1,4 @@
-import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type Channel, type ChannelKind } from '@xuanlian/contracts';
+import { NOTIFICATION_CHANNEL_KIND_LABELS, NOTIFICATION_CHANNEL_KINDS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationChannelKind } from '@xuanlian/contracts';
 import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
@@ -6,7 +6,7 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { useSaveChannel } from './api.ts';
 
 interface Values {
-  kind: ChannelKind;
+  kind: NotificationChannelKind;
   orgId: string;
   name: string;
   enabled: boolean;
@@ -18,7 +18,7 @@ interface Values {
 const KIND_OPTIONS = NOTIFICATION_KINDS.filter((k) => k !== 'channel.test').map((k) => ({ value: k, label: NOTIFICATION_KIND_LABELS[k] }));
 
 /** Create or edit a channel. Stored secrets are never shown: an empty field keeps them. */
-export function ChannelForm({ open, channel, onClose }: { open: boolean; channel: Channel | null; onClose: () => void }) {
+export function ChannelForm({ open, channel, onClose }: { open: boolean; channel: NotificationChannel | null; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const save = useSaveChannel();
   const onError = useApiErrorHandler();
@@ -57,7 +57,7 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
     <Modal open={open} title={channel ? '修改通知渠道' : '新增通知渠道'} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} okText="保存" cancelText="取消" destroyOnHidden width={600} okButtonProps={{ 'data-testid': 'channel-save' } as never}>
       <Form form={form} layout="vertical" data-testid="channel-form">
         <Form.Item name="kind" label="渠道类型" rules={[{ required: true, message: '请选择渠道类型' }]}>
-          <Select disabled={Boolean(channel)} options={CHANNEL_KINDS.map((k) => ({ value: k, label: CHANNEL_KIND_LABELS[k] }))} data-testid="channel-kind" />
+          <Select disabled={Boolean(channel)} options={NOTIFICATION_CHANNEL_KINDS.map((k) => ({ value: k, label: NOTIFICATION_CHANNEL_KIND_LABELS[k] }))} data-testid="channel-kind" />
         </Form.Item>
         <Form.Item name="orgId" label="所属单位" rules={[{ required: true, message: '请选择单位' }]} extra={kind === 'smtp' ? '本单位及下级单位的邮件都经此服务器发送' : '发给该单位的通知推送到这个群'}>
           <OrgTreeSelect disabled={Boolean(channel)} activeOnly data-testid="channel-org" />

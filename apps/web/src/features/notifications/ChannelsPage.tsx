@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { CHANNEL_KIND_LABELS, NOTIFICATION_KIND_LABELS, type Channel } from '@xuanlian/contracts';
+import { NOTIFICATION_CHANNEL_KIND_LABELS, NOTIFICATION_KIND_LABELS, type NotificationChannel } from '@xuanlian/contracts';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/api/errors.ts';
@@ -16,10 +16,10 @@ export default function ChannelsPage() {
   const test = useTestChannel();
   const onError = useApiErrorHandler();
   const { message, modal } = App.useApp();
-  const [editing, setEditing] = useState<Channel | null>(null);
+  const [editing, setEditing] = useState<NotificationChannel | null>(null);
   const [open, setOpen] = useState(false);
 
-  const runTest = (c: Channel) => {
+  const runTest = (c: NotificationChannel) => {
     const send = (to?: string) =>
       test.mutate(
         { id: c.id, to },
@@ -47,7 +47,7 @@ export default function ChannelsPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Table<Channel>
+        <Table<NotificationChannel>
           rowKey="id"
           size="small"
           loading={channels.isFetching}
@@ -58,7 +58,7 @@ export default function ChannelsPage() {
           data-testid="channel-table"
           columns={[
             { title: '单位', dataIndex: 'orgName', width: 140 },
-            { title: '类型', dataIndex: 'kind', width: 150, render: (k: Channel['kind']) => CHANNEL_KIND_LABELS[k] },
+            { title: '类型', dataIndex: 'kind', width: 150, render: (k: NotificationChannel['kind']) => NOTIFICATION_CHANNEL_KIND_LABELS[k] },
             { title: '名称', dataIndex: 'name' },
             {
               title: '地址',

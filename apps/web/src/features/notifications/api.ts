@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Channel,
+  NotificationChannel,
   Delivery,
   DeliveryChannel,
   DeliveryStatus,
@@ -62,14 +62,14 @@ const channelsKey = [...notificationsKey, 'channels'] as const;
 export function useChannels() {
   return useQuery({
     queryKey: channelsKey,
-    queryFn: ({ signal }) => api.get<{ items: Channel[] }>('/notifications/channels', undefined, signal),
+    queryFn: ({ signal }) => api.get<{ items: NotificationChannel[] }>('/notifications/channels', undefined, signal),
   });
 }
 
 export function useSaveChannel() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: object }) => (id ? api.patch<Channel>(`/notifications/channels/${id}`, body) : api.post<Channel>('/notifications/channels', body)),
+    mutationFn: ({ id, body }: { id?: string; body: object }) => (id ? api.patch<NotificationChannel>(`/notifications/channels/${id}`, body) : api.post<NotificationChannel>('/notifications/channels', body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: channelsKey }),
   });
 }

@@ -8,7 +8,7 @@ import { addDays, chinaDate } from '../../../core/dates.ts';
 import { createPlan } from '../../plans/index.ts';
 import { notify, remindDueTasks, remindMonthlySubmission, remindReviewStepsDue, runDelivery } from '../index.ts';
 
-/** Channel configuration, preferences, the delivery log and the scheduled reminders, through the API. */
+/** NotificationChannel configuration, preferences, the delivery log and the scheduled reminders, through the API. */
 let t: TestApp;
 let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
 let editorA: string;

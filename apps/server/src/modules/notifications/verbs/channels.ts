@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ChannelCreateInput, ChannelUpdateInput } from '@xuanlian/contracts';
+import type { NotificationChannel, NotificationChannelCreateInput, NotificationChannelUpdateInput } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
@@ -12,17 +12,17 @@ import { claimDelivery, finishDelivery, insertDeliveries, recipientUsers, type C
 import { messageOf, sendThrough, type DeliverOptions } from './deliver.ts';
 import { readNotificationSettings } from './settings.ts';
 
-export function presentChannel(row: ChannelRow, orgName: string): Channel {
+export function presentChannel(row: ChannelRow, orgName: string): NotificationChannel {
   const s = row.settings as Record<string, unknown>;
   const secrets = row.secrets as { url?: string; secret?: string; password?: string };
   return {
     id: row.id,
     orgId: row.orgId,
     orgName,
-    kind: row.kind as Channel['kind'],
+    kind: row.kind as NotificationChannel['kind'],
     name: row.name,
     enabled: row.enabled,
-    kinds: row.kinds as Channel['kinds'],
+    kinds: row.kinds as NotificationChannel['kinds'],
     smtp:
       row.kind === 'smtp'
         ? { host: String(s.host ?? ''), port: Number(s.port ?? 0), secure: Boolean(s.secure), username: String(s.username ?? ''), from: String(s.from ?? ''), passwordSet: Boolean(secrets.password) }
@@ -38,7 +38,7 @@ function auditable(row: ChannelRow) {
   return { orgId: row.orgId, kind: row.kind, name: row.name, enabled: row.enabled, kinds: row.kinds, settings: row.settings };
 }
 
-export async function listChannels({ ctx, input }: { ctx: Ctx; input: { orgId?: string | undefined } }): Promise<{ items: Channel[] }> {
+export async function listChannels({ ctx, input }: { ctx: Ctx; input: { orgId?: string | undefined } }): Promise<{ items: NotificationChannel[] }> {
   const scope = requirePermission(ctx.actor, 'notification.manage');
   if (input.orgId && !(await findOrgInScope(ctx.db, scope, input.orgId))) throw notFound('单位');
   const rows = await listChannelsInScope(ctx.db, scope, input.orgId);
@@ -52,7 +52,7 @@ async function loadInScope(ctx: Ctx, db: Executor, id: string) {
   return found;
 }
 
-export async function createChannel({ ctx, input }: { ctx: Ctx; input: ChannelCreateInput }): Promise<Channel> {
+export async function createChannel({ ctx, input }: { ctx: Ctx; input: NotificationChannelCreateInput }): Promise<NotificationChannel> {
   const scope = requirePermission(ctx.actor, 'notification.manage');
   return ctx.db.transaction(async (tx) => {
     const org = await findOrgInScope(tx, scope, input.orgId);
@@ -74,7 +74,7 @@ export async function createChannel({ ctx, input }: { ctx: Ctx; input: ChannelCr
   });
 }
 
-export async function updateChannelVerb({ ctx, id, input }: { ctx: Ctx; id: string; input: ChannelUpdateInput }): Promise<Channel> {
+export async function updateChannelVerb({ ctx, id, input }: { ctx: Ctx; id: string; input: NotificationChannelUpdateInput }): Promise<NotificationChannel> {
   return ctx.db.transaction(async (tx) => {
     const { channel: row, orgName } = await loadInScope(ctx, tx, id);
     const settings = { ...(row.settings as object) } as Record<string, unknown>;
