@@ -41,7 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
@@ -52,7 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start in 90 s:\n${output}`);
+      throw new Error(`server did not start in 180 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }

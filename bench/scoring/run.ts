@@ -57,7 +57,7 @@ async function load(database: Database): Promise<void> {
     select ul.org_id, ul.user_id, '稿件' || g, (array['work_info','news','feature','commentary','photo_news','video'])[1 + g % 6],
            case when g % 10 < 9 then 'approved' else 'submitted' end, 'h' || g,
            ts, ts, case when g % 10 < 9 then ts + interval '1 day' end
-    from generate_series(1, ${MANUSCRIPTS}) g
+    from generate_series(1::bigint, ${MANUSCRIPTS}::bigint) g
     join bench_unit_list ul on ul.n = 1 + (g * 7919) % ${UNITS}
     cross join lateral (select timestamp with time zone '2025-01-01 02:00+00' + ((g * 104729) % 364) * interval '1 day' as ts) t`);
   await step('outlet list', sql`create table bench_outlet_list as select row_number() over (order by name) as n, id, level from outlets`);
