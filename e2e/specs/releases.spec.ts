@@ -7,7 +7,7 @@ import { ARTIFACTS, launch, newPage, shot } from '../browser.ts';
 import { DEMO_PASSWORD, login, pickOption } from '../ui.ts';
 
 const READY = '东门社区“四点半课堂”为双职工家庭解难题';
-const PARKING = '东门社区推行“居民议事厅”破解停车难';
+const PARKING = '东门社区“红色网格”服务品牌获评全市优秀案例';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -78,9 +78,9 @@ describe('[信息发布与刊物] in Chromium', () => {
 
     // The journal's own title for the parking piece; the manuscript keeps its own.
     await page.getByTestId('issue-edit-1').click();
-    await page.getByTestId('copy-title').fill('“居民议事厅”让停车难变停车易');
+    await page.getByTestId('copy-title').fill('“红色网格”让服务更贴心');
     await page.getByTestId('copy-save').click();
-    await page.getByTestId('issue-item-1').getByText('“居民议事厅”让停车难变停车易').waitFor();
+    await page.getByTestId('issue-item-1').getByText('“红色网格”让服务更贴心').waitFor();
 
     for (const [testId, unit] of [['dist-report', '市委办公室'], ['dist-send', '市直各单位'], ['dist-issue', '各街道党工委']] as const) {
       await page.getByTestId(testId).click();
@@ -102,7 +102,7 @@ describe('[信息发布与刊物] in Chromium', () => {
     const file = join(ARTIFACTS, 'releases-issue.docx');
     await download.saveAs(file);
     const text = docxText(readFileSync(file));
-    const order = ['政务信息', '期', READY, '“居民议事厅”让停车难变停车易', '报：市委办公室。', '送：市直各单位。', '发：各街道党工委。'];
+    const order = ['政务信息', '期', READY, '“红色网格”让服务更贴心', '报：市委办公室。', '送：市直各单位。', '发：各街道党工委。'];
     let at = -1;
     for (const piece of order) {
       const next = text.indexOf(piece, at + 1);

@@ -178,6 +178,8 @@ export const StepIdParams = z.strictObject({ stepId: z.uuid('审核环节编号�
 export const PendingReview = z.object({
   stepId: z.uuid(),
   stepName: z.string(),
+  /** release: a 发布审核 step (初审 → 审核 → 审批) of an already approved manuscript. */
+  purpose: z.enum(POLICY_PURPOSES),
   position: z.number().int(),
   manuscriptId: z.uuid(),
   title: z.string(),

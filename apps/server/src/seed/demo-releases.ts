@@ -20,7 +20,6 @@ async function approvedPieces(reporter: Ctx, reviewer: Ctx): Promise<string[]> {
     ['东门社区开展“敬老月”走访慰问活动', '重阳节前夕，东门社区组织党员志愿者走访辖区80岁以上老人和困难老人家庭42户，送去慰问品和节日祝福。', '走访中，志愿者详细了解老人的身体状况和生活需求，现场登记助餐、助洁等服务需求17项，均已转交网格员跟进落实。'],
     ['东门社区组织开展高层住宅消防安全应急演练', '11月9日，东门社区联合城关消防救援站在锦江花园小区开展高层住宅消防安全应急演练，居民200余人参加。', '演练模拟高层住户厨房起火，检验了微型消防站、楼栋长和物业的联动处置能力，消防员现场讲解了灭火器使用和逃生要领。'],
     ['东门社区“四点半课堂”为双职工家庭解难题', '东门社区依托党群服务中心开设“四点半课堂”，招募退休教师、大学生志愿者担任辅导员，每天为辖区小学生提供课后托管服务。', '课堂开设以来已服务学生3600余人次，开展书法、科普、安全教育等特色课程48节，受到家长普遍好评。'],
-    ['东门社区推行“居民议事厅”破解停车难', '针对老旧小区停车难问题，东门社区召开“居民议事厅”协商会，组织居民代表、物业和共建单位共同商议解决方案。', '经过三轮协商，社区新增规划停车位86个，实行错时共享停车，小区乱停乱放现象明显减少。'],
   ];
   const ids: string[] = [];
   const [category] = await queryRows<{ id: string }>(reporter.db, sql`select id from manuscript_categories where name = '工作动态' limit 1`);
@@ -64,8 +63,9 @@ export async function seedDemoReleases(services: Services): Promise<void> {
   }
   await insertChannel(services.db, { orgId: street.id, name: '“城关之窗”微信公众号', kind: 'wechat', sortOrder: 10 });
 
-  const [respect, drill, classroom, parking] = await approvedPieces(reporter, reviewer1);
-  if (!respect || !drill || !classroom || !parking) throw new Error('demo seed: manuscripts missing');
+  // Kept to three new pieces: the demo is seeded before the server listens, so every verb call here delays start-up.
+  const [respect, drill, classroom] = await approvedPieces(reporter, reviewer1);
+  if (!respect || !drill || !classroom) throw new Error('demo seed: manuscripts missing');
   const chain = [reviewer1, reviewer2, reviewer3];
   for (const id of [respect, drill, classroom]) await runReleaseChain(services, editor, chain, id);
 
@@ -75,7 +75,8 @@ export async function seedDemoReleases(services: Services): Promise<void> {
   const old = await createRelease({ ctx: editor, input: { manuscriptId: drill, channelId: channel.wechat ?? '', url: 'https://mp.weixin.qq.com/s/jiangcheng-xiaofang', reach: 5120, releasedAt: new Date(Date.now() - 7 * day).toISOString() } });
   // One post from the spring, for the 定期清理 sweep: dated back as it would be after a year of use.
   await services.db.update(releases).set({ releasedAt: sql`now() - interval '210 days'` }).where(eq(releases.id, old.id));
-  // `classroom` has cleared the release chain and waits to be released; `parking` has not started it.
+  // `classroom` has cleared the release chain and waits to be released; the “红色网格” piece of the
+  // manuscripts seed is approved but has not started it.
 
   const gov = await createJournal({ ctx: editor, input: { orgId: root.id, name: '政务信息', publisher: '中共江城市委办公室' } });
   await createJournal({ ctx: editor, input: { orgId: root.id, name: '要情快报', publisher: '中共江城市委办公室' } });

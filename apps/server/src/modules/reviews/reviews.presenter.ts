@@ -41,6 +41,7 @@ export function presentPending(r: PendingRow, now = new Date()): PendingReview {
   return {
     stepId: r.step_id,
     stepName: r.step_name,
+    purpose: r.purpose === 'release' ? 'release' : 'submission',
     position: Number(r.position),
     manuscriptId: r.manuscript_id,
     title: r.title,

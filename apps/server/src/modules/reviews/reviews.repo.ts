@@ -181,6 +181,7 @@ export async function findPerson(db: Executor, id: string): Promise<Person | und
 export interface PendingRow {
   step_id: string;
   step_name: string;
+  purpose: string;
   position: number;
   manuscript_id: string;
   title: string;
@@ -197,7 +198,7 @@ export interface PendingRow {
 }
 
 const pendingColumns = sql`
-  s.id as step_id, s.name as step_name, s.position, m.id as manuscript_id, m.title, m.org_id, o.name as org_name,
+  s.id as step_id, s.name as step_name, s.purpose, s.position, m.id as manuscript_id, m.title, m.org_id, o.name as org_name,
   u.name as reporter_name, c.name as category_name, m.importance, m.report_kind, m.submitted_at, s.activated_at, s.deadline_at,
   (select string_agg(au.name, '、' order by au.name) from review_assignees a2 join users au on au.id = a2.user_id where a2.step_id = s.id) as assignee_names`;
 const pendingJoins = sql`

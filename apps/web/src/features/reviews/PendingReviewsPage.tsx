@@ -85,7 +85,7 @@ export default function PendingReviewsPage() {
         </Space>
       ),
     },
-    { title: '审核环节', dataIndex: 'stepName', responsive: ['sm'] },
+    { title: '审核环节', dataIndex: 'stepName', responsive: ['sm'], render: (name: string, r) => (r.purpose === 'release' ? <>{name} <Tag color="purple">发布审核</Tag></> : name) },
     { title: '单位', dataIndex: 'orgName', responsive: ['md'] },
     { title: '报送人', dataIndex: 'reporterName', responsive: ['xxl'] },
     { title: '重要程度', dataIndex: 'importance', responsive: ['lg'], render: (v: PendingReview['importance']) => IMPORTANCE_LABELS[v] },

@@ -190,6 +190,7 @@ describe('[发布] releases to own channels', () => {
       const cookie = await loginAs(t, user);
       const pending = (await inject('GET', '/api/reviews/pending', undefined, cookie)).json().items.find((p: { manuscriptId: string }) => p.manuscriptId === id);
       expect(pending, user.username).toBeDefined();
+      expect(pending.purpose).toBe('release');
       const res = await inject('POST', `/api/reviews/steps/${pending.stepId}/decisions`, { decision, comment }, cookie);
       expect(res.statusCode, res.body).toBe(200);
       return res.json();
