@@ -147,6 +147,14 @@ describe('[稿件] urgent lane and commissioning', () => {
     const first = await buildManuscript(t, reporter, { categoryId: cats['突发事件'], title: '东门社区一居民楼发生火情已扑灭', urgent: { kind: 'first', eventAt } });
     expect(first.urgent).toMatchObject({ kind: 'first', seq: 1, chainId: first.id });
     expect(new Date((first.urgent as { deadlineAt: string }).deadlineAt).getTime() - new Date(eventAt).getTime()).toBe(40 * 60_000);
+    // Still a draft, the 首报 is already the office's to open and chase; an ordinary draft is not.
+    const ordinary = await buildManuscript(t, reporter, { title: '东门社区普通工作信息草稿一则' });
+    for (const who of [editor, head]) {
+      expect((await req('GET', `/api/manuscripts/${first.id}`, who)).statusCode).toBe(200);
+      expect((await req('GET', `/api/manuscripts/${ordinary.id}`, who)).statusCode).toBe(404);
+    }
+    // The neighbouring unit's reporter holds no scope over it: still invisible.
+    expect((await req('GET', `/api/manuscripts/${first.id}`, other)).statusCode).toBe(404);
     let chains = (await req('GET', '/api/manuscripts/urgent', editor)).json().items;
     expect(chains.find((c: { chainId: string }) => c.chainId === first.id)).toMatchObject({ overdue: true, overdueReason: expect.stringContaining('首报超时') });
     const { escalateUrgentChains } = await import('../index.ts');
