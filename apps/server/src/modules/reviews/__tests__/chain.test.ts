@@ -131,8 +131,12 @@ describe('[审核] the chains of seed 004', () => {
     await decide('fenguan', await stepFor('fenguan', m.id), { decision: 'approve' });
     const cosign = await stepFor('fushuji1', m.id);
     expect(await stepFor('fushuji2', m.id)).toBe(cosign);
+    // 待我审核 marks the co-sign step and counts its approvals.
+    const listed = async (who: string) => (await pendingOf(who)).find((p) => p.stepId === cosign);
+    expect(await listed('fushuji2')).toMatchObject({ mode: 'all', approvals: 0, assigneeNames: ['fushuji1同志', 'fushuji2同志'] });
     const one = await decide('fushuji1', cosign, { decision: 'approve', comment: '同意' });
     expect(one.json()).toMatchObject({ status: 'in_review', currentStepName: '副书记会签' });
+    expect(await listed('fushuji2')).toMatchObject({ mode: 'all', approvals: 1 });
     expect(await stepFor('fushuji1', m.id)).toBe('');
     const twice = await decide('fushuji1', cosign, { decision: 'approve' });
     expect(twice.statusCode).toBe(409);
