@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENRES, type Genre } from './manuscripts.ts';
+import { GENRES, MANUSCRIPT_STATUSES, type Genre } from './manuscripts.ts';
 
 /** Fields a submission rule may require. */
 export const RULE_FIELDS = ['title', 'bodyHtml', 'categoryId', 'authors', 'eventAt'] as const;
@@ -203,9 +203,10 @@ export const UrgentReport = z.object({
   kind: z.enum(['first', 'follow_up', 'final']),
   seq: z.number().int(),
   title: z.string(),
-  status: z.string(),
+  status: z.enum(MANUSCRIPT_STATUSES),
   submittedAt: z.string().nullable(),
 });
+export type UrgentReport = z.infer<typeof UrgentReport>;
 export const UrgentChain = z.object({
   chainId: z.uuid(),
   title: z.string(),
@@ -222,3 +223,4 @@ export const UrgentChain = z.object({
 export type UrgentChain = z.infer<typeof UrgentChain>;
 export const UrgentListQuery = z.strictObject({ open: z.enum(['true', 'false']).optional() });
 export const UrgentListOutput = z.object({ items: z.array(UrgentChain) });
+export const UrgentChainParams = z.strictObject({ chainId: z.uuid('首报编号无效') });

@@ -229,9 +229,10 @@ export async function closeChain(tx: Executor, chainId: string, at: Date): Promi
 }
 
 /** The 首报 rows of chains, with their unit, for the urgent list and the escalation job. */
-export async function listChainHeads(db: Executor, scope: Scope, opts: { openOnly: boolean }): Promise<Array<ManuscriptRecord & { orgName: string; orgPath: string }>> {
+export async function listChainHeads(db: Executor, scope: Scope, opts: { openOnly: boolean; chainId?: string }): Promise<Array<ManuscriptRecord & { orgName: string; orgPath: string }>> {
   const conds: SQL[] = [eq(manuscripts.reportKind, 'first'), orgIdFilter(scope, manuscripts.orgId)];
   if (opts.openOnly) conds.push(sql`${manuscripts.chainClosedAt} is null`);
+  if (opts.chainId) conds.push(eq(manuscripts.id, opts.chainId));
   const rows = await db
     .select({ m: manuscripts, orgName: orgs.name, orgPath: orgs.path })
     .from(manuscripts)

@@ -143,4 +143,15 @@ export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
   { name: 'PATCH /api/commissions/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/commissions/${await commissionAt(o)}`, payload: { status: 'closed' } }) },
   { name: 'GET /api/commissions/missed?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/commissions/missed?orgId=${o.id}` }) },
   { name: 'GET /api/manuscripts/:id/versions/:version', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await versioned(o)}/versions/1` }) },
+  { name: 'GET /api/manuscripts/author-candidates?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/author-candidates?orgId=${o.id}` }) },
+  {
+    name: 'GET /api/manuscripts/urgent/:chainId',
+    permission: READ,
+    ok: 200,
+    request: async (o) => {
+      const id = await someones(o);
+      await t.services.db.execute(`update manuscripts set report_kind = 'first', chain_id = id, chain_seq = 1, event_at = now() where id = '${id}'` as never);
+      return { method: 'GET', url: `/api/manuscripts/urgent/${id}` };
+    },
+  },
 ];
