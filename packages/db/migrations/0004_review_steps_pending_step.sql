@@ -1,0 +1,1 @@
+CREATE INDEX "review_steps_pending_step_idx" ON "review_steps" USING btree ("id","round","deadline_at") WHERE status = 'pending';
