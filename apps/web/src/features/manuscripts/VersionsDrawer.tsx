@@ -12,7 +12,24 @@ function Ops({ ops, testId }: { ops: DiffOp[]; testId: string }) {
   return (
     <div className="xl-diff" data-testid={testId}>
       {ops.map((o, i) =>
-        o.op === 'insert' ? (
+        // A rewritten paragraph is shown once, with its changed words marked, instead of old and new in full.
+        o.op === 'delete' && ops[i + 1]?.op === 'insert' && ops[i + 1]?.words ? null : o.op === 'insert' && o.words ? (
+          <span key={i} className="xl-diff-words" data-testid="diff-change">
+            {o.words.map((w, k) =>
+              w.op === 'insert' ? (
+                <ins key={k} data-testid="diff-insert">
+                  {w.text}
+                </ins>
+              ) : w.op === 'delete' ? (
+                <del key={k} data-testid="diff-delete">
+                  {w.text}
+                </del>
+              ) : (
+                <span key={k}>{w.text}</span>
+              ),
+            )}
+          </span>
+        ) : o.op === 'insert' ? (
           <ins key={i} data-testid="diff-insert">
             {o.text}
           </ins>
