@@ -9,17 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { searchTextOf } from '../../apps/server/src/modules/manuscripts/search.ts';
 
-/** A small deterministic generator (mulberry32), so two runs build the same world. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../opinion/data.ts';
 
 const SEEDS = join(import.meta.dirname, '../../test-support/seeds');
 
