@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GENRES, type Genre } from './manuscripts.ts';
+import { GENRES, MANUSCRIPT_STATUSES, type Genre } from './manuscripts.ts';
 
 /** Fields a submission rule may require. */
 export const RULE_FIELDS = ['title', 'bodyHtml', 'categoryId', 'authors', 'eventAt'] as const;
@@ -131,7 +131,15 @@ export const ManuscriptVersionDetail = ManuscriptVersion.extend({ bodyHtml: z.st
 export const ManuscriptVersionListOutput = z.object({ items: z.array(ManuscriptVersion) });
 export const VersionParams = z.strictObject({ id: z.uuid('稿件编号无效'), version: z.coerce.number().int().min(1, '版本号无效') });
 
-export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+const DIFF_OPS = ['equal', 'insert', 'delete'] as const;
+export const WordDiffOp = z.object({ op: z.enum(DIFF_OPS), text: z.string() });
+export type WordDiffOp = z.infer<typeof WordDiffOp>;
+/**
+ * One paragraph (or caption) of a diff. An `insert` that rewrites the `delete` just before it
+ * carries `words`: the change within the paragraph, word by word (jieba words), so a reader sees
+ * the two characters that changed rather than two whole paragraphs.
+ */
+export const DiffOp = z.object({ op: z.enum(DIFF_OPS), text: z.string(), words: z.array(WordDiffOp).optional() });
 export type DiffOp = z.infer<typeof DiffOp>;
 export const VersionDiffQuery = z.strictObject({
   from: z.coerce.number().int().min(0, '版本号无效'),
@@ -203,9 +211,10 @@ export const UrgentReport = z.object({
   kind: z.enum(['first', 'follow_up', 'final']),
   seq: z.number().int(),
   title: z.string(),
-  status: z.string(),
+  status: z.enum(MANUSCRIPT_STATUSES),
   submittedAt: z.string().nullable(),
 });
+export type UrgentReport = z.infer<typeof UrgentReport>;
 export const UrgentChain = z.object({
   chainId: z.uuid(),
   title: z.string(),
@@ -222,3 +231,4 @@ export const UrgentChain = z.object({
 export type UrgentChain = z.infer<typeof UrgentChain>;
 export const UrgentListQuery = z.strictObject({ open: z.enum(['true', 'false']).optional() });
 export const UrgentListOutput = z.object({ items: z.array(UrgentChain) });
+export const UrgentChainParams = z.strictObject({ chainId: z.uuid('首报编号无效') });

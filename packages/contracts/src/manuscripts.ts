@@ -223,3 +223,12 @@ export const FileParams = z.strictObject({ sha256 });
 
 export const FILE_KINDS = ['image', 'attachment'] as const;
 export const UploadFileQuery = z.strictObject({ kind: z.enum(FILE_KINDS).default('image') });
+
+/** 作者候选: people who may be credited as authors (active, in the actor's scope), found by name. */
+export const AuthorCandidateQuery = z.strictObject({
+  q: z.string().trim().max(30, '姓名最多 30 个字').optional(),
+  orgId: uuid('单位').optional(),
+});
+export const AuthorCandidate = z.object({ userId: z.uuid(), name: z.string(), title: z.string().nullable(), orgId: z.uuid(), orgName: z.string() });
+export type AuthorCandidate = z.infer<typeof AuthorCandidate>;
+export const AuthorCandidateListOutput = z.object({ items: z.array(AuthorCandidate) });

@@ -194,6 +194,9 @@ export const PendingReview = z.object({
   deadlineAt: z.string().nullable(),
   overdue: z.boolean(),
   assigneeNames: z.array(z.string()),
+  /** all: a co-sign (会签) step, done when every assignee has approved; `approvals` so far this round. */
+  mode: z.enum(REVIEW_MODES),
+  approvals: z.number().int(),
 });
 export type PendingReview = z.infer<typeof PendingReview>;
 export const PendingReviewQuery = z.strictObject({

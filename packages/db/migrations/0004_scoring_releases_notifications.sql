@@ -273,4 +273,5 @@ CREATE INDEX "journal_items_ms_idx" ON "journal_items" USING btree ("manuscript_
 CREATE INDEX "notification_channels_org_idx" ON "notification_channels" USING btree ("org_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "notification_deliveries_key_uniq" ON "notification_deliveries" USING btree ("delivery_key");--> statement-breakpoint
 CREATE INDEX "notification_deliveries_org_idx" ON "notification_deliveries" USING btree ("org_id","created_at");--> statement-breakpoint
-CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries" USING btree ("status","updated_at");
+CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE INDEX "review_steps_pending_step_idx" ON "review_steps" USING btree ("id","round","deadline_at") WHERE status = 'pending';

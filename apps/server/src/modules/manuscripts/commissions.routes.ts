@@ -12,13 +12,15 @@ import {
   SubmissionRuleQuery,
   UpdateCommissionInput,
   UpdateSubmissionRuleInput,
+  UrgentChain,
+  UrgentChainParams,
   UrgentListOutput,
   UrgentListQuery,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createCommission, getCommission, listCommissionsFor, missedCommissions, setCommissionStatus } from './verbs/commissions.ts';
 import { listRules, updateRule } from './verbs/rules.ts';
-import { listUrgentChains } from './verbs/urgent.ts';
+import { getUrgentChain, listUrgentChains } from './verbs/urgent.ts';
 
 /** 约稿, submission rules and the urgent lane: the manuscript flow's configuration and side lanes. */
 export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,4 +50,7 @@ export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/manuscripts/urgent', { schema: { tags: ['突发事件'], querystring: UrgentListQuery, response: { 200: UrgentListOutput } } }, async (req) => ({
     items: await listUrgentChains({ ctx: req.ctx, openOnly: req.query.open !== 'false' }),
   }));
+  app.get('/api/manuscripts/urgent/:chainId', { schema: { tags: ['突发事件'], params: UrgentChainParams, response: { 200: UrgentChain } } }, (req) =>
+    getUrgentChain({ ctx: req.ctx, chainId: req.params.chainId }),
+  );
 };

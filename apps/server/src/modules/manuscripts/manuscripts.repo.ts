@@ -15,7 +15,7 @@ export type NewManuscript = typeof manuscripts.$inferInsert;
 
 /**
  * Who may read what: the reporter their own manuscripts; anyone whose submit / review / manage
- * scope holds the unit, once it has left the draft state; and the reviewers assigned to one of
+ * scope holds the unit, once it has left the draft state (a 首报 at once); and the reviewers assigned to one of
  * its steps (a named unit's reviewer may sit outside the unit's tree).
  */
 export interface ReadAccess {
@@ -30,7 +30,8 @@ export function readFilter(access: ReadAccess): SQL {
     parts.push(sql`${manuscripts.reporterId} = ${access.userId}`);
     parts.push(sql`exists (select 1 from review_assignees ra where ra.manuscript_id = ${manuscripts.id} and ra.user_id = ${access.userId})`);
   }
-  if (access.scope) parts.push(sql`(${manuscripts.status} <> 'draft' and ${orgIdFilter(access.scope, manuscripts.orgId)})`);
+  // A 首报 is the office's from the moment it exists: its countdown runs from the event, not from submission.
+  if (access.scope) parts.push(sql`((${manuscripts.status} <> 'draft' or ${manuscripts.reportKind} = 'first') and ${orgIdFilter(access.scope, manuscripts.orgId)})`);
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;
 }
@@ -228,9 +229,10 @@ export async function closeChain(tx: Executor, chainId: string, at: Date): Promi
 }
 
 /** The 首报 rows of chains, with their unit, for the urgent list and the escalation job. */
-export async function listChainHeads(db: Executor, scope: Scope, opts: { openOnly: boolean }): Promise<Array<ManuscriptRecord & { orgName: string; orgPath: string }>> {
+export async function listChainHeads(db: Executor, scope: Scope, opts: { openOnly: boolean; chainId?: string }): Promise<Array<ManuscriptRecord & { orgName: string; orgPath: string }>> {
   const conds: SQL[] = [eq(manuscripts.reportKind, 'first'), orgIdFilter(scope, manuscripts.orgId)];
   if (opts.openOnly) conds.push(sql`${manuscripts.chainClosedAt} is null`);
+  if (opts.chainId) conds.push(eq(manuscripts.id, opts.chainId));
   const rows = await db
     .select({ m: manuscripts, orgName: orgs.name, orgPath: orgs.path })
     .from(manuscripts)

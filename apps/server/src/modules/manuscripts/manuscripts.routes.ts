@@ -1,4 +1,6 @@
 import {
+  AuthorCandidateListOutput,
+  AuthorCandidateQuery,
   CheckResult,
   CreateManuscriptInput,
   FileParams,
@@ -24,6 +26,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { sendXlsx } from '../../core/http.ts';
+import { listAuthorCandidates } from './verbs/author-candidates.ts';
 import { checkManuscriptById } from './verbs/check-manuscript.ts';
 import { createManuscript } from './verbs/create-manuscript.ts';
 import { exportManuscriptDocx } from './verbs/export-docx.ts';
@@ -77,6 +80,9 @@ export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/manuscripts/export.xlsx', { schema: { tags, querystring: ManuscriptListQuery } }, async (req, reply) =>
     sendXlsx(reply, await exportManuscriptsXlsx({ ctx: req.ctx, input: req.query }), '稿件列表'),
   );
+  app.get('/api/manuscripts/author-candidates', { schema: { tags, querystring: AuthorCandidateQuery, response: { 200: AuthorCandidateListOutput } } }, async (req) => ({
+    items: await listAuthorCandidates({ ctx: req.ctx, input: req.query }),
+  }));
   app.post('/api/manuscripts', { schema: { tags, body: CreateManuscriptInput, response: { 201: Manuscript } } }, async (req, reply) =>
     reply.status(201).send(await createManuscript({ ctx: req.ctx, input: req.body })),
   );

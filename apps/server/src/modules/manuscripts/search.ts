@@ -23,3 +23,8 @@ export function searchTextOf(m: { title: string; bodyHtml: string; authors: read
 export function searchQueryOf(q: string): string {
   return seg().forQuery(q);
 }
+
+/** Words in order, every character kept (punctuation too), for the word-level version diff. */
+export function cutWords(text: string): string[] {
+  return seg().cut(text);
+}

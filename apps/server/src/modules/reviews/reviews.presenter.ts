@@ -56,6 +56,8 @@ export function presentPending(r: PendingRow, now = new Date()): PendingReview {
     deadlineAt: deadline?.toISOString() ?? null,
     overdue: deadline !== null && deadline < now,
     assigneeNames: r.assignee_names ? r.assignee_names.split('、') : [],
+    mode: r.mode === 'all' ? 'all' : 'one',
+    approvals: Number(r.approvals),
   };
 }
 

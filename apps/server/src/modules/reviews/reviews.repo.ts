@@ -195,12 +195,15 @@ export interface PendingRow {
   activated_at: Date | string | null;
   deadline_at: Date | string | null;
   assignee_names: string | null;
+  mode: string;
+  approvals: number;
 }
 
 const pendingColumns = sql`
   s.id as step_id, s.name as step_name, s.purpose, s.position, m.id as manuscript_id, m.title, m.org_id, o.name as org_name,
   u.name as reporter_name, c.name as category_name, m.importance, m.report_kind, m.submitted_at, s.activated_at, s.deadline_at,
-  (select string_agg(au.name, '、' order by au.name) from review_assignees a2 join users au on au.id = a2.user_id where a2.step_id = s.id) as assignee_names`;
+  (select string_agg(au.name, '、' order by au.name) from review_assignees a2 join users au on au.id = a2.user_id where a2.step_id = s.id) as assignee_names,
+  s.mode, (select count(*)::int from review_decisions d2 where d2.step_id = s.id and d2.round = s.round and d2.decision <> 'return') as approvals`;
 const pendingJoins = sql`
   join manuscripts m on m.id = s.manuscript_id
   join orgs o on o.id = m.org_id

@@ -1,8 +1,10 @@
 import { DeleteOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ManuscriptAuthor } from '@xuanlian/contracts';
-import { Button, Flex, Input, InputNumber, Typography } from 'antd';
+import { Button, Flex, Input, InputNumber, Select, Typography } from 'antd';
+import { useState } from 'react';
 import { useMe } from '../auth/api.ts';
 import { OrgTreeSelect, useOrgs } from '../orgs/index.ts';
+import { useAuthorCandidates } from './api.ts';
 
 interface Props {
   value: ManuscriptAuthor[];
@@ -24,6 +26,10 @@ export function AuthorsEditor({ value, onChange, disabled }: Props) {
   const set = (i: number, patch: Partial<ManuscriptAuthor>) => onChange(value.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const add = (a: Omit<ManuscriptAuthor, 'share'>) => onChange(evenShares([...value, { ...a, share: 0 }]));
   const hasMe = value.some((a) => a.userId === me.id);
+  const [search, setSearch] = useState('');
+  const [picking, setPicking] = useState(false);
+  const candidates = useAuthorCandidates(search, picking);
+  const taken = new Set(value.map((a) => a.userId).filter(Boolean));
 
   return (
     <div data-testid="authors-editor">
@@ -77,6 +83,26 @@ export function AuthorsEditor({ value, onChange, disabled }: Props) {
             添加我
           </Button>
         )}
+        <Select
+          size="small"
+          showSearch={{ filterOption: false, onSearch: setSearch }}
+          value={null}
+          placeholder="从本单位人员中添加"
+          disabled={disabled}
+          onOpenChange={(open) => open && setPicking(true)}
+          loading={candidates.isFetching}
+          notFoundContent={candidates.isFetching ? '查找中…' : '没有匹配的人员'}
+          options={(candidates.data?.items ?? [])
+            .filter((c) => !taken.has(c.userId))
+            .map((c) => ({ value: c.userId, label: `${c.name}（${c.orgName}${c.title ? `·${c.title}` : ''}）` }))}
+          onChange={(userId: string) => {
+            const c = candidates.data?.items.find((x) => x.userId === userId);
+            if (c) add({ name: c.name, userId: c.userId, orgId: c.orgId, orgName: c.orgName });
+          }}
+          style={{ minWidth: 200 }}
+          aria-label="从本单位人员中添加作者"
+          data-testid="author-pick"
+        />
         <Button size="small" icon={<PlusOutlined />} disabled={disabled} onClick={() => add({ name: '', userId: null, orgId: null, orgName: null })} data-testid="author-add">
           添加作者
         </Button>

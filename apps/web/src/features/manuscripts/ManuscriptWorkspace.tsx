@@ -209,7 +209,7 @@ export function ManuscriptWorkspace({ manuscript: m, onReload }: { manuscript: M
                 editable={editable}
                 editorRef={editorRef}
                 onChange={canEdit ? autosave.markBodyDirty : () => (reviewDirty.current = true)}
-                onUpload={canEdit ? upload : undefined}
+                onUpload={canEdit || reviewEditing ? upload : undefined}
               />
             </div>
           </Card>

@@ -5,7 +5,7 @@ import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { Countdown } from '../../shared/ui/Countdown.tsx';
 import { useCan } from '../auth/api.ts';
-import { useCreateManuscript, useUrgentChains } from './api.ts';
+import { useCreateManuscript, useUrgentChain } from './api.ts';
 import { ReportKindTag, StatusTag } from './labels.tsx';
 
 /** Starts the next report of a chain (续报 or 终报) in the same category and opens it. */
@@ -26,11 +26,11 @@ export function useFollowUp() {
 /** The 突发事件 lane on a manuscript: the deadline of the written report, and the chain's reports in order. */
 export function UrgentCard({ manuscript }: { manuscript: Manuscript }) {
   const can = useCan();
-  const chains = useUrgentChains(false);
-  const followUp = useFollowUp();
   const u = manuscript.urgent;
+  const chainQuery = useUrgentChain(u?.chainId);
+  const followUp = useFollowUp();
   if (!u) return null;
-  const chain = chains.data?.items.find((c) => c.chainId === u.chainId);
+  const chain = chainQuery.data;
   const closed = !!(u.chainClosedAt ?? chain?.closedAt);
   const first = chain?.reports.find((r) => r.kind === 'first');
   const waitingFirst = u.kind === 'first' && !manuscript.submittedAt;
@@ -59,7 +59,7 @@ export function UrgentCard({ manuscript }: { manuscript: Manuscript }) {
                 <ReportKindTag kind={r.kind} />
                 {r.kind === 'follow_up' && <Typography.Text type="secondary">第 {r.seq - 1} 次</Typography.Text>}
                 {r.id === manuscript.id ? <Typography.Text strong>{r.title}</Typography.Text> : <Link to={`/manuscripts/${r.id}`}>{r.title}</Link>}
-                <StatusTag status={r.status as Manuscript['status']} />
+                <StatusTag status={r.status} />
               </Flex>
             </List.Item>
           )}

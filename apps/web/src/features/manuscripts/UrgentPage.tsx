@@ -1,5 +1,5 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
-import type { ManuscriptStatus, UrgentChain } from '@xuanlian/contracts';
+import type { UrgentChain } from '@xuanlian/contracts';
 import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -50,7 +50,7 @@ function ChainCard({ chain }: { chain: UrgentChain }) {
           ),
           content: (
             <Flex gap={6} align="center">
-              <StatusTag status={r.status as ManuscriptStatus} />
+              <StatusTag status={r.status} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.submittedAt ? `报送于 ${formatDateTime(r.submittedAt)}` : '未报送'}
               </Typography.Text>

@@ -6,22 +6,28 @@ import { formatDateTime } from '../../shared/format.ts';
 import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
 import { useVersionDiff, useVersions } from './api.ts';
 
+/** One run of a diff: inserted, deleted or unchanged text. */
+function Piece({ op, text }: { op: DiffOp['op']; text: string }) {
+  if (op === 'insert') return <ins data-testid="diff-insert">{text}</ins>;
+  if (op === 'delete') return <del data-testid="diff-delete">{text}</del>;
+  return <span>{text}</span>;
+}
+
 function Ops({ ops, testId }: { ops: DiffOp[]; testId: string }) {
   if (ops.length === 0 || ops.every((o) => o.op === 'equal' && !o.text)) return <Typography.Text type="secondary">（无内容）</Typography.Text>;
   if (ops.every((o) => o.op === 'equal')) return <Typography.Text type="secondary">（无变化）</Typography.Text>;
   return (
     <div className="xl-diff" data-testid={testId}>
       {ops.map((o, i) =>
-        o.op === 'insert' ? (
-          <ins key={i} data-testid="diff-insert">
-            {o.text}
-          </ins>
-        ) : o.op === 'delete' ? (
-          <del key={i} data-testid="diff-delete">
-            {o.text}
-          </del>
+        // A rewritten paragraph is shown once, with its changed words marked, instead of old and new in full.
+        o.op === 'delete' && ops[i + 1]?.op === 'insert' && ops[i + 1]?.words ? null : o.op === 'insert' && o.words ? (
+          <span key={i} className="xl-diff-words" data-testid="diff-change">
+            {o.words.map((w, k) => (
+              <Piece key={k} op={w.op} text={w.text} />
+            ))}
+          </span>
         ) : (
-          <span key={i}>{o.text}</span>
+          <Piece key={i} op={o.op} text={o.text} />
         ),
       )}
     </div>

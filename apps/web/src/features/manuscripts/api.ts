@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AuthorCandidate,
   CheckResult,
   CreateManuscriptInput,
   Genre,
@@ -124,6 +125,15 @@ export function useUrgentChains(open: boolean) {
 }
 
 // ── Submission rules ────────────────────────────────────────────────────────────────────────
+/** One 突发事件 chain by its 首报's id (the manuscript page's urgent card). */
+export function useUrgentChain(chainId: string | undefined) {
+  return useQuery({
+    queryKey: [...manuscriptsKey, 'urgent', 'chain', chainId],
+    queryFn: ({ signal }) => api.get<UrgentChain>(`/manuscripts/urgent/${chainId ?? ''}`, undefined, signal),
+    enabled: !!chainId,
+  });
+}
+
 export function useSubmissionRules(orgId: string | undefined) {
   return useQuery({
     queryKey: ['submission-rules', orgId ?? 'own'],
@@ -136,5 +146,15 @@ export function useUpdateRule() {
   return useMutation({
     mutationFn: ({ genre, input }: { genre: Genre; input: UpdateSubmissionRuleInput }) => api.put<SubmissionRule>(`/manuscripts/rules/${genre}`, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['submission-rules'] }),
+  });
+}
+
+/** People who may be credited as authors (the server scopes them to the actor's units). */
+export function useAuthorCandidates(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...manuscriptsKey, 'author-candidates', q],
+    queryFn: ({ signal }) => api.get<{ items: AuthorCandidate[] }>('/manuscripts/author-candidates', q ? { q } : {}, signal),
+    enabled,
+    placeholderData: keepPreviousData,
   });
 }

@@ -85,7 +85,22 @@ export default function PendingReviewsPage() {
         </Space>
       ),
     },
-    { title: '审核环节', dataIndex: 'stepName', responsive: ['sm'], render: (name: string, r) => (r.purpose === 'release' ? <>{name} <Tag color="purple">发布审核</Tag></> : name) },
+    {
+      title: '审核环节',
+      key: 'step',
+      responsive: ['sm'],
+      render: (_v, r) => (
+        <Space size={4} wrap>
+          {r.stepName}
+          {r.purpose === 'release' && <Tag color="geekblue">发布审核</Tag>}
+          {r.mode === 'all' && (
+            <Tag color="purple" title={`会签人：${r.assigneeNames.join('、')}`} data-testid={`review-cosign-${r.manuscriptId}`}>
+              会签 {r.approvals}/{r.assigneeNames.length}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
     { title: '单位', dataIndex: 'orgName', responsive: ['md'] },
     { title: '报送人', dataIndex: 'reporterName', responsive: ['xxl'] },
     { title: '重要程度', dataIndex: 'importance', responsive: ['lg'], render: (v: PendingReview['importance']) => IMPORTANCE_LABELS[v] },

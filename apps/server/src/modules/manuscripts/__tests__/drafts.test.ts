@@ -141,12 +141,41 @@ describe('[稿件] lists and search', () => {
   });
 });
 
+describe('[稿件] author candidates', () => {
+  it('offers the people of the units the actor covers, found by name; another unit asked for by id is 404', async () => {
+    const colleague = await buildUser(t, { org: dm, roles: [{ role: 'reporter' }], name: '欧阳晓春' });
+    const stranger = await buildUser(t, { org: xg, roles: [{ role: 'reporter' }], name: '欧阳晓秋' });
+    const disabled = await buildUser(t, { org: dm, roles: [{ role: 'reporter' }], name: '欧阳停用', status: 'disabled' });
+    const ids = async (cookie: string, query: string) => {
+      const res = await req('GET', `/api/manuscripts/author-candidates${query}`, cookie);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as Array<{ userId: string; orgName: string }>).map((i) => i.userId);
+    };
+    const mine = await ids(reporter, '?q=欧阳');
+    expect(mine).toContain(colleague.id);
+    expect(mine).not.toContain(stranger.id);
+    expect(mine).not.toContain(disabled.id);
+    // The street's editor covers both communities.
+    expect(await ids(editor, '?q=欧阳')).toEqual(expect.arrayContaining([colleague.id, stranger.id]));
+    expect(await ids(editor, `?q=欧阳&orgId=${xg.id}`)).toEqual([stranger.id]);
+    expect((await req('GET', `/api/manuscripts/author-candidates?orgId=${xg.id}`, reporter)).statusCode).toBe(404);
+  });
+});
+
 describe('[稿件] urgent lane and commissioning', () => {
   it('突发事件: 首报 with a countdown, 续报 in order, 终报 closes; late chains are escalated once', async () => {
     const eventAt = new Date(Date.now() - 60 * 60_000).toISOString();
     const first = await buildManuscript(t, reporter, { categoryId: cats['突发事件'], title: '东门社区一居民楼发生火情已扑灭', urgent: { kind: 'first', eventAt } });
     expect(first.urgent).toMatchObject({ kind: 'first', seq: 1, chainId: first.id });
     expect(new Date((first.urgent as { deadlineAt: string }).deadlineAt).getTime() - new Date(eventAt).getTime()).toBe(40 * 60_000);
+    // Still a draft, the 首报 is already the office's to open and chase; an ordinary draft is not.
+    const ordinary = await buildManuscript(t, reporter, { title: '东门社区普通工作信息草稿一则' });
+    for (const who of [editor, head]) {
+      expect((await req('GET', `/api/manuscripts/${first.id}`, who)).statusCode).toBe(200);
+      expect((await req('GET', `/api/manuscripts/${ordinary.id}`, who)).statusCode).toBe(404);
+    }
+    // The neighbouring unit's reporter holds no scope over it: still invisible.
+    expect((await req('GET', `/api/manuscripts/${first.id}`, other)).statusCode).toBe(404);
     let chains = (await req('GET', '/api/manuscripts/urgent', editor)).json().items;
     expect(chains.find((c: { chainId: string }) => c.chainId === first.id)).toMatchObject({ overdue: true, overdueReason: expect.stringContaining('首报超时') });
     const { escalateUrgentChains } = await import('../index.ts');
@@ -166,6 +195,17 @@ describe('[稿件] urgent lane and commissioning', () => {
     const chain = chains.find((c: { chainId: string }) => c.chainId === first.id);
     expect(chain.closedAt).toBeTruthy();
     expect(chain.overdue).toBe(false);
+    // The same chain on its own, for the urgent page; a unit outside the reader's scope: 404.
+    const one = await req('GET', `/api/manuscripts/urgent/${first.id}`, head);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual(chain);
+    // The 续报 is still its reporter's draft: the head does not see it.
+    expect(one.json().reports.map((r: { kind: string; seq: number; status: string }) => [r.kind, r.seq, r.status])).toEqual([
+      ['first', 1, 'submitted'],
+      ['final', 3, 'submitted'],
+    ]);
+    expect((await req('GET', `/api/manuscripts/urgent/${first.id}`, other)).statusCode).toBe(404);
+    expect((await req('GET', `/api/manuscripts/urgent/${second.id}`, editor)).statusCode).toBe(404);
     const late = await req('POST', '/api/manuscripts', reporter, { title: '再续报', urgent: { kind: 'follow_up', chainId: first.id } });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('已终报');

@@ -63,6 +63,14 @@ async function row(table: 'manuscript_categories' | 'sensitive_words' | 'leaders
   const res = (await t.services.db.execute(`insert into ${table} ${values[table]} returning id` as never)) as unknown as { rows: Array<{ id: string }> };
   return res.rows[0]?.id ?? '';
 }
+/** Someone else's submitted manuscript at the unit, with its sealed version 1. */
+async function versioned(o: OrgRow): Promise<string> {
+  const id = await someones(o);
+  await t.services.db.execute(
+    `insert into manuscript_versions (manuscript_id, version, kind, title, body_html, created_by_name) select id, 1, 'submitted', title, body_html, '测试' from manuscripts where id = '${id}'` as never,
+  );
+  return id;
+}
 async function commissionAt(o: OrgRow): Promise<string> {
   const res = (await t.services.db.execute(
     `with c as (insert into commissions (org_id, topic, due_at, created_by_name) values ('${o.id}', '矩阵约稿', now() + interval '1 day', '测试') returning id)
@@ -134,4 +142,16 @@ export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
   { name: 'GET /api/commissions/:id', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/commissions/${await commissionAt(o)}` }) },
   { name: 'PATCH /api/commissions/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/commissions/${await commissionAt(o)}`, payload: { status: 'closed' } }) },
   { name: 'GET /api/commissions/missed?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/commissions/missed?orgId=${o.id}` }) },
+  { name: 'GET /api/manuscripts/:id/versions/:version', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await versioned(o)}/versions/1` }) },
+  { name: 'GET /api/manuscripts/author-candidates?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/author-candidates?orgId=${o.id}` }) },
+  {
+    name: 'GET /api/manuscripts/urgent/:chainId',
+    permission: READ,
+    ok: 200,
+    request: async (o) => {
+      const id = await someones(o);
+      await t.services.db.execute(`update manuscripts set report_kind = 'first', chain_id = id, chain_seq = 1, event_at = now() where id = '${id}'` as never);
+      return { method: 'GET', url: `/api/manuscripts/urgent/${id}` };
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import type { DiffOp } from '@xuanlian/contracts';
+import type { DiffOp, WordDiffOp } from '@xuanlian/contracts';
 
 // Paragraph counts of real manuscripts are in the tens or hundreds; beyond this the table would
 // cost too much memory, and a whole-replace answer is still correct.
@@ -27,6 +27,55 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] 
   }
   ops.push(...a.slice(endA).map((text): DiffOp => ({ op: 'equal', text })));
   return ops;
+}
+
+/**
+ * Pairs each run of deleted paragraphs with the run of inserted ones right after it, one to one,
+ * and gives each paired insert its word-level diff when the two still share at least a third of
+ * their words (below that it is a new paragraph, better shown whole).
+ */
+export function withWordDiffs(ops: DiffOp[], cut: (text: string) => string[]): DiffOp[] {
+  const out = ops.map((o) => ({ ...o }));
+  let i = 0;
+  while (i < out.length) {
+    if (out[i]?.op !== 'delete') {
+      i++;
+      continue;
+    }
+    let d = i;
+    while (out[d]?.op === 'delete') d++;
+    let e = d;
+    while (out[e]?.op === 'insert') e++;
+    for (let k = 0; k < Math.min(d - i, e - d); k++) {
+      const del = out[i + k];
+      const ins = out[d + k];
+      if (!del || !ins) continue;
+      const words = wordOps(tokens(del.text, cut), tokens(ins.text, cut));
+      if (words) ins.words = words;
+    }
+    i = e;
+  }
+  return out;
+}
+
+/** jieba's words, falling back to characters if a cut ever loses text. */
+function tokens(text: string, cut: (text: string) => string[]): string[] {
+  const words = cut(text);
+  return words.join('') === text ? words : [...text];
+}
+
+function wordOps(a: string[], b: string[]): WordDiffOp[] | undefined {
+  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) return undefined;
+  const ops = lcsOps(a, b);
+  const same = ops.filter((o) => o.op === 'equal').length;
+  if (same * 3 < Math.max(a.length, b.length)) return undefined;
+  const merged: WordDiffOp[] = [];
+  for (const o of ops) {
+    const last = merged[merged.length - 1];
+    if (last && last.op === o.op) last.text += o.text;
+    else merged.push({ op: o.op, text: o.text });
+  }
+  return merged;
 }
 
 function lcsOps(a: readonly string[], b: readonly string[]): DiffOp[] {

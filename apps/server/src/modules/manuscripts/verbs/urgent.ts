@@ -1,7 +1,8 @@
-import type { UrgentChain } from '@xuanlian/contracts';
+import { MANUSCRIPT_STATUSES, type ManuscriptStatus, type UrgentChain } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
+import { notFound } from '../../../core/errors.ts';
 import type { Scope } from '../../../core/scope.ts';
 import { findCategory, pathIds, requireAnyPermission } from '../../dictionaries/index.ts';
 import { notify, zhDateTime } from '../../notifications/index.ts';
@@ -45,8 +46,8 @@ async function followUpHoursOf(db: Executor, heads: Head[]): Promise<Map<string,
   return out;
 }
 
-async function chains(db: Executor, scope: Scope, openOnly: boolean, now: Date): Promise<Array<{ head: Head; members: ManuscriptRecord[]; overdue: Overdue | null }>> {
-  const heads = await listChainHeads(db, scope, { openOnly });
+async function chains(db: Executor, scope: Scope, openOnly: boolean, now: Date, chainId?: string): Promise<Array<{ head: Head; members: ManuscriptRecord[]; overdue: Overdue | null }>> {
+  const heads = await listChainHeads(db, scope, chainId ? { openOnly, chainId } : { openOnly });
   const members = await membersOfChains(db, heads.map((h) => h.id));
   const hours = await followUpHoursOf(db, heads);
   return heads.map((head) => {
@@ -55,11 +56,8 @@ async function chains(db: Executor, scope: Scope, openOnly: boolean, now: Date):
   });
 }
 
-/** 突发事件 chains in the actor's scope with their reports in order and whether they are late. */
-export async function listUrgentChains({ ctx, openOnly }: { ctx: Ctx; openOnly: boolean }): Promise<UrgentChain[]> {
-  const scope = requireAnyPermission(ctx.actor, READ_PERMISSIONS);
-  const now = new Date();
-  return (await chains(ctx.db, scope, openOnly, now)).map(({ head, members, overdue }) => ({
+function presentChain(ctx: Ctx, { head, members, overdue }: { head: Head; members: ManuscriptRecord[]; overdue: Overdue | null }): UrgentChain {
+  return {
     chainId: head.id,
     title: head.title,
     orgId: head.orgId,
@@ -70,16 +68,30 @@ export async function listUrgentChains({ ctx, openOnly }: { ctx: Ctx; openOnly: 
     overdue: overdue !== null,
     overdueReason: overdue?.reason ?? null,
     reports: members
-      .filter((m) => m.status !== 'draft' || m.reporterId === ctx.actor.userId)
+      .filter((m) => m.status !== 'draft' || m.reportKind === 'first' || m.reporterId === ctx.actor.userId)
       .map((m) => ({
         id: m.id,
         kind: m.reportKind === 'final' ? 'final' : m.reportKind === 'follow_up' ? 'follow_up' : 'first',
         seq: m.chainSeq ?? 1,
         title: m.title,
-        status: m.status,
+        status: (MANUSCRIPT_STATUSES as readonly string[]).includes(m.status) ? (m.status as ManuscriptStatus) : 'draft',
         submittedAt: m.firstSubmittedAt?.toISOString() ?? null,
       })),
-  }));
+  };
+}
+
+/** 突发事件 chains in the actor's scope with their reports in order and whether they are late. */
+export async function listUrgentChains({ ctx, openOnly }: { ctx: Ctx; openOnly: boolean }): Promise<UrgentChain[]> {
+  const scope = requireAnyPermission(ctx.actor, READ_PERMISSIONS);
+  return (await chains(ctx.db, scope, openOnly, new Date())).map((c) => presentChain(ctx, c));
+}
+
+/** One chain by its 首报's id, open or closed; outside the actor's scope it does not exist. */
+export async function getUrgentChain({ ctx, chainId }: { ctx: Ctx; chainId: string }): Promise<UrgentChain> {
+  const scope = requireAnyPermission(ctx.actor, READ_PERMISSIONS);
+  const found = (await chains(ctx.db, scope, false, new Date(), chainId))[0];
+  if (!found) throw notFound('突发事件');
+  return presentChain(ctx, found);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { ManuscriptVersion, VersionDiff } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
 import { bodyText, toBlocks } from '../html/blocks.ts';
-import { diffLines } from '../html/diff.ts';
+import { diffLines, withWordDiffs } from '../html/diff.ts';
+import { cutWords } from '../search.ts';
 import { requireReader } from '../manuscripts.policy.ts';
 import { findVersion, listVersionsOf, type VersionRow } from '../versions.repo.ts';
 import { loadReadable } from './get-manuscript.ts';
@@ -45,8 +46,8 @@ export async function diffVersions({ ctx, id, from, to }: { ctx: Ctx; id: string
   return {
     from,
     to,
-    title: diffLines([a.title], [b.title]),
-    body: diffLines(lines(a.bodyHtml), lines(b.bodyHtml)),
-    captions: diffLines(bodyText(a.bodyHtml).captions, bodyText(b.bodyHtml).captions),
+    title: withWordDiffs(diffLines([a.title], [b.title]), cutWords),
+    body: withWordDiffs(diffLines(lines(a.bodyHtml), lines(b.bodyHtml)), cutWords),
+    captions: withWordDiffs(diffLines(bodyText(a.bodyHtml).captions, bodyText(b.bodyHtml).captions), cutWords),
   };
 }

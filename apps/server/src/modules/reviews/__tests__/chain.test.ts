@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { buildCategories, buildManuscript, buildOrg, buildUser, docxText, loginAs } from '../../../../test/factories.ts';
+import { PNG_1PX } from '../../manuscripts/__tests__/docx-samples.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 
 /**
@@ -39,6 +40,11 @@ const req = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie: stri
 const submit = (id: string, cookie = c.reporter ?? '') => req('POST', `/api/manuscripts/${id}/submit`, cookie, {});
 const pendingOf = async (who: string) => (await req('GET', '/api/reviews/pending', c[who] ?? '')).json().items as Array<{ stepId: string; manuscriptId: string; stepName: string }>;
 const stepFor = async (who: string, manuscriptId: string) => (await pendingOf(who)).find((p) => p.manuscriptId === manuscriptId)?.stepId ?? '';
+const upload = (who: string, manuscriptId: string, kind = 'image') => {
+  const b = '----chain';
+  const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), PNG_1PX, Buffer.from(`\r\n--${b}--\r\n`)]);
+  return t.app.inject({ method: 'POST', url: `/api/manuscripts/${manuscriptId}/files?kind=${kind}`, headers: { cookie: c[who] ?? '', 'content-type': `multipart/form-data; boundary=${b}` }, payload });
+};
 const decide = (who: string, stepId: string, body: object) => req('POST', `/api/reviews/steps/${stepId}/decisions`, c[who] ?? '', body);
 
 describe('[审核] the chains of seed 004', () => {
@@ -131,8 +137,12 @@ describe('[审核] the chains of seed 004', () => {
     await decide('fenguan', await stepFor('fenguan', m.id), { decision: 'approve' });
     const cosign = await stepFor('fushuji1', m.id);
     expect(await stepFor('fushuji2', m.id)).toBe(cosign);
+    // 待我审核 marks the co-sign step and counts its approvals.
+    const listed = async (who: string) => (await pendingOf(who)).find((p) => p.stepId === cosign);
+    expect(await listed('fushuji2')).toMatchObject({ mode: 'all', approvals: 0, assigneeNames: ['fushuji1同志', 'fushuji2同志'] });
     const one = await decide('fushuji1', cosign, { decision: 'approve', comment: '同意' });
     expect(one.json()).toMatchObject({ status: 'in_review', currentStepName: '副书记会签' });
+    expect(await listed('fushuji2')).toMatchObject({ mode: 'all', approvals: 1 });
     expect(await stepFor('fushuji1', m.id)).toBe('');
     const twice = await decide('fushuji1', cosign, { decision: 'approve' });
     expect(twice.statusCode).toBe(409);
@@ -214,6 +224,25 @@ describe('[审核] the chains of seed 004', () => {
     expect(versions.at(-1)).toMatchObject({ version: 2, kind: 'review_edit', createdByName: 'head同志' });
     const diff = (await req('GET', `/api/manuscripts/${m.id}/versions/diff?from=1&to=2`, c.reporter ?? '')).json();
     expect(diff.title.map((o: { op: string }) => o.op)).toEqual(['delete', 'insert']);
+  });
+
+  it('修改后通过 with a photo: only the reviewer of the current step adds one, and only while it is theirs', async () => {
+    const m = await buildManuscript(t, c.reporter ?? '', { categoryId: cats['工作动态'] });
+    await submit(m.id);
+    const step = await stepFor('head', m.id);
+    // The reviewer of the current step may add a photo for the edit; nobody else reviewing may.
+    const photo = await upload('head', m.id);
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect((await upload('fenguan', m.id)).statusCode).toBe(403);
+    expect((await upload('head', m.id, 'attachment')).statusCode).toBe(403);
+    const withPhoto = await decide('head', step, {
+      decision: 'approve_with_edits',
+      comment: '配一张图',
+      edits: { bodyHtml: `<p>修改后的正文，保留事实，删去形容词。</p><figure><img src="${photo.json().url}"><figcaption>图为志愿者入户走访</figcaption></figure>` },
+    });
+    expect(withPhoto.json().bodyHtml).toContain(photo.json().url);
+    // Decided: the step is no longer theirs, so neither is adding photos.
+    expect((await upload('head', m.id)).statusCode).toBe(403);
   });
 
   it('bulk approve reports each item on its own', async () => {
