@@ -228,7 +228,7 @@ const lines = [
       `| ${r.engine} | ${r.stored.toLocaleString()} | ${r.loadSeconds} s | ${r.raw.toLocaleString()} | ${r.pipeline.toLocaleString()} | ${r.engine.startsWith('PGlite') ? '— (one connection)' : r.pipelineParallel.toLocaleString()} | ${pct(r.pipeline, r.raw)} / ${pct(Math.max(r.pipeline, r.pipelineParallel), r.raw)} |`,
   ),
   '',
-  'Where a pipeline item\'s time goes (one batch in flight, µs per stored mention; on PostgreSQL the analysis of all but the first chunk of 125 runs while the previous chunk\'s INSERT is on the server, and is counted under store):',
+  'Where a pipeline item\'s time goes (one batch in flight, µs per stored mention; on PostgreSQL the analysis of all but the first chunk of 32 runs, 125 items at a time, while the previous chunk\'s INSERT is on the server, and is counted under store; the two store: columns split that part of store):',
   '',
   `| engine | ${Object.keys(results[0]?.stages ?? {}).join(' | ')} |`,
   `| --- |${Object.keys(results[0]?.stages ?? {}).map(() => ' ---: |').join('')}`,
