@@ -211,7 +211,12 @@ async function benchEngine(kind: string, stored: number, words: { general: strin
 const words = splitVocabulary(vocabulary());
 const specs = topicSpecs(words.topical, TOPICS, prng(20250324));
 const results: EngineResult[] = [];
-for (const engine of ENGINES) results.push(await benchEngine(engine, engine === 'pglite' ? PGLITE_STORED : STORED, words, specs));
+for (const engine of ENGINES) {
+  const r = await benchEngine(engine, engine === 'pglite' ? PGLITE_STORED : STORED, words, specs);
+  // Each engine's figures as soon as they exist: a run stopped during the next engine keeps them.
+  log(`${engine}: ${JSON.stringify(r)}`);
+  results.push(r);
+}
 
 const pct = (a: number, b: number) => `${Math.round((a / b) * 100)} %`;
 const lines = [
