@@ -14,6 +14,9 @@ export { CLUSTER_MAX_DISTANCE, CLUSTER_WINDOW_DAYS } from './recent-index.ts';
 const INSERT_CHUNK = 1000;
 /** Chunk size when analysis overlaps the INSERTs (PostgreSQL). */
 const OVERLAP_CHUNK = 125;
+const FIRST_OVERLAP_CHUNK = 32;
+/** Items analysed between two turns of the event loop while an INSERT is being sent. */
+const YIELD_EVERY = 8;
 
 export interface IngestResult {
   received: number;
@@ -78,6 +81,10 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
     if (opts.timings) opts.timings[stage] = (opts.timings[stage] ?? 0) + (at - mark);
     mark = at;
   };
+  /** A part of a stage, reported beside it (the benchmark shows how much of store the overlap hides). */
+  const note = (part: string, ms: number) => {
+    if (opts.timings) opts.timings[part] = (opts.timings[part] ?? 0) + ms;
+  };
   const reader = opts.tx ?? ctx.db;
   const normalised = uniqueInBatch(raw.map((r) => normaliseItem(r, now)).filter((i): i is NormalisedItem => i !== null));
   const known = await findKnownHashes(
@@ -96,13 +103,27 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
   const engine = textEngine();
   const inBatch = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: fresh.length });
   const prepare = (items: NormalisedItem[]): Clustered[] => assignClusters(recent, inBatch, items.map((i) => analyseItem(i, source, engine, topics)));
+  // A chunk's INSERT is a few hundred kB, more than the socket takes at once: the rest is written
+  // only when the event loop turns, so the analysis that overlaps it hands the loop back every
+  // few items — otherwise the server waits for the bytes until the whole chunk is analysed.
+  const prepareYielding = async (items: NormalisedItem[]): Promise<Clustered[]> => {
+    const analysed: AnalysedItem[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (i % YIELD_EVERY === 0) await yieldToIo();
+      analysed.push(analyseItem(items[i] as NormalisedItem, source, engine, topics));
+    }
+    return assignClusters(recent, inBatch, analysed);
+  };
   // On PostgreSQL the database works in another process: analysing chunk k + 1 while chunk k's
   // INSERT runs hides most of the CPU. PGlite runs in this thread, so there everything is
   // analysed before the transaction opens and its one connection is never held for jieba.
   const overlap = !opts.tx && ctx.database.engine.kind === 'pg' && fresh.length > OVERLAP_CHUNK;
   const ordered = [...fresh].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const size = overlap ? OVERLAP_CHUNK : INSERT_CHUNK;
-  const chunks = Array.from({ length: Math.ceil(ordered.length / size) }, (_, k) => ordered.slice(k * size, (k + 1) * size));
+  // The first chunk is analysed before anything overlaps it, so it is kept small.
+  const first = overlap ? FIRST_OVERLAP_CHUNK : size;
+  const chunks = [ordered.slice(0, first)];
+  for (let at = first; at < ordered.length; at += size) chunks.push(ordered.slice(at, at + size));
   const prepared: Array<Clustered[] | undefined> = overlap ? [prepare(chunks[0] ?? [])] : chunks.map(prepare);
   lap('analyse');
 
@@ -114,10 +135,13 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
       const pending = insertMentions(tx, source, current, now);
       pending.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
       if (overlap && k + 1 < chunks.length) {
-        await yieldToIo(); // let the INSERT leave before the CPU work starts
-        prepared[k + 1] = prepare(chunks[k + 1] ?? []);
+        const t = performance.now();
+        prepared[k + 1] = await prepareYielding(chunks[k + 1] ?? []);
+        note('store: analyse next chunk', performance.now() - t);
       }
+      const t = performance.now();
       const inserted = await pending;
+      note('store: wait for INSERT', performance.now() - t);
       for (const i of current) if (inserted.has(i.id)) stored.push(i);
     }
     const topicRows = stored.flatMap((i) =>
