@@ -10,6 +10,7 @@ import { createChannel } from './modules/notifications/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
 import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
+import { BULLETIN_ROUTES } from './modules/bulletins/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -117,7 +118,8 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/notifications/channels', permission: 'notification.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/notifications/channels', payload: { kind: 'wecom', orgId: o.id, name: '矩阵群', robot: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' } } }) },
   { name: 'PATCH /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/notifications/channels/${await channelOf(o)}`, payload: { version: 1, name: '矩阵群改名' } }) },
   { name: 'DELETE /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/notifications/channels/${await channelOf(o)}` }) },
-  { name: 'GET /api/notifications/deliveries?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/deliveries?orgId=${o.id}` }) },
+  { name: 'GET /api/notifications/deliveries?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/deliveries?orgId=${o.id}` }) },  // 通报
+  ...BULLETIN_ROUTES(() => ({ t })),
 ];
 
 beforeAll(async () => {

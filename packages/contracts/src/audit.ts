@@ -106,6 +106,13 @@ export const AUDIT_ACTIONS = [
   'notification_channel.test',
   'notification_settings.update',
   'notification_delivery.retry',
+  'bulletin.draft',
+  'bulletin.update',
+  'bulletin.regenerate',
+  'bulletin.publish',
+  'bulletin.appeal',
+  'bulletin.answer',
+  'bulletin.finalize',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -214,6 +221,13 @@ export const AUDIT_ACTION_LABELS = {
   'notification_channel.test': '发送渠道测试消息',
   'notification_settings.update': '修改通知提醒设置',
   'notification_delivery.retry': '重新发送通知',
+  'bulletin.draft': '起草通报',
+  'bulletin.update': '修改通报',
+  'bulletin.regenerate': '重新生成通报数据',
+  'bulletin.publish': '发布通报征求意见',
+  'bulletin.appeal': '对通报提出异议',
+  'bulletin.answer': '答复通报异议',
+  'bulletin.finalize': '通报定稿',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'submission.reminder',
   'channel.test',
   'review.due',
+  'bulletin.appeal_open',
+  'bulletin.final',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS = {
@@ -33,6 +35,8 @@ export const NOTIFICATION_KIND_LABELS = {
   'submission.reminder': '月度报送提醒',
   'channel.test': '渠道测试',
   'review.due': '审核即将到期',
+  'bulletin.appeal_open': '通报征求意见',
+  'bulletin.final': '通报定稿',
 } as const satisfies Record<NotificationKind, string>;
 
 export const Notification = z.object({

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'release.manage',
   'journal.manage',
   'notification.manage',
+  'bulletin.manage',
+  'bulletin.appeal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,10 +41,12 @@ export type Permission = (typeof PERMISSIONS)[number];
  * work plans and issues 督办单; leaders and reviewers read.
  * Notifications: the office (editor) and the system admin configure sending channels (SMTP, unit
  * robots) and read the delivery log of their subtree; everyone sets their own preferences.
+ * Bulletins (通报): the office (editor) drafts, publishes for appeal and finalises; a unit's
+ * reporters see the open bulletins covering their unit and may object (申诉) for it.
  */
 export const ROLE_PERMISSIONS = {
-  reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record'],
-  chief_reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record'],
+  reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record', 'bulletin.appeal'],
+  chief_reporter: ['org.read', 'manuscript.submit', 'activity.read', 'activity.record', 'plan.read', 'task.report', 'scoring.read', 'adoption.record', 'bulletin.appeal'],
   reviewer: ['org.read', 'user.read', 'manuscript.review', 'activity.read', 'plan.read'],
   editor: [
     'org.read',
@@ -60,6 +64,7 @@ export const ROLE_PERMISSIONS = {
     'release.manage',
     'journal.manage',
     'notification.manage',
+    'bulletin.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
   leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],

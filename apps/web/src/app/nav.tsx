@@ -258,6 +258,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <HistoryOutlined />,
     anyOf: ['notification.manage'],
     description: '查看每条通知发给谁、经哪个渠道、是否成功，失败的可重新发送',
+  },  {
+    key: 'bulletins',
+    path: '/bulletins',
+    label: '通报',
+    icon: <FileTextOutlined />,
+    anyOf: ['bulletin.manage'],
+    description: '按月、季、年一键起草报送采用情况通报（Word 公文 + Excel 排名表），征求意见、答复异议、定稿',
+  },
+  {
+    key: 'openBulletins',
+    path: '/bulletins/open',
+    label: '通报征求意见',
+    icon: <FileTextOutlined />,
+    anyOf: ['bulletin.appeal'],
+    description: '核对上级通报中本单位的数据，在征求意见期内提出异议',
   },
 ];
 

@@ -49,6 +49,8 @@ const NotFound = lazy(() => import('./NotFound.tsx'));
 const ReleasesPage = lazy(() => import('../features/releases/ReleasesPage.tsx'));
 const JournalsPage = lazy(() => import('../features/journals/JournalsPage.tsx'));
 const IssuePage = lazy(() => import('../features/journals/IssuePage.tsx'));
+const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx'));
+const OpenBulletinsPage = lazy(() => import('../features/bulletins/OpenBulletinsPage.tsx'));
 
 /** Whoever works with manuscripts at all may open one; the server decides what they see of it. */
 const MANUSCRIPT_READERS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
@@ -117,6 +119,8 @@ export const router = createBrowserRouter([
               { path: 'notification-settings', element: <NotificationPrefsPage /> },
               { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
               { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
+              { path: 'bulletins', element: guarded('bulletins', <BulletinsPage />) },
+              { path: 'bulletins/open', element: guarded('openBulletins', <OpenBulletinsPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -54,3 +54,5 @@ export * from './journal-items.ts';
 export * from './notification-channels.ts';
 export * from './notification-preferences.ts';
 export * from './notification-deliveries.ts';
+export * from './bulletins.ts';
+export * from './bulletin-appeals.ts';

@@ -1,0 +1,72 @@
+import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type BulletinNumbers, type BulletinText } from '@xuanlian/contracts';
+import ExcelJS from 'exceljs';
+import { gwAddressee, gwHeading, gwParagraph, gwSignature, gwTable, gwTitle, renderGongwen, type GongwenBlock } from '../../core/gongwen/index.ts';
+import { fmtPoints } from './narrative.ts';
+
+export interface BulletinContent {
+  title: string;
+  text: BulletinText;
+  numbers: BulletinNumbers;
+  signer: string;
+  issuedOn: string;
+}
+
+/** The ranking table's rows (header first), as printed in the .docx; tests compare it to the statistics. */
+export function rankingTable(n: BulletinNumbers): string[][] {
+  return [
+    ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
+    ...n.rows.map((r) => [String(r.rank), r.orgName, String(r.submitted), String(r.approved), String(r.released), String(r.adoptedTotal), String(r.endorsements), fmtPoints(r.points)]),
+  ];
+}
+
+const paras = (s: string) => s.split(/\n+/).map((p) => p.trim()).filter(Boolean).map((p) => gwParagraph(p));
+
+/** A long title breaks after the period, the way offices print it (two centred lines). */
+function titleLines(title: string): string[] {
+  const m = /^(关于.+?(?:月|季度|年度))(.+)$/.exec(title);
+  return title.length > 22 && m?.[1] && m[2] ? [m[1], m[2]] : [title];
+}
+
+/** 通报 as a 公文 (GB/T 9704): title, 主送, narrative, ranking table, 附件说明, 署名 + 成文日期. */
+export function renderBulletinDocx(c: BulletinContent, annexName: string): Promise<Buffer> {
+  const blocks: GongwenBlock[] = [
+    ...gwTitle(titleLines(c.title)),
+    ...(c.text.addressee.trim() ? [gwAddressee(c.text.addressee.trim())] : []),
+    ...paras(c.text.opening),
+    gwHeading(1, '一、总体情况'),
+    ...paras(c.text.overview),
+    gwHeading(1, '二、表扬单位'),
+    ...paras(c.text.commended),
+    gwHeading(1, '三、通报批评'),
+    ...paras(c.text.criticised),
+    gwHeading(1, '四、排名情况'),
+    gwTable(rankingTable(c.numbers)),
+    ...paras(c.text.closing),
+    gwParagraph(`附件：${annexName}`),
+    ...gwSignature(c.signer, c.issuedOn),
+  ];
+  return renderGongwen(blocks, { title: c.title });
+}
+
+/** 附件: the full ranking in Excel, columns as the statistics export. */
+export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = '宣联';
+  const sheet = book.addWorksheet('排名表');
+  sheet.columns = [
+    { header: '排名', key: 'rank', width: 6 },
+    { header: '单位', key: 'org', width: 24 },
+    { header: '报送', key: 'submitted', width: 8 },
+    { header: '通过', key: 'approved', width: 8 },
+    { header: '发布', key: 'released', width: 8 },
+    ...OUTLET_LEVELS.map((l) => ({ header: `${OUTLET_LEVEL_LABELS[l]}用稿`, key: l, width: 10 })),
+    { header: '用稿合计', key: 'adoptedTotal', width: 10 },
+    { header: '领导批示', key: 'endorsements', width: 10 },
+    { header: '积分', key: 'points', width: 10 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  for (const r of c.numbers.rows) {
+    sheet.addRow({ rank: r.rank, org: r.orgName, submitted: r.submitted, approved: r.approved, released: r.released, ...r.adopted, adoptedTotal: r.adoptedTotal, endorsements: r.endorsements, points: r.points });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,86 @@
+import { BulletinNumbers, BulletinText, type Bulletin, type BulletinAppeal, type BulletinStatus, type BulletinSummary, type StatGrain } from '@xuanlian/contracts';
+import type { AppealRow, BulletinRow } from './bulletins.repo.ts';
+
+const CN_DIGITS = ['零', '一', '二', '三', '四'];
+
+/** 2026年3月 / 2026年第三季度 / 2026年度 */
+export function periodLabel(grain: StatGrain | string, period: string): string {
+  const y = period.slice(0, 4);
+  if (grain === 'year') return `${y}年度`;
+  if (grain === 'quarter') return `${y}年第${CN_DIGITS[Number(period.slice(-1))] ?? ''}季度`;
+  return `${y}年${Number(period.slice(5, 7))}月`;
+}
+
+export function defaultTitle(grain: StatGrain | string, period: string): string {
+  return `关于${periodLabel(grain, period)}宣传信息报送采用情况的通报`;
+}
+
+/** What a final bulletin is: everything a reader or a download needs, frozen at 定稿. */
+export interface BulletinSnapshot {
+  title: string;
+  text: BulletinText;
+  numbers: BulletinNumbers;
+  signer: string;
+  issuedOn: string;
+  appeals: BulletinAppeal[];
+  finalizedAt: string;
+}
+
+export function snapshotOf(r: BulletinRow): BulletinSnapshot | null {
+  return r.snapshot ? (r.snapshot as BulletinSnapshot) : null;
+}
+
+/** The content to show or render: the snapshot once final, the working row before. */
+export function contentOf(r: BulletinRow): { title: string; text: BulletinText; numbers: BulletinNumbers; signer: string; issuedOn: string } {
+  const snap = snapshotOf(r);
+  if (snap) return { title: snap.title, text: snap.text, numbers: snap.numbers, signer: snap.signer, issuedOn: snap.issuedOn };
+  return { title: r.title, text: r.text as BulletinText, numbers: r.numbers as BulletinNumbers, signer: r.signer, issuedOn: r.issuedOn };
+}
+
+export function presentAppeal(a: AppealRow): BulletinAppeal {
+  return {
+    id: a.id,
+    bulletinId: a.bulletinId,
+    orgId: a.orgId,
+    orgName: a.orgName,
+    reason: a.reason,
+    createdByName: a.createdByName,
+    createdAt: a.createdAt.toISOString(),
+    answer: a.answer,
+    answeredByName: a.answeredByName,
+    answeredAt: a.answeredAt?.toISOString() ?? null,
+  };
+}
+
+export function presentSummary(r: BulletinRow, now = new Date()): BulletinSummary {
+  const c = contentOf(r);
+  return {
+    id: r.id,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    grain: r.grain as StatGrain,
+    period: r.period,
+    periodLabel: periodLabel(r.grain, r.period),
+    title: c.title,
+    status: r.status as BulletinStatus,
+    commendTop: r.commendTop,
+    appealDays: r.appealDays,
+    appealUntil: r.appealUntil?.toISOString() ?? null,
+    appealOpen: r.status === 'appeal' && !!r.appealUntil && r.appealUntil.getTime() > now.getTime(),
+    appealCount: r.appealCount,
+    unansweredCount: r.unansweredCount,
+    signer: c.signer,
+    issuedOn: c.issuedOn,
+    version: r.version,
+    createdByName: r.createdByName,
+    createdAt: r.createdAt.toISOString(),
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    finalizedAt: r.finalizedAt?.toISOString() ?? null,
+    finalizedByName: r.finalizedByName,
+  };
+}
+
+export function presentBulletin(r: BulletinRow, appeals: AppealRow[]): Bulletin {
+  const c = contentOf(r);
+  return { ...presentSummary(r), text: c.text, numbers: c.numbers, appeals: appeals.map(presentAppeal) };
+}
