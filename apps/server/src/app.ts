@@ -41,6 +41,7 @@ import { quotasRoutes } from './modules/quotas/index.ts';
 import { statisticsRoutes } from './modules/statistics/index.ts';
 import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
 import { journalsRoutes } from './modules/journals/index.ts';
+import { assessmentsRoutes } from './modules/assessments/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -100,6 +101,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(releasesRoutes);
   await app.register(portalRoutes);
   await app.register(journalsRoutes);
+  await app.register(assessmentsRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -106,6 +106,7 @@ export const AUDIT_ACTIONS = [
   'notification_channel.test',
   'notification_settings.update',
   'notification_delivery.retry',
+  'assessment_weights.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -214,6 +215,7 @@ export const AUDIT_ACTION_LABELS = {
   'notification_channel.test': '发送渠道测试消息',
   'notification_settings.update': '修改通知提醒设置',
   'notification_delivery.retry': '重新发送通知',
+  'assessment_weights.save': '保存考核权重',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

@@ -24,3 +24,4 @@ export * from './opinion-briefs.ts';
 export * from './scoring.ts';
 export * from './releases.ts';
 export * from './journals.ts';
+export * from './assessments.ts';

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'release.manage',
   'journal.manage',
   'notification.manage',
+  'assessment.read',
+  'assessment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,9 +62,11 @@ export const ROLE_PERMISSIONS = {
     'release.manage',
     'journal.manage',
     'notification.manage',
+    'assessment.read',
+    'assessment.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
-  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],
+  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read', 'assessment.read'],
   sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'notification.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],

@@ -54,3 +54,4 @@ export * from './journal-items.ts';
 export * from './notification-channels.ts';
 export * from './notification-preferences.ts';
 export * from './notification-deliveries.ts';
+export * from './assessment-weights.ts';
