@@ -10,6 +10,7 @@ import { createChannel } from './modules/notifications/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
 import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
+import { ASSESSMENT_ROUTES } from './modules/assessments/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -118,6 +119,8 @@ const ROUTES: RouteCase[] = [
   { name: 'PATCH /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/notifications/channels/${await channelOf(o)}`, payload: { version: 1, name: '矩阵群改名' } }) },
   { name: 'DELETE /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/notifications/channels/${await channelOf(o)}` }) },
   { name: 'GET /api/notifications/deliveries?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/deliveries?orgId=${o.id}` }) },
+  // 考核
+  ...ASSESSMENT_ROUTES(),
 ];
 
 beforeAll(async () => {
