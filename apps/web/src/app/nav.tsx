@@ -259,6 +259,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['notification.manage'],
     description: '查看每条通知发给谁、经哪个渠道、是否成功，失败的可重新发送',
   },
+  { key: 'assessments', path: '/assessments', label: '年度考核', icon: <BarChartOutlined />, anyOf: ['assessment.read'], description: '按积分、任务指标、台账指标和工作任务加权考核各单位，排名、表扬和通报批评，导出 Excel' },
 ];
 
 export function navItem(key: string): NavItem {

@@ -42,6 +42,7 @@ const QuotasPage = lazy(() => import('../features/scoring/QuotasPage.tsx'));
 const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage.tsx'));
 const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
 const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
+const AssessmentPage = lazy(() => import('../features/assessments/AssessmentPage.tsx'));
 const NotificationPrefsPage = lazy(() => import('../features/notifications/NotificationPrefsPage.tsx'));
 const ChannelsPage = lazy(() => import('../features/notifications/ChannelsPage.tsx'));
 const DeliveriesPage = lazy(() => import('../features/notifications/DeliveriesPage.tsx'));
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
               { path: 'notification-settings', element: <NotificationPrefsPage /> },
               { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
               { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
+              { path: 'assessments', element: guarded('assessments', <AssessmentPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },
