@@ -25,3 +25,4 @@ export * from './scoring.ts';
 export * from './releases.ts';
 export * from './journals.ts';
 export * from './assessments.ts';
+export * from './dashboard.ts';
