@@ -43,6 +43,7 @@ const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage
 const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
 const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
 const AssessmentPage = lazy(() => import('../features/assessments/AssessmentPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const NotificationPrefsPage = lazy(() => import('../features/notifications/NotificationPrefsPage.tsx'));
 const ChannelsPage = lazy(() => import('../features/notifications/ChannelsPage.tsx'));
 const DeliveriesPage = lazy(() => import('../features/notifications/DeliveriesPage.tsx'));
@@ -119,6 +120,7 @@ export const router = createBrowserRouter([
               { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
               { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
               { path: 'assessments', element: guarded('assessments', <AssessmentPage />) },
+              { path: 'dashboard', element: guarded('dashboard', <DashboardPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },
