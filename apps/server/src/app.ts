@@ -42,6 +42,8 @@ import { statisticsRoutes } from './modules/statistics/index.ts';
 import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
 import { journalsRoutes } from './modules/journals/index.ts';
 import { bulletinsRoutes } from './modules/bulletins/index.ts';
+import { assessmentsRoutes } from './modules/assessments/index.ts';
+import { dashboardRoutes } from './modules/dashboard/index.ts';
 
 z.config(z.locales.zhCN());
 
@@ -102,6 +104,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(portalRoutes);
   await app.register(journalsRoutes);
   await app.register(bulletinsRoutes);
+  await app.register(assessmentsRoutes);
+  await app.register(dashboardRoutes);
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });

@@ -11,6 +11,7 @@ import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
 import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
 import { BULLETIN_ROUTES } from './modules/bulletins/__tests__/scope-routes.ts';
+import { ASSESSMENT_ROUTES } from './modules/assessments/__tests__/scope-routes.ts';
 
 /**
  * Every org-scoped route × every role × a target inside / outside the actor's subtree.
@@ -120,6 +121,8 @@ const ROUTES: RouteCase[] = [
   { name: 'DELETE /api/notifications/channels/:id', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/notifications/channels/${await channelOf(o)}` }) },
   { name: 'GET /api/notifications/deliveries?orgId', permission: 'notification.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/notifications/deliveries?orgId=${o.id}` }) },  // 通报
   ...BULLETIN_ROUTES(() => ({ t })),
+  // 考核
+  ...ASSESSMENT_ROUTES(),
 ];
 
 beforeAll(async () => {

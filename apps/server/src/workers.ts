@@ -20,6 +20,10 @@ import {
   runDelivery,
   type DeliverOptions,
 } from './modules/notifications/index.ts';
+// Registrations other modules make at import (journal inclusions as adoptions, the released counter):
+// the worker's nightly recompute must see them even though it never loads the HTTP routes.
+import './modules/journals/index.ts';
+import './modules/releases/index.ts';
 
 export const JOBS = {
   reviewOverdue: 'reviews.overdue',

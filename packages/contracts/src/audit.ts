@@ -113,6 +113,7 @@ export const AUDIT_ACTIONS = [
   'bulletin.appeal',
   'bulletin.answer',
   'bulletin.finalize',
+  'assessment_weights.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -228,6 +229,7 @@ export const AUDIT_ACTION_LABELS = {
   'bulletin.appeal': '对通报提出异议',
   'bulletin.answer': '答复通报异议',
   'bulletin.finalize': '通报定稿',
+  'assessment_weights.save': '保存考核权重',
 } as const satisfies Record<AuditAction, string>;
 
 export const AuditLog = z.object({

@@ -25,3 +25,5 @@ export * from './scoring.ts';
 export * from './releases.ts';
 export * from './journals.ts';
 export * from './bulletins.ts';
+export * from './assessments.ts';
+export * from './dashboard.ts';

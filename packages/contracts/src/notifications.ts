@@ -220,6 +220,8 @@ export const NotificationSettings = z.strictObject({
   taskDueDays: z.coerce.number('请填写天数').int('天数必须是整数').min(1, '提前天数应在 1–30 之间').max(30, '提前天数应在 1–30 之间'),
   /** The address people open the system at, for links in mail and robot messages ('' = no link). */
   siteUrl: z.union([z.literal(''), z.url('系统访问地址必须是有效的网址').max(300, '系统访问地址过长')]),
+  /** 统计截止日: monthly statistics are due on this day (seed 002: the 24th); shown on the dashboard. */
+  statisticsDeadlineDay: z.coerce.number('请填写日期').int('日期必须是整数').min(1, '截止日应在 1–28 日之间').max(28, '截止日应在 1–28 日之间').default(24),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '' };
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '', statisticsDeadlineDay: 24 };

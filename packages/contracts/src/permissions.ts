@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'notification.manage',
   'bulletin.manage',
   'bulletin.appeal',
+  'assessment.read',
+  'assessment.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,9 +67,11 @@ export const ROLE_PERMISSIONS = {
     'journal.manage',
     'notification.manage',
     'bulletin.manage',
+    'assessment.read',
+    'assessment.manage',
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
-  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read'],
+  leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read', 'assessment.read'],
   sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'notification.manage'],
   secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
   auditor: ['org.read', 'audit.read'],

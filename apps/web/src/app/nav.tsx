@@ -274,6 +274,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     anyOf: ['bulletin.appeal'],
     description: '核对上级通报中本单位的数据，在征求意见期内提出异议',
   },
+  { key: 'dashboard', path: '/dashboard', label: '数据看板', icon: <BarChartOutlined />, anyOf: ['dashboard.read'], description: '报送走势、各级用稿、单位排名、类别构成和任务指标完成率，统计截止日和本月未报送单位' },
+  { key: 'assessments', path: '/assessments', label: '年度考核', icon: <BarChartOutlined />, anyOf: ['assessment.read'], description: '按积分、任务指标、台账指标和工作任务加权考核各单位，排名、表扬和通报批评，导出 Excel' },
 ];
 
 export function navItem(key: string): NavItem {

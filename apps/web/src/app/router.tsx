@@ -42,6 +42,8 @@ const QuotasPage = lazy(() => import('../features/scoring/QuotasPage.tsx'));
 const EndorsementsPage = lazy(() => import('../features/scoring/EndorsementsPage.tsx'));
 const OutletsPage = lazy(() => import('../features/scoring/OutletsPage.tsx'));
 const RulesPage = lazy(() => import('../features/scoring/RulesPage.tsx'));
+const AssessmentPage = lazy(() => import('../features/assessments/AssessmentPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const NotificationPrefsPage = lazy(() => import('../features/notifications/NotificationPrefsPage.tsx'));
 const ChannelsPage = lazy(() => import('../features/notifications/ChannelsPage.tsx'));
 const DeliveriesPage = lazy(() => import('../features/notifications/DeliveriesPage.tsx'));
@@ -121,6 +123,8 @@ export const router = createBrowserRouter([
               { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
               { path: 'bulletins', element: guarded('bulletins', <BulletinsPage />) },
               { path: 'bulletins/open', element: guarded('openBulletins', <OpenBulletinsPage />) },
+              { path: 'assessments', element: guarded('assessments', <AssessmentPage />) },
+              { path: 'dashboard', element: guarded('dashboard', <DashboardPage />) },
               { path: '*', element: <NotFound /> },
             ],
           },

@@ -56,3 +56,4 @@ export * from './notification-preferences.ts';
 export * from './notification-deliveries.ts';
 export * from './bulletins.ts';
 export * from './bulletin-appeals.ts';
+export * from './assessment-weights.ts';

@@ -5,3 +5,4 @@ export { createJournal } from './verbs/journals.ts';
 export { createIssue, saveIssue, publishIssue } from './verbs/issues.ts';
 // The annual summary counts the issues a unit's journals put out in the year.
 export { publishedIssueCount } from './journals.repo.ts';
+export { journalAdoptions } from './adoption-source.ts';

@@ -13,3 +13,6 @@ export {
 } from './verbs/reminders.ts';
 export { dingtalkSign, feishuSign } from './channels/robots.ts';
 export { createChannel } from './verbs/channels.ts';
+// The dashboard shows the statistics deadline and who has not submitted this month (the same query the reminder uses).
+export { readNotificationSettings } from './verbs/settings.ts';
+export { unitsWithoutSubmissions } from './reminders.repo.ts';

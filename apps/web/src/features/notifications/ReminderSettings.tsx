@@ -26,6 +26,9 @@ export function ReminderSettings() {
         <Form.Item name="submissionReminderDay" label="每月报送提醒日" rules={[zodRule(NotificationSettings.shape.submissionReminderDay)]}>
           <InputNumber min={1} max={28} addonAfter="日" style={{ width: 120 }} />
         </Form.Item>
+        <Form.Item name="statisticsDeadlineDay" label="每月统计截止日" rules={[zodRule(NotificationSettings.shape.statisticsDeadlineDay)]}>
+          <InputNumber min={1} max={28} addonAfter="日" style={{ width: 120 }} />
+        </Form.Item>
         <Form.Item name="taskDueDays" label="任务到期提前" rules={[zodRule(NotificationSettings.shape.taskDueDays)]}>
           <InputNumber min={1} max={30} addonAfter="天" style={{ width: 120 }} />
         </Form.Item>

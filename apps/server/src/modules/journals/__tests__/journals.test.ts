@@ -148,3 +148,26 @@ describe('[刊物] journals and numbered issues', () => {
     expect(list.map((i: { label: string }) => i.label)).toEqual(['2026年第3期', '2026年第2期', '2026年第1期']);
   });
 });
+
+describe('[刊物] inclusions score as own-level adoptions', () => {
+  it('publishing an issue adds an explained 自有 score line with the journal as its source', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const month = today.slice(0, 7);
+    const m = await approved(trees.a2, '甲二社区刊物计分样稿');
+    const issue = (await call('POST', `/api/journals/${journalId}/issues`, { issueDate: today })).json();
+    const saved = await call('PUT', `/api/journals/issues/${issue.id}`, { version: issue.version, items: [{ manuscriptId: m }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const lines = async () =>
+      (await call('GET', `/api/scoring-rules/explain?orgId=${trees.a2.id}&from=${month}&to=${month}`)).json().lines.filter((l: { manuscriptId: string | null }) => l.manuscriptId === m);
+    expect(await lines()).toEqual([]);
+    const published = await call('POST', `/api/journals/issues/${issue.id}/publish`, { version: saved.json().version });
+    expect(published.statusCode, published.body).toBe(200);
+    const after = await lines();
+    expect(after.length).toBe(1);
+    expect(after[0]).toMatchObject({ sourceType: 'journal', subjectType: 'org', period: month });
+    expect(after[0].sourceId).toContain(issue.id);
+    expect(after[0].explanation).toContain('《政务信息》');
+    expect(after[0].explanation).toContain('自有');
+    expect(after[0].points).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,7 @@ import { conflict, invalidState, notFound, validationError } from '../../../core
 import { pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
 import { bodyImageShas, loadManuscriptForReview, sanitizeBody } from '../../manuscripts/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
+import { recomputeManuscriptScores } from '../../scoring/index.ts';
 import { findIssueInScope, findJournalInScope, insertIssue, itemsOf, listIssues, nextNumber, replaceItems, updateIssueIf } from '../journals.repo.ts';
 import { issueLabel, presentIssue, presentIssueSummary } from '../journals.presenter.ts';
 
@@ -123,6 +124,8 @@ export async function publishIssue({ ctx, id, version }: { ctx: Ctx; id: string;
       orgId: row.orgId,
       after: { journal: after.journalName, label: after.label, items: after.items.map((i) => ({ manuscriptId: i.manuscriptId, orgId: i.manuscriptOrgId, title: i.title })) },
     });
+    // The inclusions now count as own-level adoptions (adoption-source.ts): rescore those pieces.
+    await recomputeManuscriptScores(tx, [...new Set(after.items.map((i) => i.manuscriptId))]);
     return after;
   });
 }

@@ -231,3 +231,22 @@ describe('[发布] releases to own channels', () => {
     expect(forA1).not.toContain('甲二社区宣传栏');
   });
 });
+
+describe('[发布] statistics count releases', () => {
+  it('the statistics 发布 column counts live releases of the unit and of the reporter this month', async () => {
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const q = (by: 'org' | 'user') => inject('GET', `/api/statistics?grain=month&period=${month}&by=${by}&orgId=${trees.a2.id}`);
+    const before = (await q('org')).json().rows.find((r: { orgId: string }) => r.orgId === trees.a2.id).released;
+    const id = await approved(trees.a2);
+    const channel = (await inject('POST', '/api/releases/channels', { orgId: trees.a2.id, name: '甲二统计专栏', kind: 'website' })).json().id;
+    const res = await inject('POST', '/api/releases', { manuscriptId: id, channelId: channel });
+    expect(res.statusCode, res.body).toBe(201);
+    const stats = await q('org');
+    expect(stats.statusCode, stats.body).toBe(200);
+    expect(stats.json().rows.find((r: { orgId: string }) => r.orgId === trees.a2.id).released).toBe(before + 1);
+    // Withdrawn releases no longer count.
+    const w = await inject('POST', `/api/releases/${res.json().id}/withdraw`, { reason: '内容过时' });
+    expect(w.statusCode, w.body).toBe(200);
+    expect((await q('org')).json().rows.find((r: { orgId: string }) => r.orgId === trees.a2.id).released).toBe(before);
+  });
+});

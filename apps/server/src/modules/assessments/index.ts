@@ -1,0 +1,2 @@
+export { assessmentsRoutes } from './assessments.routes.ts';
+export { getAssessment } from './verbs/assessments.ts';

@@ -1,0 +1,127 @@
+import type { DashboardOutput, StatGrain } from '@xuanlian/contracts';
+import { Alert, Card, Col, Flex, Row, Segmented, Select, Statistic, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { errorMessage } from '../../shared/api/errors.ts';
+import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
+import { OrgTreeSelect } from '../orgs/index.ts';
+import { useDashboard } from './api.ts';
+import { Chart } from './Chart.tsx';
+
+function periodOptions(grain: StatGrain, year: number) {
+  if (grain === 'year') return [{ value: String(year), label: `${year}年` }];
+  if (grain === 'quarter') return [1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${year}年第${q}季度` }));
+  return Array.from({ length: 12 }, (_, i) => ({ value: `${year}-${String(i + 1).padStart(2, '0')}`, label: `${year}年${i + 1}月` }));
+}
+function defaultPeriod(grain: StatGrain, year: number): string {
+  const now = dayjs();
+  if (grain === 'year') return String(year);
+  if (grain === 'quarter') return `${year}-Q${year === now.year() ? Math.floor(now.month() / 3) + 1 : 4}`;
+  return `${year}-${year === now.year() ? now.format('MM') : '12'}`;
+}
+const zhDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+function options(d: DashboardOutput) {
+  const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true };
+  return {
+    trend: {
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['报送', '用稿'] },
+      grid,
+      xAxis: { type: 'category', data: d.trend.months.map((m) => `${Number(m.slice(5))}月`) },
+      yAxis: { type: 'value', name: '篇' },
+      series: [
+        { name: '报送', type: 'line', smooth: true, data: d.trend.submitted },
+        { name: '用稿', type: 'line', smooth: true, data: d.trend.adopted },
+      ],
+    },
+    levels: {
+      tooltip: { trigger: 'axis' },
+      grid,
+      xAxis: { type: 'category', data: d.adoptionsByLevel.map((l) => l.label) },
+      yAxis: { type: 'value', name: '篇' },
+      series: [{ name: '用稿', type: 'bar', data: d.adoptionsByLevel.map((l) => l.count) }],
+    },
+    ranking: {
+      tooltip: { trigger: 'axis' },
+      grid,
+      xAxis: { type: 'value', name: '分' },
+      yAxis: { type: 'category', inverse: true, data: d.ranking.map((r) => r.orgName) },
+      series: [{ name: '积分', type: 'bar', data: d.ranking.map((r) => r.points) }],
+    },
+    mix: {
+      tooltip: { trigger: 'item', formatter: '{b}：{c} 篇（{d}%）' },
+      legend: { type: 'scroll', bottom: 0 },
+      series: [{ name: '类别', type: 'pie', radius: ['35%', '65%'], data: d.categoryMix.map((c) => ({ name: c.name, value: c.count })) }],
+    },
+    quota: {
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
+      grid,
+      xAxis: { type: 'value', max: 100, name: '%' },
+      yAxis: { type: 'category', inverse: true, data: d.quotaCompletion.slice(0, 15).map((q) => q.orgName) },
+      series: [{ name: '完成率', type: 'bar', data: d.quotaCompletion.slice(0, 15).map((q) => q.percent) }],
+    },
+  };
+}
+
+/** 数据看板: for leaders and the publicity office — trend, levels, ranking, categories, quotas. */
+export default function DashboardPage() {
+  const [year, setYear] = useState(thisYear());
+  const [grain, setGrain] = useState<StatGrain>('year');
+  const [period, setPeriod] = useState(defaultPeriod('year', thisYear()));
+  const [orgId, setOrgId] = useState<string | undefined>();
+  const dash = useDashboard({ grain, period, ...(orgId ? { orgId } : {}) });
+  const d = dash.data;
+  const opts = useMemo(() => (d ? options(d) : null), [d]);
+  return (
+    <>
+      <PageHeader title="数据看板" />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex gap={12} wrap>
+          <YearSelect value={year} onChange={(y) => { setYear(y); setPeriod(defaultPeriod(grain, y)); }} testId="dashboard-year" />
+          <Segmented
+            value={grain}
+            onChange={(g) => { setGrain(g as StatGrain); setPeriod(defaultPeriod(g as StatGrain, year)); }}
+            options={[{ value: 'month', label: '月度' }, { value: 'quarter', label: '季度' }, { value: 'year', label: '年度' }]}
+          />
+          <Select style={{ width: 150 }} value={period} onChange={setPeriod} options={periodOptions(grain, year)} />
+          <div style={{ flex: '1 1 200px' }}>
+            <OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="全部单位" aria-label="单位" allowClear />
+          </div>
+        </Flex>
+      </Card>
+      {dash.isError && <Alert type="error" title={errorMessage(dash.error)} />}
+      {d && opts && (
+        <>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            <Col xs={12} md={4}><Card size="small"><Statistic title="报送" value={d.totals.submitted} suffix="篇" /></Card></Col>
+            <Col xs={12} md={4}><Card size="small"><Statistic title="审核通过" value={d.totals.approved} suffix="篇" /></Card></Col>
+            <Col xs={12} md={4}><Card size="small"><Statistic title="发布" value={d.totals.released} suffix="条" /></Card></Col>
+            <Col xs={12} md={4}><Card size="small"><Statistic title="媒体用稿" value={d.totals.adopted} suffix="篇" /></Card></Col>
+            <Col xs={12} md={4}><Card size="small"><Statistic title="积分" value={d.totals.points} suffix="分" /></Card></Col>
+            <Col xs={12} md={4}>
+              <Card size="small" data-testid="dashboard-deadline">
+                <Statistic title="本月统计截止" value={zhDay(d.statisticsDeadline)} valueStyle={{ fontSize: 16 }} />
+              </Card>
+            </Col>
+          </Row>
+          <Card size="small" style={{ marginBottom: 16 }} title={`本月尚未报送的单位（${d.unitsWithoutSubmission.length} 个）`} data-testid="dashboard-silent">
+            {d.unitsWithoutSubmission.length === 0 ? (
+              <Typography.Text type="secondary">各单位本月均已报送</Typography.Text>
+            ) : (
+              <Flex gap={8} wrap>{d.unitsWithoutSubmission.map((u) => <Tag color="orange" key={u.id}>{u.name}</Tag>)}</Flex>
+            )}
+          </Card>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}><Card size="small" title={`${year}年逐月报送与用稿`}><Chart option={opts.trend} testId="chart-trend" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="各级媒体用稿"><Chart option={opts.levels} testId="chart-levels" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="单位积分排名（前 10）"><Chart option={opts.ranking} height={320} testId="chart-ranking" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="稿件类别构成"><Chart option={opts.mix} height={320} testId="chart-mix" /></Card></Col>
+            <Col xs={24}><Card size="small" title={`${year}年任务指标完成率`}><Chart option={opts.quota} height={Math.max(200, d.quotaCompletion.slice(0, 15).length * 28 + 60)} testId="chart-quota" /></Card></Col>
+          </Row>
+        </>
+      )}
+    </>
+  );
+}
