@@ -41,6 +41,12 @@ function expectedMenu(role: keyof typeof ROLE_PERMISSIONS): string[] {
     ...(has('scoring.read') ? ['nav-scores', 'nav-statistics', 'nav-quotas', 'nav-endorsements', 'nav-outlets', 'nav-scoringRules'] : []),
     'nav-notificationPrefs',
     ...(has('notification.manage') ? ['nav-notificationChannels', 'nav-notificationDeliveries'] : []),
+    ...(has('release.manage') ? ['nav-releases'] : []),
+    ...(has('journal.manage') ? ['nav-journals'] : []),
+    ...(has('bulletin.manage') ? ['nav-bulletins'] : []),
+    ...(has('bulletin.appeal') ? ['nav-openBulletins'] : []),
+    ...(has('dashboard.read') ? ['nav-dashboard'] : []),
+    ...(has('assessment.read') ? ['nav-assessments'] : []),
   ];
 }
 

@@ -258,7 +258,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <HistoryOutlined />,
     anyOf: ['notification.manage'],
     description: '查看每条通知发给谁、经哪个渠道、是否成功，失败的可重新发送',
-  },  {
+  },
+  {
     key: 'bulletins',
     path: '/bulletins',
     label: '通报',
