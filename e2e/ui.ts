@@ -18,6 +18,19 @@ export async function logout(page: Page): Promise<void> {
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await settleDropdown(page, testId);
+}
+
+/**
+ * A single select closes its dropdown with an animation; on a loaded machine the next click can
+ * land while the closing list still covers the form. Wait until it is gone (multi-selects stay open).
+ */
+async function settleDropdown(page: Page, testId: string): Promise<void> {
+  const multiple = await page
+    .getByTestId(testId)
+    .evaluate((el) => Boolean(el.closest('.ant-select')?.classList.contains('ant-select-multiple') || el.querySelector('.ant-select-multiple')));
+  if (multiple) return;
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Picks `label` in an antd TreeSelect, typing to filter first. */
@@ -26,6 +39,7 @@ export async function pickTreeNode(page: Page, testId: string, label: string): P
   await box.click();
   await page.keyboard.type(label);
   await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: label }).first().click();
+  await settleDropdown(page, testId);
 }
 
 // ── Manuscripts: documents, photos and API shortcuts the specs build their cases with ────────
