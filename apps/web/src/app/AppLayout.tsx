@@ -7,7 +7,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { usePendingCount } from '../features/reviews/index.ts';
 import { PageSpin } from '../shared/ui/PageSpin.tsx';
 import { useIsMobile } from '../shared/ui/useIsMobile.ts';
-import { NAV_ITEMS } from './nav.tsx';
+import { groupedNav, NAV_ITEMS, type NavItem } from './nav.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 function Brand({ collapsed = false }: { collapsed?: boolean }) {
@@ -40,6 +40,18 @@ export default function AppLayout() {
         data-testid="reviews-pending-count"
       />
     ) : null;
+  const entry = (i: NavItem) => ({
+    key: i.key,
+    icon: i.icon,
+    label: (
+      <Link to={i.path} data-testid={`nav-${i.key}`}>
+        <Flex component="span" align="center" justify="space-between" gap={8}>
+          <span>{i.label}</span>
+          {badge(i.key)}
+        </Flex>
+      </Link>
+    ),
+  });
   const active = items.find((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)));
   const menu = (
     <Menu
@@ -47,18 +59,10 @@ export default function AppLayout() {
       selectedKeys={active ? [active.key] : []}
       onClick={() => setDrawerOpen(false)}
       data-testid="side-menu"
-      items={items.map((i) => ({
-        key: i.key,
-        icon: i.icon,
-        label: (
-          <Link to={i.path} data-testid={`nav-${i.key}`}>
-            <Flex component="span" align="center" justify="space-between" gap={8}>
-              <span>{i.label}</span>
-              {badge(i.key)}
-            </Flex>
-          </Link>
-        ),
-      }))}
+      items={[
+        ...items.filter((i) => i.key === 'home').map(entry),
+        ...groupedNav(items).map((g) => ({ type: 'group' as const, key: `group-${g.key}`, label: g.label, children: g.items.map(entry) })),
+      ]}
     />
   );
 

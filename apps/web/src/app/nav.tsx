@@ -279,6 +279,29 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'assessments', path: '/assessments', label: '年度考核', icon: <BarChartOutlined />, anyOf: ['assessment.read'], description: '按积分、任务指标、台账指标和工作任务加权考核各单位，排名、表扬和通报批评，导出 Excel' },
 ];
 
+/**
+ * The menu in the order an office works: 30-odd areas in one flat list could not be scanned, so
+ * they are shown under these headings (the 工作台 cards use the same). An area missing here is
+ * not lost: it shows under 其他.
+ */
+export const NAV_GROUPS: ReadonlyArray<{ key: string; label: string; items: readonly string[] }> = [
+  { key: 'manuscripts', label: '稿件报送', items: ['manuscripts', 'quick', 'urgent', 'reviews', 'allManuscripts', 'commissions', 'manuscriptSettings'] },
+  { key: 'publishing', label: '发布与用稿', items: ['releases', 'journals', 'adoptions', 'endorsements', 'outlets'] },
+  { key: 'scoring', label: '积分与考核', items: ['dashboard', 'scores', 'statistics', 'quotas', 'bulletins', 'openBulletins', 'assessments', 'scoringRules'] },
+  { key: 'ledgers', label: '台账与督办', items: ['activities', 'targets', 'plans', 'supervision'] },
+  { key: 'opinion', label: '舆情监测', items: ['mentions', 'opinionAlerts', 'incidents', 'briefs', 'sources', 'topics'] },
+  { key: 'system', label: '系统与通知', items: ['notificationPrefs', 'notificationChannels', 'notificationDeliveries', 'orgs', 'users', 'security', 'audit'] },
+];
+
+/** The visible items under their headings, in menu order; groups with nothing visible are left out. */
+export function groupedNav(visible: readonly NavItem[]): Array<{ key: string; label: string; items: NavItem[] }> {
+  const byKey = new Map(visible.map((i) => [i.key, i]));
+  const grouped = new Set(NAV_GROUPS.flatMap((g) => g.items));
+  const groups = NAV_GROUPS.map((g) => ({ key: g.key, label: g.label, items: g.items.flatMap((k) => byKey.get(k) ?? []) }));
+  groups.push({ key: 'other', label: '其他', items: visible.filter((i) => i.key !== 'home' && !grouped.has(i.key)) });
+  return groups.filter((g) => g.items.length > 0);
+}
+
 export function navItem(key: string): NavItem {
   const item = NAV_ITEMS.find((i) => i.key === key);
   if (!item) throw new Error(`unknown nav item ${key}`);

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '@xuanlian/contracts';
-import { NAV_ITEMS } from '../../app/nav.tsx';
+import { groupedNav, NAV_ITEMS } from '../../app/nav.tsx';
 import { greeting } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { can, useMe } from '../auth/api.ts';
@@ -35,21 +35,30 @@ export default function HomePage() {
       </Card>
 
       {areas.length > 0 ? (
-        <Row gutter={[16, 16]} data-testid="home-areas">
-          {areas.map((a) => (
-            <Col key={a.key} xs={24} sm={12} xl={6}>
-              <Link to={a.path} data-testid={`home-card-${a.key}`}>
-                <Card hoverable style={{ height: '100%' }}>
-                  <Card.Meta
-                    avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{a.icon}</span>}
-                    title={a.label}
-                    description={a.description}
-                  />
-                </Card>
-              </Link>
-            </Col>
+        <div data-testid="home-areas">
+          {groupedNav(areas).map((g) => (
+            <section key={g.key} style={{ marginBottom: 24 }}>
+              <Typography.Title level={5} type="secondary" style={{ marginTop: 0 }}>
+                {g.label}
+              </Typography.Title>
+              <Row gutter={[16, 16]}>
+                {g.items.map((a) => (
+                  <Col key={a.key} xs={24} sm={12} xl={6}>
+                    <Link to={a.path} data-testid={`home-card-${a.key}`}>
+                      <Card hoverable style={{ height: '100%' }}>
+                        <Card.Meta
+                          avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{a.icon}</span>}
+                          title={a.label}
+                          description={a.description}
+                        />
+                      </Card>
+                    </Link>
+                  </Col>
+                ))}
+              </Row>
+            </section>
           ))}
-        </Row>
+        </div>
       ) : (
         <Card>
           <Empty description="暂无可用的管理功能" />
