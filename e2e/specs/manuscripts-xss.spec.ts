@@ -177,5 +177,5 @@ describe('[稿件] XSS vectors in manuscript bodies, rendered in Chromium', () =
     await shot(ed.page, 'xss-editor-readonly');
     expect(ed.dialogs()).toBe(0);
     await Promise.all([rep.page.context().close(), ed.page.context().close(), reporter.context.close()]);
-  });
+  }, 360_000); // 248 vectors × two views: ~65 s on a quiet machine, over 120 s when the 2 cores are shared
 });

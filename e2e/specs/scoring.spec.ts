@@ -14,12 +14,18 @@ beforeAll(async () => {
 afterAll(async () => browser.close());
 
 /** The unit's yearly points and rank as the statistics API reports them to the signed-in user. */
-async function standing(page: Page): Promise<{ points: number; rank: number }> {
+async function standing(page: Page): Promise<{ points: number; rank: number; piece: number; pieceLines: string[] }> {
   const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
   const res = await page.request.get(`/api/statistics?grain=year&period=${year}`);
   expect(res.status()).toBe(200);
   const row = (await res.json()).rows.find((r: { orgName: string }) => r.orgName === UNIT);
-  return { points: row.points, rank: row.rank };
+  // The unit's explained lines for the piece: what it already earned there (a lower-level adoption
+  // is replaced, not added to, under highest-level-only).
+  const explained = await page.request.get(`/api/scoring-rules/explain?orgId=${row.orgId}&from=${year}-01&to=${year}-12`);
+  expect(explained.status()).toBe(200);
+  const lines = ((await explained.json()).lines as Array<{ manuscriptTitle: string | null; points: number; explanation: string }>).filter((l) => l.manuscriptTitle === PIECE);
+  const piece = Math.round(lines.reduce((sum, l) => sum + l.points, 0) * 100) / 100;
+  return { points: row.points, rank: row.rank, piece, pieceLines: lines.map((l) => l.explanation) };
 }
 
 describe('[用稿与积分] in Chromium', () => {
@@ -54,7 +60,11 @@ describe('[用稿与积分] in Chromium', () => {
     await second.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await second.page.getByText('已核实，积分已更新').waitFor();
     const after = await standing(second.page);
-    expect(after.points).toBe(before.points + 40);
+    // The front-page 人民日报 adoption is worth 40; the unit gains that less what the piece had already
+    // earned at a lower level, and every point of the change is on an explained line of the piece.
+    expect(after.piece).toBe(40);
+    expect(after.pieceLines.join('\n')).toContain('人民日报');
+    expect(Math.round((after.points - before.points) * 100) / 100).toBe(Math.round((40 - before.piece) * 100) / 100);
     expect(after.rank).toBeLessThan(before.rank);
     await shot(second.page, 'scoring-verified');
 
