@@ -100,7 +100,8 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await page.getByRole('spinbutton').first().fill('180');
     await page.getByRole('spinbutton').nth(1).fill('3');
     await page.getByTestId('alert-rule-submit').click();
-    await page.getByTestId('alert-rule-table').getByText('180 分钟内负面信息 ≥ 3 条').waitFor();
+    // The demo's 人大代表+投诉 topic has a rule of the same shape: name the topic.
+    await page.getByTestId('alert-rule-table').getByText('专题：河西+停水 · 180 分钟内负面信息 ≥ 3 条').waitFor();
 
     // ── 信源: the loopback feed is refused, with the reason in 中文 on the source's health ──
     await page.getByTestId('nav-sources').click();
