@@ -66,7 +66,8 @@ describe('[信息发布与刊物] in Chromium', () => {
     await page.getByTestId('issue-create').click();
     await pickOption(page, 'issue-journal', '《政务信息》');
     await page.getByTestId('issue-create-submit').click();
-    await page.waitForURL(/\/journals\/issues\/[0-9a-f-]{36}$/);
+    // Creating takes the year's next number under a row lock; on a loaded machine that can pass 15 s.
+    await page.waitForURL(/\/journals\/issues\/[0-9a-f-]{36}$/, { timeout: 45_000 });
 
     await pickOption(page, 'issue-add', PARKING);
     await page.getByTestId('issue-item-0').getByText(PARKING).waitFor();
