@@ -7,7 +7,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { useDashboard } from './api.ts';
-import { Chart } from './Chart.tsx';
+import { EChart } from '../../shared/ui/EChart.tsx';
 
 function periodOptions(grain: StatGrain, year: number) {
   if (grain === 'year') return [{ value: String(year), label: `${year}年` }];
@@ -114,11 +114,11 @@ export default function DashboardPage() {
             )}
           </Card>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}><Card size="small" title={`${year}年逐月报送与用稿`}><Chart option={opts.trend} testId="chart-trend" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="各级媒体用稿"><Chart option={opts.levels} testId="chart-levels" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="单位积分排名（前 10）"><Chart option={opts.ranking} height={320} testId="chart-ranking" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="稿件类别构成"><Chart option={opts.mix} height={320} testId="chart-mix" /></Card></Col>
-            <Col xs={24}><Card size="small" title={`${year}年任务指标完成率`}><Chart option={opts.quota} height={Math.max(200, d.quotaCompletion.slice(0, 15).length * 28 + 60)} testId="chart-quota" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title={`${year}年逐月报送与用稿`}><EChart option={opts.trend} label={`${year}年逐月报送与用稿`} testId="chart-trend" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="各级媒体用稿"><EChart option={opts.levels} label="各级媒体用稿" testId="chart-levels" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="单位积分排名（前 10）"><EChart option={opts.ranking} label="单位积分排名（前 10）" height={320} testId="chart-ranking" /></Card></Col>
+            <Col xs={24} xl={12}><Card size="small" title="稿件类别构成"><EChart option={opts.mix} label="稿件类别构成" height={320} testId="chart-mix" /></Card></Col>
+            <Col xs={24}><Card size="small" title={`${year}年任务指标完成率`}><EChart option={opts.quota} label={`${year}年任务指标完成率`} height={Math.max(200, d.quotaCompletion.slice(0, 15).length * 28 + 60)} testId="chart-quota" /></Card></Col>
           </Row>
         </>
       )}

@@ -8,7 +8,7 @@ import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
 import { useCan } from '../auth/api.ts';
 import { useCluster } from './api.ts';
 import { CreateIncidentModal } from './CreateIncidentModal.tsx';
-import { EChart, type ChartOption } from './EChart.tsx';
+import { EChart, type ChartOption } from '../../shared/ui/EChart.tsx';
 import { SentimentTag } from './labels.tsx';
 
 function spreadOption(c: ClusterView): ChartOption {

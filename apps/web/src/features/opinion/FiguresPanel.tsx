@@ -8,7 +8,7 @@ import { formatDateTime, toIsoWithOffset } from '../../shared/format.ts';
 import { PageSpin } from '../../shared/ui/PageSpin.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { useBriefFigures } from './api.ts';
-import { EChart, type ChartOption } from './EChart.tsx';
+import { EChart, type ChartOption } from '../../shared/ui/EChart.tsx';
 import { GradeTag, StageTag } from './labels.tsx';
 
 function byDayOption(f: BriefFigures): ChartOption {

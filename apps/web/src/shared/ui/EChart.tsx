@@ -5,10 +5,11 @@ import { useEffect, useRef, useState } from 'react';
 export type ChartOption = Record<string, unknown>;
 
 /**
- * One ECharts canvas. ECharts is loaded piece by piece on first use, inside the opinion chunks
- * only; the chart follows the window's width (phones) and is disposed with the component.
+ * The one ECharts canvas of the app. ECharts is loaded on first use; the chart follows the
+ * window's width (phones), shows a spinner until drawn and is disposed with the component.
+ * Callers memoise `option`: a new object redraws the chart.
  */
-export function EChart({ option, height = 280, testId, label }: { option: ChartOption; height?: number; testId?: string; label: string }) {
+export function EChart({ option, height = 280, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -16,7 +17,7 @@ export function EChart({ option, height = 280, testId, label }: { option: ChartO
     let chart: { dispose(): void; resize(): void } | undefined;
     const onResize = () => chart?.resize();
     (async () => {
-      const { echarts } = await import('./opinionEcharts.ts');
+      const { echarts } = await import('./echartsCore.ts');
       if (disposed || !ref.current) return;
       const c = echarts.init(ref.current);
       chart = c;
