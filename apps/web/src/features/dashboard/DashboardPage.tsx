@@ -1,26 +1,14 @@
 import type { DashboardOutput, StatGrain } from '@xuanlian/contracts';
 import { Alert, Card, Col, Flex, Row, Segmented, Select, Statistic, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../shared/api/errors.ts';
+import { formatDateCn } from '../../shared/format.ts';
+import { defaultPeriod, periodOptions } from '../../shared/periods.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
-import { useDashboard } from './api.ts';
 import { EChart } from '../../shared/ui/EChart.tsx';
-
-function periodOptions(grain: StatGrain, year: number) {
-  if (grain === 'year') return [{ value: String(year), label: `${year}年` }];
-  if (grain === 'quarter') return [1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${year}年第${q}季度` }));
-  return Array.from({ length: 12 }, (_, i) => ({ value: `${year}-${String(i + 1).padStart(2, '0')}`, label: `${year}年${i + 1}月` }));
-}
-function defaultPeriod(grain: StatGrain, year: number): string {
-  const now = dayjs();
-  if (grain === 'year') return String(year);
-  if (grain === 'quarter') return `${year}-Q${year === now.year() ? Math.floor(now.month() / 3) + 1 : 4}`;
-  return `${year}-${year === now.year() ? now.format('MM') : '12'}`;
-}
-const zhDay = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+import { useDashboard } from './api.ts';
 
 function options(d: DashboardOutput) {
   const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true };
@@ -102,7 +90,7 @@ export default function DashboardPage() {
             <Col xs={12} md={4}><Card size="small"><Statistic title="积分" value={d.totals.points} suffix="分" /></Card></Col>
             <Col xs={12} md={4}>
               <Card size="small" data-testid="dashboard-deadline">
-                <Statistic title="本月统计截止" value={zhDay(d.statisticsDeadline)} valueStyle={{ fontSize: 16 }} />
+                <Statistic title="本月统计截止" value={formatDateCn(d.statisticsDeadline)} valueStyle={{ fontSize: 16 }} />
               </Card>
             </Col>
           </Row>

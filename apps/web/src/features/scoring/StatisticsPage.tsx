@@ -1,27 +1,15 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type StatGrain, type StatisticsQuery, type StatisticsRow } from '@xuanlian/contracts';
 import { Alert, Button, Card, Flex, Segmented, Select, Table } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../shared/api/errors.ts';
+import { defaultPeriod, periodOptions } from '../../shared/periods.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { statisticsXlsxUrl, useStatistics, useTrend } from './api.ts';
 import { TrendChart } from './TrendChart.tsx';
 
-function periodOptions(grain: StatGrain, year: number) {
-  if (grain === 'year') return [{ value: String(year), label: `${year}年` }];
-  if (grain === 'quarter') return [1, 2, 3, 4].map((q) => ({ value: `${year}-Q${q}`, label: `${year}年第${q}季度` }));
-  return Array.from({ length: 12 }, (_, i) => ({ value: `${year}-${String(i + 1).padStart(2, '0')}`, label: `${year}年${i + 1}月` }));
-}
-
-function defaultPeriod(grain: StatGrain, year: number): string {
-  const now = dayjs();
-  if (grain === 'year') return String(year);
-  if (grain === 'quarter') return `${year}-Q${year === now.year() ? Math.floor(now.month() / 3) + 1 : 4}`;
-  return `${year}-${year === now.year() ? now.format('MM') : '12'}`;
-}
 
 /** 统计: per unit or per person for a month, quarter or year, ranked by points, with the trend. */
 export default function StatisticsPage() {
