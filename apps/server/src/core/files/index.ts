@@ -2,3 +2,4 @@ export type { FileStore, PutOptions, StoredFile } from './file-store.ts';
 export { createLocalFileStore } from './local-file-store.ts';
 export { fileMeta, recordFile } from './files.repo.ts';
 export { DEFAULT_ALLOWED_TYPES, FILE_TYPES, MIME, type FileType } from './sniff.ts';
+export { cleanFileName } from './names.ts';

@@ -1,6 +1,7 @@
 import { outlets, type Executor } from '@xuanlian/db';
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import { STANDARD_OUTLETS } from './registry.ts';
+import { containsPattern } from '../../core/sql.ts';
 
 export type OutletRow = typeof outlets.$inferSelect;
 
@@ -10,7 +11,7 @@ export async function listOutletRows(db: Executor, f: { level?: string | undefin
   return db
     .select()
     .from(outlets)
-    .where(and(f.level ? eq(outlets.level, f.level) : sql`true`, f.q ? ilike(outlets.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : sql`true`))
+    .where(and(f.level ? eq(outlets.level, f.level) : sql`true`, f.q ? ilike(outlets.name, containsPattern(f.q)) : sql`true`))
     .orderBy(LEVEL_ORDER, asc(outlets.name));
 }
 

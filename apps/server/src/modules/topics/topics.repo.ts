@@ -1,7 +1,7 @@
 import { orgs, opinionAlertRules, opinionTopics, users, type Executor } from '@xuanlian/db';
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
-import { queryRows } from '../../core/sql.ts';
+import { containsPattern, queryRows } from '../../core/sql.ts';
 
 export type TopicRow = typeof opinionTopics.$inferSelect;
 export type TopicWithOrg = TopicRow & { orgName: string };
@@ -31,7 +31,7 @@ export async function listTopicsInScope(
 ): Promise<{ rows: TopicWithOrg[]; total: number }> {
   const conds: SQL[] = [orgIdFilter(scope, opinionTopics.orgId)];
   if (f.subtreePath) conds.push(sql`${orgs.path} like ${`${f.subtreePath}%`}`);
-  if (f.q) conds.push(ilike(opinionTopics.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.q) conds.push(ilike(opinionTopics.name, containsPattern(f.q)));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
     db.select(withOrg).from(opinionTopics).innerJoin(orgs, eq(orgs.id, opinionTopics.orgId)).where(where).orderBy(asc(orgs.path), asc(opinionTopics.name)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),

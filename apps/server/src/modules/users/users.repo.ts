@@ -2,6 +2,7 @@ import { orgs, roleGrants, users, type Executor } from '@xuanlian/db';
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
 import type { Role } from '@xuanlian/contracts';
+import { containsPattern } from '../../core/sql.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export interface GrantRow {
@@ -60,7 +61,7 @@ export async function listUsersInScope(
   if (f.subtreePath) conds.push(sql`${orgs.path} like ${`${f.subtreePath}%`}`);
   if (f.status) conds.push(eq(users.status, f.status));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     const any = or(ilike(users.name, like), ilike(users.username, like), ilike(users.phone, like));
     if (any) conds.push(any);
   }

@@ -4,7 +4,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/dates.ts';
 import { AppError, conflict, duplicate, forbidden, invalidState, notFound } from '../../../core/errors.ts';
-import { MIME, recordFile } from '../../../core/files/index.ts';
+import { cleanFileName, MIME, recordFile } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { findOutlet } from '../../outlets/index.ts';
@@ -98,7 +98,7 @@ export async function uploadEvidence({ ctx, id, name, bytes }: { ctx: Ctx; id: s
   if (!a) throw notFound('用稿记录');
   if (a.status !== 'pending') throw invalidState('用稿核实后不能再更换证明材料');
   const stored = await ctx.files.put(bytes, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: EVIDENCE_TYPES });
-  const cleanName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || '用稿证明';
+  const cleanName = cleanFileName(name, '用稿证明');
   await ctx.db.transaction(async (tx) => {
     await recordFile(tx, stored);
     await setEvidence(tx, id, { sha256: stored.sha256, name: cleanName, mime: stored.mime });

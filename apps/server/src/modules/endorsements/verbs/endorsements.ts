@@ -3,7 +3,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/dates.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
-import { fileMeta, MIME, recordFile } from '../../../core/files/index.ts';
+import { cleanFileName, fileMeta, MIME, recordFile } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { manuscriptInScope } from '../../adoptions/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
@@ -64,7 +64,7 @@ export async function uploadScan({ ctx, id, name, bytes }: { ctx: Ctx; id: strin
   const row = (await listEndorsementViews(ctx.db, scope, { id }))[0];
   if (!row) throw notFound('领导批示');
   const stored = await ctx.files.put(bytes, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: [MIME.jpeg, MIME.png, MIME.webp, MIME.pdf] });
-  const cleanName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || '批示扫描件';
+  const cleanName = cleanFileName(name, '批示扫描件');
   await ctx.db.transaction(async (tx) => {
     await recordFile(tx, stored);
     await setScan(tx, id, stored.sha256, cleanName);

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { ManuscriptAuthor, UploadedFile } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../../core/errors.ts';
-import { DEFAULT_ALLOWED_TYPES, MIME, recordFile } from '../../../core/files/index.ts';
+import { cleanFileName, DEFAULT_ALLOWED_TYPES, MIME, recordFile } from '../../../core/files/index.ts';
 import { hasPermission } from '../../../core/scope.ts';
 import { decidableStep, reviewStepsOf } from '../../reviews/index.ts';
 import { cleanImage, ImageError } from '../docx/images.ts';
@@ -42,7 +42,7 @@ export async function uploadFile({ ctx, id, kind, name, bytes }: { ctx: Ctx; id:
     }
   }
   const stored = await ctx.files.put(body, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: kind === 'image' ? IMAGE_TYPES : DEFAULT_ALLOWED_TYPES });
-  const cleanName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || '未命名文件';
+  const cleanName = cleanFileName(name, '未命名文件');
   await ctx.db.transaction(async (tx) => {
     await recordFile(tx, stored);
     await linkFiles(tx, m.id, [{ sha256: stored.sha256, kind, name: cleanName }]);
