@@ -155,15 +155,9 @@ export async function reviewersAt(
     .orderBy(asc(users.name));
 }
 
-/** Editors whose grant covers a unit (a grant at the unit or any unit above it). */
-export async function editorsCovering(db: Executor, orgIds: string[]): Promise<string[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(inArray(roleGrants.orgId, orgIds), eq(roleGrants.role, 'editor'), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
+/** Editors whose grant covers a unit: pass the unit and the units above it. */
+export function editorsCovering(db: Executor, orgIds: string[]): Promise<string[]> {
+  return usersWithRoleAt(db, orgIds, ['editor']);
 }
 
 export async function orgNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
