@@ -45,11 +45,14 @@ import { bulletinsRoutes } from './modules/bulletins/index.ts';
 import { assessmentsRoutes } from './modules/assessments/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
 
+import { wireModules } from './wiring.ts';
+
 z.config(z.locales.zhCN());
 
 /** The whole HTTP app over already-opened services; tests call this with their own database. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
+  wireModules();
   const app = Fastify({
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,

@@ -20,10 +20,7 @@ import {
   runDelivery,
   type DeliverOptions,
 } from './modules/notifications/index.ts';
-// Registrations other modules make at import (journal inclusions as adoptions, the released counter):
-// the worker's nightly recompute must see them even though it never loads the HTTP routes.
-import './modules/journals/index.ts';
-import './modules/releases/index.ts';
+import { wireModules } from './wiring.ts';
 
 export const JOBS = {
   reviewOverdue: 'reviews.overdue',
@@ -47,6 +44,8 @@ const OPINION_TZ = 'Asia/Shanghai';
  * retried or doubled run sends nothing twice.
  */
 export async function registerWorkers(services: Services, opts: WorkerOptions = {}): Promise<void> {
+  // The nightly recompute counts journal inclusions and releases: wire them before any job runs.
+  wireModules();
   const { jobs } = services;
   await jobs.work(PURGE_SESSIONS_JOB, async () => {
     await purgeIdleSessions(services);

@@ -1,5 +1,5 @@
 import type { Executor } from '@xuanlian/db';
-import { registerAdoptionSource, type AdoptionSource } from '../scoring/index.ts';
+import type { AdoptionSource } from '../scoring/index.ts';
 import { journalInclusionsFor } from './inclusions.ts';
 
 /**
@@ -8,20 +8,17 @@ import { journalInclusionsFor } from './inclusions.ts';
  * the journal and issue as its outlet. Scored by the same rules (highest-level-only included).
  */
 export const journalAdoptions: AdoptionSource = async (db: Executor, manuscriptIds) => {
-  const rows = await journalInclusionsFor(db, { from: '1900-01-01', to: '9999-12-31' });
-  const wanted = manuscriptIds ? new Set(manuscriptIds) : null;
-  return rows
-    .filter((r) => !wanted || wanted.has(r.manuscriptId))
-    .map((r) => ({
-      id: `journal:${r.issueId}:${r.manuscriptId}`,
-      manuscriptId: r.manuscriptId,
-      outletName: `《${r.journalName}》${r.year}年第${r.number}期`,
-      level: 'own' as const,
-      date: r.issueDate,
-      frontPage: false,
-      kind: 'journal' as const,
-      ghostwritten: false,
-    }));
+  // Every published issue ever (an inclusion scores in its own month), only the pieces asked for.
+  const rows = await journalInclusionsFor(db, { from: '1900-01-01', to: '9999-12-31', ...(manuscriptIds ? { manuscriptIds } : {}) });
+  return rows.map((r) => ({
+    id: `journal:${r.issueId}:${r.manuscriptId}`,
+    manuscriptId: r.manuscriptId,
+    outletName: `《${r.journalName}》${r.year}年第${r.number}期`,
+    level: 'own' as const,
+    date: r.issueDate,
+    frontPage: false,
+    kind: 'journal' as const,
+    ghostwritten: false,
+  }));
 };
 
-registerAdoptionSource(journalAdoptions);

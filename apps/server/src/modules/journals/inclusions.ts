@@ -22,14 +22,14 @@ export interface JournalInclusion {
 /**
  * Every manuscript included in a published journal issue whose 出刊日期 lies in the period
  * [from, to) (YYYY-MM-DD, both China dates; `to` exclusive), optionally only for units in a subtree
- * (`subtreePath`, an org path such as "/root/street/").
+ * (`subtreePath`, an org path such as "/root/street/") or only for some manuscripts (`manuscriptIds`).
  *
  * The scoring engine counts each row as one adoption at the level of `journalOrgId` (a city
  * journal is a city-level adoption of the unit's manuscript). Drafts never appear; an issue, once
  * published, is fixed, so the rows of a closed period do not change. No permission check here:
  * callers are jobs and verbs that have checked their own.
  */
-export async function journalInclusionsFor(db: Executor, period: { from: string; to: string; subtreePath?: string }): Promise<JournalInclusion[]> {
+export async function journalInclusionsFor(db: Executor, period: { from: string; to: string; subtreePath?: string; manuscriptIds?: readonly string[] }): Promise<JournalInclusion[]> {
   const rows = await inclusionRows(db, period);
   return rows.map((r) => ({
     issueId: r.issue_id,

@@ -130,7 +130,11 @@ export interface InclusionRow {
 }
 
 /** Published inclusions whose 出刊日期 lies in [from, to). */
-export async function inclusionRows(db: Executor, q: { from: string; to: string; subtreePath?: string | undefined }): Promise<InclusionRow[]> {
+export async function inclusionRows(
+  db: Executor,
+  q: { from: string; to: string; subtreePath?: string | undefined; manuscriptIds?: readonly string[] | undefined },
+): Promise<InclusionRow[]> {
+  if (q.manuscriptIds && q.manuscriptIds.length === 0) return [];
   return queryRows<InclusionRow>(
     db,
     sql`select i.id as issue_id, j.id as journal_id, j.name as journal_name, i.org_id as journal_org_id, i.year, i.number,
@@ -141,6 +145,7 @@ export async function inclusionRows(db: Executor, q: { from: string; to: string;
         ${q.subtreePath ? sql`join orgs mo on mo.id = it.manuscript_org_id` : sql``}
         where i.status = 'published' and i.issue_date >= ${q.from}::date and i.issue_date < ${q.to}::date
         ${q.subtreePath ? sql`and mo.path like ${`${q.subtreePath}%`}` : sql``}
+        ${q.manuscriptIds ? sql`and it.manuscript_id in (${sql.join(q.manuscriptIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
         order by i.issue_date, j.name, i.number, it.position`,
   );
 }

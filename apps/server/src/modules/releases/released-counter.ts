@@ -1,4 +1,4 @@
-import { registerReleasedCounter, type ReleasedCounter } from '../statistics/index.ts';
+import type { ReleasedCounter } from '../statistics/index.ts';
 import { releasedCounts } from './releases.repo.ts';
 
 /**
@@ -7,4 +7,3 @@ import { releasedCounts } from './releases.repo.ts';
  */
 export const countReleased: ReleasedCounter = (ctx, by, ids, range) => releasedCounts(ctx.db, by, ids, range);
 
-registerReleasedCounter(countReleased);

@@ -8,8 +8,8 @@ import { rangeOf, ranks } from '../periods.ts';
 import { monthlyTrend, peopleInScope, personActuals, unitActuals, unitsInScope } from '../statistics.repo.ts';
 
 /**
- * Released counts belong to the releases module (built separately). Until it registers its
- * counter here, the column is 0; it is one function so wiring it changes nothing else.
+ * Released counts belong to the releases module, which statistics cannot import (releases reads
+ * statistics): `src/wiring.ts` registers its counter; unwired, the column is 0.
  */
 export type ReleasedCounter = (ctx: Ctx, by: 'org' | 'user', ids: string[], range: { from: string; to: string }) => Promise<Map<string, number>>;
 let releasedCounter: ReleasedCounter = async () => new Map();
