@@ -14,32 +14,66 @@ export async function logout(page: Page): Promise<void> {
   await page.context().clearCookies();
 }
 
-/** Picks `label` in an antd Select (by its test id). */
-export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  await settleDropdown(page, testId);
-}
-
 /**
- * A single select closes its dropdown with an animation; on a loaded machine the next click can
- * land while the closing list still covers the form. Wait until it is gone (multi-selects stay open).
+ * Picks `label` in an antd Select (by its test id). On a loaded machine a click can land on an
+ * option the list is re-rendering (remote search, opening animation) and select nothing, so a
+ * single select is checked to show the label afterwards and picked again if it does not.
  */
-async function settleDropdown(page: Page, testId: string): Promise<void> {
-  const multiple = await page
-    .getByTestId(testId)
-    .evaluate((el) => Boolean(el.closest('.ant-select')?.classList.contains('ant-select-multiple') || el.querySelector('.ant-select-multiple')));
-  if (multiple) return;
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  await pickChecked(page, testId, label, async () => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  });
 }
 
 /** Picks `label` in an antd TreeSelect, typing to filter first. */
 export async function pickTreeNode(page: Page, testId: string, label: string): Promise<void> {
-  const box = page.getByTestId(testId);
-  await box.click();
-  await page.keyboard.type(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: label }).first().click();
-  await settleDropdown(page, testId);
+  await pickChecked(page, testId, label, async () => {
+    await page.getByTestId(testId).click();
+    await page.keyboard.type(label);
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: label }).first().click();
+  });
+}
+
+async function pickChecked(page: Page, testId: string, label: string, pick: () => Promise<void>): Promise<void> {
+  const multiple = await isMultiple(page, testId);
+  for (let attempt = 1; ; attempt++) {
+    await pick();
+    if (multiple) return; // a multi-select stays open for the next pick
+    await settleDropdown(page);
+    if ((await page.getByTestId(testId).innerText()).includes(label) || attempt === 3) return;
+    await page.keyboard.press('Escape');
+  }
+}
+
+async function isMultiple(page: Page, testId: string): Promise<boolean> {
+  return page
+    .getByTestId(testId)
+    .evaluate((el) => Boolean(el.closest('.ant-select')?.classList.contains('ant-select-multiple') || el.querySelector('.ant-select-multiple')));
+}
+
+/**
+ * A single select closes its dropdown with an animation; on a loaded machine the next click can
+ * land while the closing list still covers the form. Wait until it is gone.
+ */
+async function settleDropdown(page: Page): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/**
+ * Clicks OK in the Popconfirm that is open now and waits for it to close. A click that lands while
+ * the popover is still zooming in can be lost on a loaded machine: then it is clicked again — but
+ * not while its action runs (the OK button spins until the request answers).
+ */
+export async function confirmPopover(page: Page): Promise<void> {
+  const ok = page.locator('.ant-popconfirm:visible .ant-btn-primary').first();
+  await ok.click();
+  for (let attempt = 1; attempt < 3; attempt++) {
+    if (await ok.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+    const busy = await ok.evaluate((el) => el.classList.contains('ant-btn-loading'), undefined, { timeout: 2_000 }).catch(() => false);
+    if (!busy) await ok.click({ timeout: 2_000 }).catch(() => undefined);
+  }
+  await ok.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 // ── Manuscripts: documents, photos and API shortcuts the specs build their cases with ────────

@@ -1,10 +1,10 @@
 import { inflateRawSync } from 'node:zlib';
 
 /**
- * Opens a .docx the way Word does — it is a zip — and returns the text of word/document.xml,
- * read from the central directory and inflated with node:zlib (no unzip binary needed).
+ * One entry of a .docx (it is a zip) as text, read from the central directory and inflated with
+ * node:zlib (no unzip binary needed) — e.g. `word/document.xml` or `word/fontTable.xml`.
  */
-export function docxText(buf: Buffer): string {
+export function docxPart(buf: Buffer, entryName: string): string {
   const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocd < 0) throw new Error('not a zip file');
   const entries = buf.readUInt16LE(eocd + 10);
@@ -17,19 +17,22 @@ export function docxText(buf: Buffer): string {
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    if (name === 'word/document.xml') {
+    if (name === entryName) {
       const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
       const data = buf.subarray(start, start + compressed);
-      const xml = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-      // Text runs only, paragraphs on their own lines.
-      return xml
-        .replace(/<\/w:p>/g, '\n')
-        .replace(/<[^>]+>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
     }
     p += 46 + nameLen + extraLen + commentLen;
   }
-  throw new Error('word/document.xml not found');
+  throw new Error(`${entryName} not found`);
+}
+
+/** The text of word/document.xml the way Word shows it: text runs only, paragraphs on their own lines. */
+export function docxText(buf: Buffer): string {
+  return docxPart(buf, 'word/document.xml')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -2,7 +2,7 @@ import { ROLE_PERMISSIONS, type Permission } from '@xuanlian/contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, shot } from '../browser.ts';
-import { login, pickOption, pickTreeNode } from '../ui.ts';
+import { confirmPopover, login, pickOption, pickTreeNode } from '../ui.ts';
 
 const DEMO = 'Demo@2025';
 const ACCOUNTS = {
@@ -105,7 +105,7 @@ describe('[平台] foundation flows in Chromium', () => {
     await login(sec.page, 'secadmin', DEMO);
     await sec.page.getByTestId('nav-users').click();
     await sec.page.getByTestId('user-activate-nanhu_sj').click();
-    await sec.page.locator('.ant-popconfirm:visible .ant-btn-primary, .ant-modal:visible .ant-btn-primary').first().click().catch(() => undefined);
+    await confirmPopover(sec.page);
     await sec.page.getByTestId('user-activate-nanhu_sj').waitFor({ state: 'detached' });
     await shot(sec.page, 'secadmin-activated');
     await sec.context.close();

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../../test-support/docx-text.ts';
 import { ARTIFACTS, launch, newPage, shot } from '../browser.ts';
-import { DEMO_PASSWORD, login, pickOption } from '../ui.ts';
+import { confirmPopover, DEMO_PASSWORD, login, pickOption } from '../ui.ts';
 
 const READY = '东门社区“四点半课堂”为双职工家庭解难题';
 const PARKING = '东门社区“红色网格”服务品牌获评全市优秀案例';
@@ -94,7 +94,7 @@ describe('[信息发布与刊物] in Chromium', () => {
     await shot(page, 'releases-05-issue-compose');
 
     await page.getByTestId('issue-publish').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopover(page);
     await page.getByText('已出刊', { exact: true }).first().waitFor();
     await shot(page, 'releases-06-issue-published');
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newPage, shot } from '../browser.ts';
-import { login, pickOption } from '../ui.ts';
+import { confirmPopover, login, pickOption } from '../ui.ts';
 
 const DEMO = 'Demo@2025';
 const UNIT = '东门社区';
@@ -57,7 +57,7 @@ describe('[用稿与积分] in Chromium', () => {
     await row.waitFor();
     await row.locator('[data-testid^="adoption-verify-"]').click();
     // antd spaces two-character button labels (核 实), so the confirm is found by its kind.
-    await second.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await confirmPopover(second.page);
     await second.page.getByText('已核实，积分已更新').waitFor();
     const after = await standing(second.page);
     // The front-page 人民日报 adoption is worth 40; the unit gains that less what the piece had already

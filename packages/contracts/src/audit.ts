@@ -112,6 +112,7 @@ export const AUDIT_ACTIONS = [
   'bulletin.publish',
   'bulletin.appeal',
   'bulletin.answer',
+  'bulletin.close_appeal',
   'bulletin.finalize',
   'assessment_weights.save',
 ] as const;
@@ -228,6 +229,7 @@ export const AUDIT_ACTION_LABELS = {
   'bulletin.publish': '发布通报征求意见',
   'bulletin.appeal': '对通报提出异议',
   'bulletin.answer': '答复通报异议',
+  'bulletin.close_appeal': '提前结束通报征求意见',
   'bulletin.finalize': '通报定稿',
   'assessment_weights.save': '保存考核权重',
 } as const satisfies Record<AuditAction, string>;

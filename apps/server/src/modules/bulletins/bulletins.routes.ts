@@ -19,6 +19,7 @@ import { answerAppeal, createAppeal } from './verbs/appeals.ts';
 import {
   bulletinDocx,
   bulletinXlsx,
+  closeAppealWindow,
   draftBulletin,
   finalizeBulletin,
   getBulletin,
@@ -47,6 +48,9 @@ export const bulletinsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/api/bulletins/:id/publish', { schema: { ...one, body: BulletinVersionInput, response: { 200: Bulletin } } }, (req) =>
     publishBulletin({ ctx: req.ctx, id: req.params.id, version: req.body.version }),
+  );
+  app.post('/api/bulletins/:id/close-appeal', { schema: { ...one, body: BulletinVersionInput, response: { 200: Bulletin } } }, (req) =>
+    closeAppealWindow({ ctx: req.ctx, id: req.params.id, version: req.body.version }),
   );
   app.post('/api/bulletins/:id/finalize', { schema: { ...one, body: BulletinVersionInput, response: { 200: Bulletin } } }, (req) =>
     finalizeBulletin({ ctx: req.ctx, id: req.params.id, version: req.body.version }),

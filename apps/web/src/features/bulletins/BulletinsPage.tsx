@@ -51,7 +51,7 @@ function DraftModal({ open, onClose, onDrafted }: { open: boolean; onClose: () =
         onFinish={(v) => draft.mutate(v, { onSuccess: (b) => { onClose(); onDrafted(b.id); }, onError: (e) => onError(e, form) })}
       >
         <Form.Item name="orgId" label="发文单位（通报范围为其下属全部单位）" rules={[{ required: true, message: '请选择单位' }]}>
-          <OrgTreeSelect />
+          <OrgTreeSelect data-testid="bulletin-org" />
         </Form.Item>
         <Space>
           <Form.Item name="grain" label="周期">
@@ -83,7 +83,7 @@ function AppealAnswer({ bulletin, appeal }: { bulletin: Bulletin; appeal: Bullet
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize placeholder="答复意见" aria-label="答复意见" />
-      <Button type="primary" loading={answer.isPending} onClick={() => answer.mutate({ appealId: appeal.id, answer: text }, { onSuccess: () => message.success('已答复'), onError: (e) => onError(e) })}>
+      <Button type="primary" loading={answer.isPending} data-testid={`appeal-answer-${appeal.orgName}`} onClick={() => answer.mutate({ appealId: appeal.id, answer: text }, { onSuccess: () => message.success('已答复'), onError: (e) => onError(e) })}>
         {appeal.answer ? '修改答复' : '答复'}
       </Button>
     </Space.Compact>
@@ -137,9 +137,22 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
                 <Button type="primary" data-testid="bulletin-publish">发布征求意见</Button>
               </Popconfirm>
             )}
+            {b.status === 'appeal' && b.appealOpen && (
+              <Popconfirm
+                title="提前结束征求意见？"
+                description="各单位确认无异议后可提前结束；结束后单位不能再提出异议，已提出的异议仍须答复。"
+                okText="结束征求意见"
+                cancelText="取消"
+                onConfirm={() => run({ kind: 'close-appeal', version: b.version }, '征求意见已结束，可以定稿')}
+              >
+                <Button data-testid="bulletin-close-appeal">提前结束征求意见</Button>
+              </Popconfirm>
+            )}
             {b.status === 'appeal' && (
               <Popconfirm title="定稿后数据和文字不再变化，确定定稿？" okText="定稿" cancelText="取消" onConfirm={() => run({ kind: 'finalize', version: b.version }, '通报已定稿')}>
-                <Button type="primary" danger data-testid="bulletin-finalize" disabled={b.unansweredCount > 0}>定稿{b.unansweredCount > 0 ? `（${b.unansweredCount}条异议待答复）` : ''}</Button>
+                <Button type="primary" danger data-testid="bulletin-finalize" disabled={b.appealOpen || b.unansweredCount > 0}>
+                  定稿{b.appealOpen ? '（征求意见期未满）' : b.unansweredCount > 0 ? `（${b.unansweredCount}条异议待答复）` : ''}
+                </Button>
               </Popconfirm>
             )}
           </Space>

@@ -1,4 +1,4 @@
-import { auditLogs, bulletins, notifications } from '@xuanlian/db';
+import { auditLogs, notifications } from '@xuanlian/db';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,8 +185,19 @@ describe('[通报] bulletins', () => {
     const early = await req('POST', `/api/bulletins/${bulletinId}/finalize`, editor, { version: pub.json().version });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.message).toContain('征求意见期');
-    // The window ends: no more appeals.
-    await t.services.db.update(bulletins).set({ appealUntil: new Date(Date.now() - 1000) }).where(eq(bulletins.id, bulletinId));
+    // The editor closes the window early (every unit has confirmed): no more appeals. Only the
+    // office's editors may, only once, and on the version they saw.
+    expect((await req('POST', `/api/bulletins/${bulletinId}/close-appeal`, reporterA1.cookie, { version: pub.json().version })).statusCode).toBe(403);
+    expect((await req('POST', `/api/bulletins/${bulletinId}/close-appeal`, editor, { version: pub.json().version - 1 })).statusCode).toBe(409);
+    const closed = await req('POST', `/api/bulletins/${bulletinId}/close-appeal`, editor, { version: pub.json().version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'appeal', appealOpen: false });
+    expect(new Date(closed.json().appealUntil).getTime()).toBeLessThanOrEqual(Date.now());
+    const again = await req('POST', `/api/bulletins/${bulletinId}/close-appeal`, editor, { version: closed.json().version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toBe('征求意见期已结束');
+    const closeAudit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'bulletin.close_appeal'), eq(auditLogs.targetId, bulletinId)));
+    expect(closeAudit).toHaveLength(1);
     const late = await req('POST', `/api/bulletins/${bulletinId}/appeals`, reporterA1.cookie, { orgId: trees.a1.id, reason: '期满后再提的异议' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('征求意见期已于');
