@@ -26,6 +26,9 @@ const MANUSCRIPTS = Number(arg('manuscripts', '1000000'));
 const ROUNDS = Number(arg('rounds', '5'));
 const ENGINE = arg('engine', 'pg') === 'pglite' ? 'pglite' : 'pg';
 const COMMEND_TOP = 10;
+// --keep leaves the generated database in place; --reuse measures it again without reloading (PostgreSQL only).
+const KEEP = process.argv.includes('--keep');
+const REUSE = process.argv.includes('--reuse');
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:55452/postgres';
 const DB_NAME = 'xl_bench_scoring';
 const YEAR = 2025;
@@ -151,20 +154,24 @@ async function pair(name: string, verb: () => Promise<unknown>, raw: () => Promi
 
 async function openBench(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (ENGINE === 'pglite') return { database: await openDatabase({}), drop: async () => undefined };
-  await admin(`drop database if exists ${DB_NAME} with (force)`);
-  await admin(`create database ${DB_NAME} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  if (!REUSE) {
+    await admin(`drop database if exists ${DB_NAME} with (force)`);
+    await admin(`create database ${DB_NAME} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  }
   const u = new URL(SERVER_URL);
   u.pathname = `/${DB_NAME}`;
-  return { database: await openDatabase({ databaseUrl: u.toString(), poolSize: 6 }), drop: () => admin(`drop database if exists ${DB_NAME} with (force)`) };
+  return { database: await openDatabase({ databaseUrl: u.toString(), poolSize: 6 }), drop: () => (KEEP ? Promise.resolve() : admin(`drop database if exists ${DB_NAME} with (force)`)) };
 }
 
 async function main() {
   wireModules(); // the 发布 column counts releases, as in the served app
   const { database, drop } = await openBench();
   try {
-    await migrateDatabase(database);
     const t0 = Date.now();
-    await load(database);
+    if (!(REUSE && ENGINE === 'pg')) {
+      await migrateDatabase(database);
+      await load(database);
+    }
     const loadS = Math.round((Date.now() - t0) / 1000);
     const ctx = { db: database.db, actor: SYSTEM_ACTOR } as unknown as Ctx;
     const [root] = await queryRows<{ id: string; path: string }>(database.db, sql`select id, path from orgs where depth = 0`);

@@ -3,6 +3,7 @@ import { PURGE_SESSIONS_JOB, purgeIdleSessions } from './modules/auth/index.ts';
 import { escalateUrgentChains } from './modules/manuscripts/index.ts';
 import { notifyOverdueSteps } from './modules/reviews/index.ts';
 
+import { CAPTURE_PAGE_JOB, capturePage } from './modules/adoptions/index.ts';
 import { RELEASE_HELD_ALERTS_JOB, releaseHeldAlerts } from './modules/alerts/index.ts';
 import { DAILY_BRIEFS_JOB, GENERATE_BRIEF_JOB, WEEKLY_BRIEFS_JOB, generateBrief, scheduleBriefs } from './modules/briefs/index.ts';
 import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index.ts';
@@ -69,6 +70,10 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
   // Two at a time: fetching waits on the network far more than it uses a core.
   await jobs.work<{ sourceId: string }>(FETCH_SOURCE_JOB, async (job) => {
     await runSourceFetch(services, job.data.sourceId, fetch, opts.ingest);
+  }, { batchSize: 2, pollingIntervalSeconds: 1 });
+  // 用稿 evidence: the page behind an adoption's link, through the same guard and allow-list.
+  await jobs.work<{ adoptionId: string }>(CAPTURE_PAGE_JOB, async (job) => {
+    await capturePage(services, job.data.adoptionId, { resolver: fetch.resolver, timeoutMs: fetch.limits.timeoutMs });
   }, { batchSize: 2, pollingIntervalSeconds: 1 });
 
   await jobs.work(RELEASE_HELD_ALERTS_JOB, async () => {

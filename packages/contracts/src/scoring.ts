@@ -77,6 +77,8 @@ export const Adoption = z.object({
   kind: z.enum(ADOPTION_KINDS),
   ghostwritten: z.boolean(),
   evidence: z.object({ sha256: z.string(), name: z.string(), mime: z.string() }).nullable(),
+  /** Whether the page at `url` was saved as evidence when entered, or why not. */
+  evidenceNote: z.string().nullable(),
   status: z.enum(ADOPTION_STATUSES),
   enteredByName: z.string(),
   verifiedByName: z.string().nullable(),

@@ -34,6 +34,8 @@ export const adoptions = pgTable(
     evidenceSha256: text('evidence_sha256'),
     evidenceName: text('evidence_name'),
     evidenceMime: text('evidence_mime'),
+    /** What became of saving the page at `url` when the adoption was entered (saved, or why not). */
+    evidenceNote: text('evidence_note'),
     status: text('status').notNull().default('pending'),
     enteredBy: uuid('entered_by').references(() => users.id),
     enteredByName: text('entered_by_name').notNull(),

@@ -17,6 +17,7 @@ export const FILE_TYPES = {
   'application/x-msdownload': '可执行程序',
   'video/mp4': 'MP4 视频',
   'video/quicktime': 'QuickTime 视频（.mov）',
+  'text/html': '网页（HTML）',
 } as const;
 
 export type FileType = keyof typeof FILE_TYPES;
@@ -32,6 +33,7 @@ export const MIME = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   zip: 'application/zip',
   mp4: 'video/mp4',
+  html: 'text/html',
 } as const satisfies Record<string, FileType>;
 
 /**
@@ -73,6 +75,10 @@ export function sniffHead(head: Buffer): HeadVerdict {
     if (HEIC_BRANDS.has(brand)) return { type: 'image/heic' };
     if (brand === 'qt  ') return { type: 'video/quicktime' };
   }
+  // A web page (after an optional BOM and blank space). Recognised so a saved page can be kept
+  // where a caller allows it (用稿 evidence); no default list accepts it, so no upload becomes one.
+  const text = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<head') || text.startsWith('<meta')) return { type: MIME.html };
   return null;
 }
 

@@ -31,6 +31,7 @@ export function presentAdoption(actor: Actor, a: AdoptionView): Adoption {
     kind: a.kind as Adoption['kind'],
     ghostwritten: a.ghostwritten,
     evidence: a.evidenceSha256 ? { sha256: a.evidenceSha256, name: a.evidenceName ?? '证明材料', mime: a.evidenceMime ?? 'application/octet-stream' } : null,
+    evidenceNote: a.evidenceNote,
     status: a.status as Adoption['status'],
     enteredByName: a.enteredByName,
     verifiedByName: a.verifiedByName,

@@ -1,5 +1,5 @@
 import { adoptions, type Executor } from '@xuanlian/db';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
 import { queryRows } from '../../core/sql.ts';
 
@@ -49,6 +49,7 @@ function toView(r: RawView): AdoptionView {
     evidenceSha256: (r.evidence_sha256 as string | null) ?? null,
     evidenceName: (r.evidence_name as string | null) ?? null,
     evidenceMime: (r.evidence_mime as string | null) ?? null,
+    evidenceNote: (r.evidence_note as string | null) ?? null,
     status: String(r.status),
     enteredBy: (r.entered_by as string | null) ?? null,
     enteredByName: String(r.entered_by_name),
@@ -106,5 +107,23 @@ export async function decidePending(tx: Executor, id: string, set: Partial<Adopt
 }
 
 export async function setEvidence(tx: Executor, id: string, e: { sha256: string; name: string; mime: string }): Promise<void> {
-  await tx.update(adoptions).set({ evidenceSha256: e.sha256, evidenceName: e.name, evidenceMime: e.mime, updatedAt: new Date() }).where(eq(adoptions.id, id));
+  await tx.update(adoptions).set({ evidenceSha256: e.sha256, evidenceName: e.name, evidenceMime: e.mime, evidenceNote: null, updatedAt: new Date() }).where(eq(adoptions.id, id));
+}
+
+export async function findAdoptionRow(db: Executor, id: string): Promise<AdoptionRow | undefined> {
+  return (await db.select().from(adoptions).where(eq(adoptions.id, id)))[0];
+}
+
+/** The saved page (or the note why not) — only while no evidence is there, so a hand upload wins. */
+export async function setCapturedEvidence(
+  tx: Executor,
+  id: string,
+  set: { evidenceNote: string } & Partial<Pick<AdoptionRow, 'evidenceSha256' | 'evidenceName' | 'evidenceMime'>>,
+): Promise<boolean> {
+  const rows = await tx
+    .update(adoptions)
+    .set({ ...set, updatedAt: new Date() })
+    .where(and(eq(adoptions.id, id), isNull(adoptions.evidenceSha256)))
+    .returning({ id: adoptions.id });
+  return rows.length > 0;
 }

@@ -7,7 +7,7 @@ import {
   type Adoption,
   type CreateAdoptionInput,
 } from '@xuanlian/contracts';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
@@ -77,7 +77,7 @@ function EntryForm() {
             <InputNumber min={0} style={{ width: 110 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="url" label="链接">
+        <Form.Item name="url" label="链接" extra="填写网络版链接后，系统会自动保存该页面作为用稿证明">
           <Input placeholder="https://" maxLength={500} />
         </Form.Item>
         <Space wrap>
@@ -128,7 +128,22 @@ function AdoptionTable({ toVerify }: { toVerify: boolean }) {
             key: 'evidence',
             render: (_v, a) => (
               <Space size={4}>
-                {a.evidence && <a href={evidenceUrl(a.id)} target="_blank" rel="noreferrer">查看</a>}
+                {a.evidence && (
+                  <a href={evidenceUrl(a.id)} target="_blank" rel="noreferrer" title={a.evidenceNote ?? a.evidence.name}>
+                    {a.evidence.mime === 'text/html' ? '网页存档' : '查看'}
+                  </a>
+                )}
+                {!a.evidence && a.url && a.status === 'pending' && !a.evidenceNote && <small style={{ color: '#888' }}>正在保存网页…</small>}
+                {!a.evidence && a.evidenceNote && (
+                  <Tooltip title={a.evidenceNote}>
+                    <Tag color="warning">网页未保存</Tag>
+                  </Tooltip>
+                )}
+                {a.url && (
+                  <a href={a.url} target="_blank" rel="noreferrer noopener">
+                    原文
+                  </a>
+                )}
                 {a.actions.uploadEvidence && (
                   <Upload
                     accept=".jpg,.jpeg,.png,.webp,.pdf"

@@ -44,6 +44,8 @@ export function useAdoptions(query: Partial<AdoptionListQuery>) {
   return useQuery({
     queryKey: [...scoringKey, 'adoptions', query],
     queryFn: ({ signal }) => api.get<{ items: Adoption[]; total: number }>('/adoptions', { ...query, toVerify: query.toVerify ? 'true' : undefined }, signal),
+    // The page behind a new adoption's link is saved a moment after entry: look again until it is.
+    refetchInterval: (q) => (q.state.data?.items.some((x) => x.url && !x.evidence && !x.evidenceNote && x.status === 'pending') ? 3000 : false),
   });
 }
 export function useCreateAdoption() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIME, classifyZip, sniffHead } from '../sniff.ts';
+import { DEFAULT_ALLOWED_TYPES, MIME, classifyZip, sniffHead } from '../sniff.ts';
 import { EXE, MP4_HEAD, PDF, PNG } from './samples.ts';
 
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
@@ -20,9 +20,15 @@ describe('sniffHead', () => {
     expect(sniffHead(bytes)).toEqual({ type });
   });
 
+  it('recognises a web page (for saved 用稿 pages) but no default upload list accepts one', () => {
+    expect(sniffHead(Buffer.from('\uFEFF  <!DOCTYPE html><html>'))).toEqual({ type: MIME.html });
+    expect(sniffHead(Buffer.from('<html><script>'))).toEqual({ type: MIME.html });
+    expect(DEFAULT_ALLOWED_TYPES).not.toContain(MIME.html);
+  });
+
   it('defers a zip to its directory and knows nothing of plain text or empty input', () => {
     expect(sniffHead(hex('504b0304140000000800'))).toEqual({ zip: true });
-    expect(sniffHead(Buffer.from('<html><script>'))).toBeNull();
+    expect(sniffHead(Buffer.from('本单位十月份信息报送情况'))).toBeNull();
     expect(sniffHead(Buffer.alloc(0))).toBeNull();
     expect(sniffHead(Buffer.concat([hex('00000018'), Buffer.from('ftypzzzz')]))).toBeNull();
   });

@@ -10,6 +10,7 @@ import { findOrgInScope } from '../../orgs/index.ts';
 import { findOutlet } from '../../outlets/index.ts';
 import { recomputeManuscriptScores } from '../../scoring/index.ts';
 import { presentAdoption } from '../adoptions.presenter.ts';
+import { CAPTURE_PAGE_JOB } from '../capture.ts';
 import { decidePending, findAdoptionView, findByManuscriptOutlet, insertAdoption, listAdoptionViews, manuscriptInScope, setEvidence } from '../adoptions.repo.ts';
 
 /** Reporters record their own units' adoptions, the office any in its scope; both need adoption.record. */
@@ -26,6 +27,8 @@ export async function createAdoption({ ctx, input }: { ctx: Ctx; input: CreateAd
     if (existing) throw duplicate(`该稿件在“${outlet.name}”的用稿已由${existing.enteredByName}登记（${ADOPTION_STATUS_LABELS[existing.status as 'pending']}），无需重复登记`);
     const row = await insertAdoption(tx, { ...input, orgId: m.orgId, enteredBy: ctx.actor.userId, enteredByName: ctx.actor.name });
     await writeAudit(tx, ctx, { action: 'adoption.create', targetType: 'adoption', targetId: row.id, orgId: m.orgId, before: null, after: { ...input, outletName: outlet.name } });
+    // The page behind the link is saved as evidence right away, before it moves or disappears.
+    if (input.url) await ctx.jobs.send(tx, CAPTURE_PAGE_JOB, { adoptionId: row.id }, { singletonKey: row.id, retryLimit: 1 });
     return row.id;
   });
   return getAdoption({ ctx, id });
