@@ -1,7 +1,7 @@
 import { orgs, releaseChannels, releases, type Executor } from '@xuanlian/db';
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
-import { queryRows } from '../../core/sql.ts';
+import { inIdSet, queryRows, type IdSet } from '../../core/sql.ts';
 
 export type ChannelRow = typeof releaseChannels.$inferSelect & { orgName: string; orgPath: string };
 export type ReleaseRow = typeof releases.$inferSelect & { orgName: string; channelName: string; channelKind: string };
@@ -186,17 +186,17 @@ export async function releaseTotals(db: Executor, q: { subtreePath: string; from
  * Live releases (not withdrawn) whose release date (Beijing) lies in the inclusive range, per unit
  * (`releases.org_id`, the manuscript's unit) or per person (the manuscript's reporter).
  */
-export async function releasedCounts(db: Executor, by: 'org' | 'user', ids: string[], range: { from: string; to: string }): Promise<Map<string, number>> {
+export async function releasedCounts(db: Executor, by: 'org' | 'user', ids: IdSet, range: { from: string; to: string }): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (ids.length === 0) return out;
+  if (Array.isArray(ids) && ids.length === 0) return out;
   const day = sql.raw(`(r.released_at at time zone 'Asia/Shanghai')::date`);
   const rows =
     by === 'org'
-      ? await queryRows<{ k: string; n: number }>(db, sql`select r.org_id as k, count(*)::int as n from releases r where r.status = 'released' and r.org_id in ${ids} and ${day} between ${range.from} and ${range.to} group by 1`)
+      ? await queryRows<{ k: string; n: number }>(db, sql`select r.org_id as k, count(*)::int as n from releases r where r.status = 'released' and ${inIdSet(sql.raw('r.org_id'), ids)} and ${day} between ${range.from} and ${range.to} group by 1`)
       : await queryRows<{ k: string; n: number }>(
           db,
           sql`select m.reporter_id as k, count(*)::int as n from releases r join manuscripts m on m.id = r.manuscript_id
-              where r.status = 'released' and m.reporter_id in ${ids} and ${day} between ${range.from} and ${range.to} group by 1`,
+              where r.status = 'released' and ${inIdSet(sql.raw('m.reporter_id'), ids)} and ${day} between ${range.from} and ${range.to} group by 1`,
         );
   for (const r of rows) out.set(r.k, Number(r.n));
   return out;

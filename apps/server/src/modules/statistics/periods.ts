@@ -24,7 +24,14 @@ export function rangeOf(grain: StatGrain, period: string): { from: string; to: s
   return { from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${lastDay(y, mo)}` };
 }
 
-/** Standard competition ranking (1, 2, 2, 4) by points, highest first. */
+/**
+ * Standard competition ranking (1, 2, 2, 4) by points, highest first. Sorted once, so 10,000
+ * units rank in milliseconds (counting the higher ones for each unit took a second).
+ */
 export function ranks(points: number[]): number[] {
-  return points.map((p) => 1 + points.filter((q) => q > p).length);
+  const first = new Map<number, number>();
+  [...points].sort((a, b) => b - a).forEach((p, i) => {
+    if (!first.has(p)) first.set(p, i + 1);
+  });
+  return points.map((p) => first.get(p) ?? points.length);
 }

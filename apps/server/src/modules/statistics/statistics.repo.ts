@@ -1,7 +1,7 @@
 import type { Executor } from '@xuanlian/db';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { pathFilter, type Scope } from '../../core/scope.ts';
-import { queryRows } from '../../core/sql.ts';
+import { inIdSet, queryRows, type IdSet } from '../../core/sql.ts';
 
 /**
  * One grouped query per measure over any number of units or people, straight from the tables
@@ -33,12 +33,15 @@ export interface Actuals {
 const zero = (): Actuals => ({ submitted: 0, approved: 0, adopted: { central: 0, province: 0, city: 0, county: 0, own: 0 }, endorsements: 0, centi: 0 });
 const cn = (col: string) => sql.raw(`(${col} at time zone 'Asia/Shanghai')::date`);
 
+/** The active units of the scope (within a subtree), as a subquery of their ids. */
+export function unitSet(scope: Scope, subtreePath: string | null): SQL {
+  return sql`select o.id from orgs o where ${pathFilter(scope, sql`o.path`)} and o.status = 'active' ${subtreePath ? sql`and o.path like ${`${subtreePath}%`}` : sql``}`;
+}
+
 export async function unitsInScope(db: Executor, scope: Scope, subtreePath: string | null): Promise<Subject[]> {
   const rows = await queryRows<{ id: string; name: string }>(
     db,
-    sql`select o.id, o.name from orgs o where ${pathFilter(scope, sql`o.path`)} and o.status = 'active'
-        ${subtreePath ? sql`and o.path like ${`${subtreePath}%`}` : sql``}
-        order by o.depth, o.sort_order, o.name`,
+    sql`select o.id, o.name from orgs o where o.id in (${unitSet(scope, subtreePath)}) order by o.depth, o.sort_order, o.name`,
   );
   return rows.map((r) => ({ orgId: r.id, orgName: r.name, userId: null, userName: null }));
 }
@@ -56,21 +59,22 @@ export async function peopleInScope(db: Executor, scope: Scope, subtreePath: str
 }
 
 /** Per unit: its own manuscripts, adoptions, endorsements and unit score lines. */
-export async function unitActuals(db: Executor, orgIds: string[], range: Range): Promise<Map<string, Actuals>> {
-  const out = new Map<string, Actuals>(orgIds.map((id) => [id, zero()]));
-  if (orgIds.length === 0) return out;
+export async function unitActuals(db: Executor, orgIds: IdSet, range: Range): Promise<Map<string, Actuals>> {
+  const out = new Map<string, Actuals>(Array.isArray(orgIds) ? orgIds.map((id) => [id, zero()]) : []);
+  if (Array.isArray(orgIds) && orgIds.length === 0) return out;
+  const inSet = (col: string) => inIdSet(sql.raw(col), orgIds);
   const pFrom = range.from.slice(0, 7);
   const pTo = range.to.slice(0, 7);
   const [subs, appr, ads, ends, pts] = await Promise.all([
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where org_id in ${orgIds} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`),
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where org_id in ${orgIds} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`),
+    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`),
+    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`),
     queryRows<{ k: string; level: string; n: number }>(
       db,
       sql`select a.org_id as k, t.level, count(*)::int as n from adoptions a join outlets t on t.id = a.outlet_id
-          where a.org_id in ${orgIds} and a.status = 'verified' and a.adopted_on between ${range.from} and ${range.to} group by 1, 2`,
+          where ${inSet('a.org_id')} and a.status = 'verified' and a.adopted_on between ${range.from} and ${range.to} group by 1, 2`,
     ),
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from endorsements where org_id in ${orgIds} and endorsed_on between ${range.from} and ${range.to} group by 1`),
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, sum(centi)::int as n from score_lines where subject_type = 'org' and org_id in ${orgIds} and period between ${pFrom} and ${pTo} group by 1`),
+    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from endorsements where ${inSet('org_id')} and endorsed_on between ${range.from} and ${range.to} group by 1`),
+    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, sum(centi)::int as n from score_lines where subject_type = 'org' and ${inSet('org_id')} and period between ${pFrom} and ${pTo} group by 1`),
   ]);
   return fill(out, subs, appr, ads, ends, pts);
 }
@@ -106,11 +110,17 @@ function fill(
   ends: Array<{ k: string; n: number }>,
   pts: Array<{ k: string; n: number }>,
 ): Map<string, Actuals> {
-  for (const r of subs) { const a = out.get(r.k); if (a) a.submitted = Number(r.n); }
-  for (const r of appr) { const a = out.get(r.k); if (a) a.approved = Number(r.n); }
-  for (const r of ads) { const a = out.get(r.k); if (a && r.level in a.adopted) a.adopted[r.level as keyof Actuals['adopted']] += Number(r.n); }
-  for (const r of ends) { const a = out.get(r.k); if (a) a.endorsements = Number(r.n); }
-  for (const r of pts) { const a = out.get(r.k); if (a) a.centi = Number(r.n); }
+  // Keyed by what the queries return: a subquery set has no list to start from.
+  const at = (k: string): Actuals => {
+    let a = out.get(k);
+    if (!a) out.set(k, (a = zero()));
+    return a;
+  };
+  for (const r of subs) at(r.k).submitted = Number(r.n);
+  for (const r of appr) at(r.k).approved = Number(r.n);
+  for (const r of ads) { const a = at(r.k); if (r.level in a.adopted) a.adopted[r.level as keyof Actuals['adopted']] += Number(r.n); }
+  for (const r of ends) at(r.k).endorsements = Number(r.n);
+  for (const r of pts) at(r.k).centi = Number(r.n);
   return out;
 }
 

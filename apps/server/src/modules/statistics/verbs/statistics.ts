@@ -1,17 +1,18 @@
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type StatisticsOutput, type StatisticsQuery, type StatisticsRow, type TrendOutput } from '@xuanlian/contracts';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../../core/context.ts';
+import type { IdSet } from '../../../core/sql.ts';
 import { notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { rangeOf, ranks } from '../periods.ts';
-import { monthlyTrend, peopleInScope, personActuals, unitActuals, unitsInScope } from '../statistics.repo.ts';
+import { monthlyTrend, peopleInScope, personActuals, unitActuals, unitSet, unitsInScope } from '../statistics.repo.ts';
 
 /**
  * Released counts belong to the releases module, which statistics cannot import (releases reads
  * statistics): `src/wiring.ts` registers its counter; unwired, the column is 0.
  */
-export type ReleasedCounter = (ctx: Ctx, by: 'org' | 'user', ids: string[], range: { from: string; to: string }) => Promise<Map<string, number>>;
+export type ReleasedCounter = (ctx: Ctx, by: 'org' | 'user', ids: IdSet, range: { from: string; to: string }) => Promise<Map<string, number>>;
 let releasedCounter: ReleasedCounter = async () => new Map();
 export function registerReleasedCounter(counter: ReleasedCounter): void {
   releasedCounter = counter;
@@ -31,9 +32,11 @@ export async function getStatistics({ ctx, query }: { ctx: Ctx; query: Statistic
   const { scope, path } = await subtreeOf(ctx, query.orgId);
   const subjects = query.by === 'org' ? await unitsInScope(ctx.db, scope, path) : await peopleInScope(ctx.db, scope, path);
   const ids = subjects.map((s) => (query.by === 'org' ? s.orgId : (s.userId as string)));
+  // Units are counted over the subtree's subquery (a join for the database), people by their ids.
+  const set: IdSet = query.by === 'org' ? unitSet(scope, path) : ids;
   const [actuals, released] = await Promise.all([
-    query.by === 'org' ? unitActuals(ctx.db, ids, range) : personActuals(ctx.db, ids, range),
-    releasedCounter(ctx, query.by, ids, range),
+    query.by === 'org' ? unitActuals(ctx.db, set, range) : personActuals(ctx.db, ids, range),
+    releasedCounter(ctx, query.by, set, range),
   ]);
   const points = ids.map((id) => (actuals.get(id)?.centi ?? 0) / 100);
   const rank = ranks(points);
