@@ -33,3 +33,14 @@ export function progressOf(values: QuotaValues, actual: Actuals, elapsed: number
   ) as Record<QuotaMeasure, { target: number; actual: number; expected: number; forecast: number; behind: boolean }>;
   return { progress, behind: Object.values(progress).some((p) => p.behind) };
 }
+
+/**
+ * 任务完成率: the mean over the measures that have a target of actual ÷ target, each held between
+ * 0 and 1 — points net of penalties can go below zero, a completion rate cannot. Null when no
+ * measure has a target. The dashboard and the year-end assessment both read it.
+ */
+export function completionRate(progress: Record<string, { actual: number; target: number }> | null | undefined): number | null {
+  const measures = Object.values(progress ?? {}).filter((m) => m.target > 0);
+  if (measures.length === 0) return null;
+  return measures.reduce((t, m) => t + Math.min(1, Math.max(0, m.actual / m.target)), 0) / measures.length;
+}

@@ -10,18 +10,24 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { EChart } from '../../shared/ui/EChart.tsx';
 import { useDashboard } from './api.ts';
 
+const upToNow = (months: string[], values: number[]) => {
+  const now = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  return values.map((v, i) => ((months[i] ?? '') > now ? null : v));
+};
+
 function options(d: DashboardOutput) {
   const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true };
   return {
     trend: {
       tooltip: { trigger: 'axis' },
-      legend: { data: ['报送', '用稿'] },
+      legend: { data: ['报送', '用稿'], top: 0, right: 0 },
       grid,
       xAxis: { type: 'category', data: d.trend.months.map((m) => `${Number(m.slice(5))}月`) },
-      yAxis: { type: 'value', name: '篇' },
+      yAxis: { type: 'value', name: '篇', minInterval: 1 },
+      // Months still ahead have no figures yet (not zero), and a monotone curve never dips below 0.
       series: [
-        { name: '报送', type: 'line', smooth: true, data: d.trend.submitted },
-        { name: '用稿', type: 'line', smooth: true, data: d.trend.adopted },
+        { name: '报送', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToNow(d.trend.months, d.trend.submitted) },
+        { name: '用稿', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToNow(d.trend.months, d.trend.adopted) },
       ],
     },
     levels: {
@@ -46,7 +52,7 @@ function options(d: DashboardOutput) {
     quota: {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       grid,
-      xAxis: { type: 'value', max: 100, name: '%' },
+      xAxis: { type: 'value', min: 0, max: 100, name: '%' },
       yAxis: { type: 'category', inverse: true, data: d.quotaCompletion.slice(0, 15).map((q) => q.orgName) },
       series: [{ name: '完成率', type: 'bar', data: d.quotaCompletion.slice(0, 15).map((q) => q.percent) }],
     },

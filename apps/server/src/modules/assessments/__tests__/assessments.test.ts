@@ -104,4 +104,12 @@ describe('[考核] the year-end unit scorecard', () => {
     expect((await call('GET', `/api/assessments?year=${year}&orgId=${trees.a1.id}`, undefined, reporter.cookie)).statusCode).toBe(403);
     expect((await call('PUT', '/api/assessments/weights', { year, orgId: trees.a1.id, weights: base }, reporter.cookie)).statusCode).toBe(403);
   });
+  it('a unit whose penalties outweigh its points scores 0 on points and quota, never below', async () => {
+    await t.services.db.insert(scoreLines).values({ ...line(trees.a2.id, -2000), ruleRef: 'penalty.monthly_minimum', explanation: '测试扣分', sourceType: 'penalty', sourceId: `test-penalty:${trees.a2.id}` });
+    const a = (await call('GET', `/api/assessments?year=${year}&orgId=${trees.a.id}`)).json();
+    const a2 = a.rows.find((r: { orgId: string }) => r.orgId === trees.a2.id);
+    expect(a2.parts.points.score).toBe(0);
+    expect(a2.parts.quota.score).toBe(0);
+    expect(a2.parts.quota.detail).toContain('-15/1');
+  });
 });

@@ -17,7 +17,7 @@ import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope } from '../../../core/scope.ts';
 import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
 import { taskCounts } from '../../plans/index.ts';
-import { elapsedShare, progressOf, quotaRows } from '../../quotas/index.ts';
+import { completionRate, elapsedShare, progressOf, quotaRows } from '../../quotas/index.ts';
 import { unitActuals } from '../../statistics/index.ts';
 import { effectiveTargets, ledgerGroups, periodOf, targetRows, targetStatuses } from '../../targets/index.ts';
 import { assessedUnits, findWeights, upsertWeights, type WeightsRow } from '../assessments.repo.ts';
@@ -86,10 +86,10 @@ export async function getAssessment({ ctx, query }: { ctx: Ctx; query: Assessmen
     const q = quotas.find((r) => r.orgId === u.id && r.userId === null);
     let quota: { score: number | null; detail: string } = { score: null, detail: '未下达任务指标' };
     if (q && a) {
-      const measures = Object.values(progressOf(q, a, elapsed).progress).filter((m) => m.target > 0);
-      if (measures.length > 0) {
-        const avg = measures.reduce((t, m) => t + Math.min(1, m.actual / m.target), 0) / measures.length;
-        quota = { score: round1(avg * 100), detail: measures.map((m) => `${m.actual}/${m.target}`).join('，') };
+      const progress = progressOf(q, a, elapsed).progress;
+      const rate = completionRate(progress);
+      if (rate !== null) {
+        quota = { score: round1(rate * 100), detail: Object.values(progress).filter((m) => m.target > 0).map((m) => `${m.actual}/${m.target}`).join('，') };
       }
     }
 

@@ -5,7 +5,7 @@ import { notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { readNotificationSettings, unitsWithoutSubmissions } from '../../notifications/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
-import { getQuotaGrid } from '../../quotas/index.ts';
+import { completionRate, getQuotaGrid } from '../../quotas/index.ts';
 import { getStatistics, getTrend } from '../../statistics/index.ts';
 import { categoryMix } from '../dashboard.repo.ts';
 
@@ -36,11 +36,7 @@ export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQ
   const sum = (f: (r: (typeof stats.rows)[number]) => number) => stats.rows.reduce((t, r) => t + f(r), 0);
   const quotaCompletion = quotas.rows
     .filter((r) => r.userId === null && r.progress)
-    .map((r) => {
-      const measures = Object.values(r.progress ?? {}).filter((p) => p.target > 0);
-      const percent = measures.length ? Math.round((measures.reduce((t, p) => t + Math.min(1, p.actual / p.target), 0) / measures.length) * 1000) / 10 : 0;
-      return { orgId: r.orgId, orgName: r.orgName, percent };
-    })
+    .map((r) => ({ orgId: r.orgId, orgName: r.orgName, percent: Math.round((completionRate(r.progress) ?? 0) * 1000) / 10 }))
     .sort((a, b) => b.percent - a.percent);
   return {
     grain: stats.grain,
