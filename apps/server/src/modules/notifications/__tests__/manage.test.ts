@@ -192,7 +192,7 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     const quiet = await buildUser(t, { org: trees.b1, roles: [{ role: 'reporter' }] });
     const busy = await buildUser(t, { org: trees.b, roles: [{ role: 'reporter' }] });
     await insertManuscriptRow(t, { org: trees.b, reporterId: busy.id });
-    await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editorA }, payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '' } });
+    await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editorA }, payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '', statisticsDeadlineDay: 25 } });
     const today = chinaDate();
     const [y, m] = today.split('-');
     const onDay = new Date(`${y}-${m}-20T09:00:00+08:00`);
@@ -203,6 +203,8 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     await remindMonthlySubmission(t.services, onDay);
     const of = async (userId: string) => t.services.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'submission.reminder')));
     expect(await of(quiet.id)).toHaveLength(1);
+    // The deadline it names is the office's configured 统计截止日.
+    expect((await of(quiet.id))[0]?.body).toContain('请于本月25日统计截止前报送');
     expect(await of(busy.id)).toHaveLength(0);
     const keys = await t.services.db.select().from(notificationDeliveries).where(like(notificationDeliveries.eventKey, `submission:${y}-${m}:${trees.b1.id}`));
     expect(keys).toHaveLength(1);

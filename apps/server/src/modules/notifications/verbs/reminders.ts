@@ -50,7 +50,7 @@ export async function remindDueTasks(services: Services, now = new Date()): Prom
  * reminded, once per unit per month.
  */
 export async function remindMonthlySubmission(services: Services, now = new Date()): Promise<number> {
-  const { submissionReminderDay } = await readNotificationSettings(services.db);
+  const { submissionReminderDay, statisticsDeadlineDay } = await readNotificationSettings(services.db);
   const today = chinaDate(now);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   if (d !== submissionReminderDay) return 0;
@@ -69,7 +69,7 @@ export async function remindMonthlySubmission(services: Services, now = new Date
         orgIds: [unit.id],
         kind: 'submission.reminder',
         title: `${m}月信息报送提醒`,
-        body: `${unit.name}本月（${y}年${m}月）尚未报送工作信息。按照“每月至少报送一条”的要求，请于本月24日统计截止前报送。`,
+        body: `${unit.name}本月（${y}年${m}月）尚未报送工作信息。按照“每月至少报送一条”的要求，请于本月${statisticsDeadlineDay}日统计截止前报送。`,
         link: '/quick-submit',
         dedupeKey: `submission:${month}:${unit.id}`,
       });
