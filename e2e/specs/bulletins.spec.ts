@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxPart, docxText } from '../../test-support/docx-text.ts';
+import { docxPart, docxTable, docxText } from '../../test-support/docx-text.ts';
 import { ARTIFACTS, launch, newPage, shot } from '../browser.ts';
 import { confirmPopover, DEMO_PASSWORD, login, pickOption, pickTreeNode } from '../ui.ts';
 
@@ -23,14 +23,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser.close());
-
-/** The first table of document.xml as rows of cell texts. */
-function tableOf(doc: string): string[][] {
-  const tbl = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)?.[0] ?? '';
-  return [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
-    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-  );
-}
 
 describe('[通报] in Chromium', () => {
   it('the quarterly bulletin is drafted and opened for appeal; a unit appeals; the editor answers, closes the window and finalises; the .docx is a 公文 matching the statistics', async () => {
@@ -106,7 +98,7 @@ describe('[通报] in Chromium', () => {
     expect(stats.status()).toBe(200);
     const rows = (await stats.json()).rows as Array<{ rank: number; orgName: string; submitted: number; approved: number; released: number; adoptedTotal: number; endorsements: number; points: number }>;
     expect(rows.length).toBeGreaterThan(1);
-    expect(tableOf(doc)).toEqual([
+    expect(docxTable(doc)).toEqual([
       ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
       ...rows.map((x) => [String(x.rank), x.orgName, String(x.submitted), String(x.approved), String(x.released), String(x.adoptedTotal), String(x.endorsements), String(Math.round(x.points * 100) / 100)]),
     ]);

@@ -2,6 +2,7 @@ import { auditLogs, notifications } from '@xuanlian/db';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxTable } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
 import { inspectZip, readEntry } from '../../manuscripts/docx/zip-inspect.ts';
@@ -39,13 +40,6 @@ function part(buf: Buffer, name: string): string {
   return readEntry(buf, entry).toString('utf8');
 }
 
-/** The first table of document.xml as rows of cell texts. */
-function tableOf(doc: string): string[][] {
-  const tbl = doc.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)?.[0] ?? '';
-  return [...tbl.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
-    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => [...tc[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
-  );
-}
 
 interface StatRow { orgId: string; orgName: string; rank: number; submitted: number; approved: number; released: number; adoptedTotal: number; endorsements: number; points: number }
 const statistics = async (): Promise<StatRow[]> => {
@@ -129,7 +123,7 @@ describe('[通报] bulletins', () => {
     expect(doc.lastIndexOf('甲单位')).toBeGreaterThan(doc.indexOf('</w:tbl>'));
     expect(doc).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(part(buf, 'word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
-    expect(tableOf(doc)).toEqual(expectedTable(await statistics()));
+    expect(docxTable(doc)).toEqual(expectedTable(await statistics()));
 
     const x = await req('GET', `/api/bulletins/${bulletinId}/annex.xlsx`, editor);
     expect(x.statusCode).toBe(200);
@@ -236,8 +230,8 @@ describe('[通报] bulletins', () => {
     expect(again.numbers).toEqual(final.numbers);
     expect(again.numbers.rows).toEqual(before);
     const docAfter = part((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload, 'word/document.xml');
-    expect(tableOf(docAfter)).toEqual(tableOf(docBefore));
-    expect(tableOf(docAfter)).toEqual(expectedTable(before));
+    expect(docxTable(docAfter)).toEqual(docxTable(docBefore));
+    expect(docxTable(docAfter)).toEqual(expectedTable(before));
 
     // Final is final.
     expect((await req('PATCH', `/api/bulletins/${bulletinId}`, editor, { version: again.version, title: '改标题' })).statusCode).toBe(409);
