@@ -33,7 +33,7 @@ export function ReminderSettings() {
           <InputNumber min={1} max={30} addonAfter="天" style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="siteUrl" label="系统访问地址" rules={[zodRule(NotificationSettings.shape.siteUrl)]}>
-          <Input placeholder="https://xuanlian.example.gov.cn（用于消息中的链接）" style={{ width: 320 }} />
+          <Input placeholder="https://xuanlian.example.gov.cn（消息和公开订阅源中的链接）" style={{ width: 320 }} />
         </Form.Item>
         <Form.Item>
           <Button htmlType="submit" loading={save.isPending}>

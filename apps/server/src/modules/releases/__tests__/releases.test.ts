@@ -74,6 +74,12 @@ describe('[发布] releases to own channels', () => {
     }
     expect(stack).toEqual([]);
 
+    // Behind a gateway the feed links to the configured 系统访问地址, not to the internal host.
+    const saved = await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editor.cookie }, payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: 'https://xc.jiangcheng.gov.cn/', statisticsDeadlineDay: 24 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const behind = await t.app.inject({ method: 'GET', url: '/portal/rss.xml' });
+    expect(behind.body).toContain(`<link>https://xc.jiangcheng.gov.cn/portal/releases/${release.id}</link>`);
+
     // Released on a second channel, the piece still appears once on the portal.
     const wechat = (await inject('POST', '/api/releases/channels', { orgId: trees.a.id, name: '甲单位公众号', kind: 'wechat' })).json().id;
     expect((await inject('POST', '/api/releases', { manuscriptId: id, channelId: wechat })).statusCode).toBe(201);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileMeta } from '../../../core/files/index.ts';
+import { readNotificationSettings } from '../../notifications/index.ts';
 import { countPublicReleases, isPublicImage, publicRelease, publicReleases } from '../releases.repo.ts';
 import { renderItem, renderList, renderMissing, renderRss } from './render.ts';
 
@@ -30,7 +31,10 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/portal/rss.xml', { schema: { tags } }, async (req, reply) => {
     const rows = await publicReleases(req.ctx.db, 50);
-    const origin = `${req.protocol}://${req.host}`;
+    // Links in a feed must work from outside: the configured 系统访问地址 when there is one (behind
+    // a gateway the request's own host is an internal name), else the host the reader asked.
+    const { siteUrl } = await readNotificationSettings(req.ctx.db);
+    const origin = siteUrl ? siteUrl.replace(/\/+$/, '') : `${req.protocol}://${req.host}`;
     return reply.header('content-type', 'application/rss+xml; charset=utf-8').send(renderRss(rows, origin));
   });
   app.get('/portal/files/:sha256', { schema: { tags, params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }) } }, async (req, reply) => {
