@@ -51,9 +51,13 @@ export async function commissionMisses(db: Executor): Promise<CommissionMissInpu
 /** Units' monthly minimums with their submissions per month (Beijing months), for the given years. */
 export async function monthlyQuotaInputs(db: Executor, years: number[]): Promise<MonthlyQuotaInput[]> {
   if (years.length === 0) return [];
-  const quotas = await queryRows<{ org_id: string; year: number; monthly_submissions: number }>(
+  // The first whole month in the system: the month after the unit was created, or that month when created on its 1st.
+  const quotas = await queryRows<{ org_id: string; year: number; monthly_submissions: number; from_month: string }>(
     db,
-    sql`select org_id, year, monthly_submissions from quotas where user_id is null and monthly_submissions > 0 and year in ${years}`,
+    sql`select q.org_id, q.year, q.monthly_submissions,
+               to_char(date_trunc('month', (o.created_at at time zone 'Asia/Shanghai') - interval '1 microsecond') + interval '1 month', 'YYYY-MM') as from_month
+        from quotas q join orgs o on o.id = q.org_id
+        where q.user_id is null and q.monthly_submissions > 0 and q.year in ${years}`,
   );
   if (quotas.length === 0) return [];
   const counts = await queryRows<{ org_id: string; period: string; n: number }>(
@@ -67,7 +71,7 @@ export async function monthlyQuotaInputs(db: Executor, years: number[]): Promise
   return quotas.map((q) => {
     const submitted: Record<string, number> = {};
     for (const c of counts) if (c.org_id === q.org_id && c.period.startsWith(`${q.year}-`)) submitted[c.period] = Number(c.n);
-    return { orgId: q.org_id, year: Number(q.year), monthlySubmissions: Number(q.monthly_submissions), submitted };
+    return { orgId: q.org_id, year: Number(q.year), monthlySubmissions: Number(q.monthly_submissions), submitted, from: q.from_month };
   });
 }
 

@@ -112,6 +112,11 @@ describe('[计分] penalties', () => {
       ['2026-03', -400],
     ]);
   });
+
+  it('a unit is not fined for months before its first whole month in the system', () => {
+    const lines = run({ asOf: '2026-05-15', monthlyQuotas: [{ orgId: 'orgA', year: 2026, monthlySubmissions: 1, submitted: {}, from: '2026-03' }] });
+    expect(lines.map((l) => l.period)).toEqual(['2026-03', '2026-04']);
+  });
 });
 
 describe('[计分] rule versions', () => {

@@ -1,4 +1,6 @@
+import { orgs } from '@xuanlian/db';
 import { DEFAULT_SCORING_RULES } from '@xuanlian/contracts';
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
@@ -130,6 +132,8 @@ describe('[任务指标] quotas, progress and penalties', () => {
     expect(dup.statusCode).toBe(400);
     expect(JSON.stringify(dup.json().error.details)).toContain('第 2 行：“甲一社区”重复出现');
     expect((await req('GET', `/api/quotas?year=2025&orgId=${trees.a1.id}`, editor)).json().rows[0].values).toBeNull();
+    // 甲二社区 joined the system on 10 March 2025: its minimum is judged from April, its first whole month.
+    await t.services.db.update(orgs).set({ createdAt: new Date('2025-03-10T10:00:00+08:00') }).where(eq(orgs.id, trees.a2.id));
     const before = await total(trees.a2.id);
     const ok = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [{ orgId: trees.a2.id, monthlySubmissions: 1, adoptionsCentral: 2, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 500 }] });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -137,12 +141,12 @@ describe('[任务指标] quotas, progress and penalties', () => {
     // 2025 is over: expected = target; behind on points and central adoptions.
     expect(row.progress.adoptionsCentral).toMatchObject({ target: 2, actual: 1, expected: 2, forecast: 1, behind: true });
     expect(row.behind).toBe(true);
-    // The test manuscripts were submitted today, not in 2025: twelve months short by one piece, 2 points each, except frozen January.
+    // The test manuscripts were submitted today, not in 2025: April to December short by one piece, 2 points each.
     const lines = (await req('GET', `/api/scoring-rules/explain?orgId=${trees.a2.id}`, editor)).json().lines as Array<{ ruleRef: string; period: string; points: number }>;
     const penalties = lines.filter((l) => l.ruleRef === 'penalty.monthly_minimum');
-    expect(penalties.length).toBe(11);
-    expect(penalties.every((l) => l.points === -2 && l.period !== '2025-01')).toBe(true);
-    expect(await total(trees.a2.id)).toBe(before - 22);
+    expect(penalties.map((l) => l.period).sort()).toEqual(['2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(penalties.every((l) => l.points === -2)).toBe(true);
+    expect(await total(trees.a2.id)).toBe(before - 18);
   });
 
   it('imports an .xlsx all-or-nothing with a 中文 error per row', async () => {

@@ -77,6 +77,11 @@ export interface MonthlyQuotaInput {
   monthlySubmissions: number;
   /** period (YYYY-MM) → pieces first submitted that month */
   submitted: Record<string, number>;
+  /**
+   * The first month (YYYY-MM) judged: the first whole month the unit was in the system. A unit
+   * added in November is not fined for January to October, before anyone could report for it.
+   */
+  from?: string;
 }
 
 export interface EngineInput {
@@ -331,6 +336,7 @@ export function scoreLines(input: EngineInput): EngineLine[] {
   for (const q of input.monthlyQuotas) {
     if (q.monthlySubmissions <= 0) continue;
     for (const period of monthsEnded(q.year, input.asOf)) {
+      if (q.from && period < q.from) continue;
       const done = q.submitted[period] ?? 0;
       const short = q.monthlySubmissions - done;
       if (short <= 0) continue;
