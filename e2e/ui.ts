@@ -17,10 +17,12 @@ export async function logout(page: Page): Promise<void> {
 /**
  * Picks `label` in an antd Select (by its test id). On a loaded machine a click can land on an
  * option the list is re-rendering (remote search, opening animation) and select nothing, so a
- * single select is checked to show the label afterwards and picked again if it does not.
+ * single select is checked to show the label afterwards and picked again if it does not — except
+ * a picker that empties itself once it has acted (`resets`: "add this piece"), whose caller checks
+ * the effect instead.
  */
-export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
-  await pickChecked(page, testId, label, async () => {
+export async function pickOption(page: Page, testId: string, label: string, opts: { resets?: boolean } = {}): Promise<void> {
+  await pickChecked(page, testId, label, opts.resets === true, async () => {
     await page.getByTestId(testId).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
   });
@@ -28,19 +30,20 @@ export async function pickOption(page: Page, testId: string, label: string): Pro
 
 /** Picks `label` in an antd TreeSelect, typing to filter first. */
 export async function pickTreeNode(page: Page, testId: string, label: string): Promise<void> {
-  await pickChecked(page, testId, label, async () => {
+  await pickChecked(page, testId, label, false, async () => {
     await page.getByTestId(testId).click();
     await page.keyboard.type(label);
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: label }).first().click();
   });
 }
 
-async function pickChecked(page: Page, testId: string, label: string, pick: () => Promise<void>): Promise<void> {
+async function pickChecked(page: Page, testId: string, label: string, resets: boolean, pick: () => Promise<void>): Promise<void> {
   const multiple = await isMultiple(page, testId);
   for (let attempt = 1; ; attempt++) {
     await pick();
     if (multiple) return; // a multi-select stays open for the next pick
     await settleDropdown(page);
+    if (resets) return;
     if ((await page.getByTestId(testId).innerText()).includes(label) || attempt === 3) return;
     await page.keyboard.press('Escape');
   }

@@ -69,9 +69,9 @@ describe('[信息发布与刊物] in Chromium', () => {
     // Creating takes the year's next number under a row lock; on a loaded machine that can pass 15 s.
     await page.waitForURL(/\/journals\/issues\/[0-9a-f-]{36}$/, { timeout: 45_000 });
 
-    await pickOption(page, 'issue-add', PARKING);
+    await pickOption(page, 'issue-add', PARKING, { resets: true });
     await page.getByTestId('issue-item-0').getByText(PARKING).waitFor();
-    await pickOption(page, 'issue-add', READY);
+    await pickOption(page, 'issue-add', READY, { resets: true });
     await page.getByTestId('issue-item-1').getByText(READY).waitFor();
     // Put the second first.
     await page.getByTestId('issue-up-1').click();

@@ -15,3 +15,9 @@ export function defaultPeriod(grain: StatGrain, year: number): string {
   if (grain === 'quarter') return `${year}-Q${year === now.year() ? Math.floor(now.month() / 3) + 1 : 4}`;
   return `${year}-${year === now.year() ? now.format('MM') : '12'}`;
 }
+
+/** A monthly series with the months still ahead blanked: not yet happened is not zero. */
+export function upToThisMonth(months: readonly string[], values: readonly number[]): Array<number | null> {
+  const now = dayjs().format('YYYY-MM');
+  return values.map((v, i) => ((months[i] ?? '') > now ? null : v));
+}

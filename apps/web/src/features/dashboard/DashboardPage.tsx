@@ -3,17 +3,12 @@ import { Alert, Card, Col, Flex, Row, Segmented, Select, Statistic, Tag, Typogra
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateCn } from '../../shared/format.ts';
-import { defaultPeriod, periodOptions } from '../../shared/periods.ts';
+import { defaultPeriod, periodOptions, upToThisMonth } from '../../shared/periods.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { EChart } from '../../shared/ui/EChart.tsx';
 import { useDashboard } from './api.ts';
-
-const upToNow = (months: string[], values: number[]) => {
-  const now = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-  return values.map((v, i) => ((months[i] ?? '') > now ? null : v));
-};
 
 function options(d: DashboardOutput) {
   const grid = { left: 8, right: 16, top: 36, bottom: 8, containLabel: true };
@@ -26,8 +21,8 @@ function options(d: DashboardOutput) {
       yAxis: { type: 'value', name: '篇', minInterval: 1 },
       // Months still ahead have no figures yet (not zero), and a monotone curve never dips below 0.
       series: [
-        { name: '报送', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToNow(d.trend.months, d.trend.submitted) },
-        { name: '用稿', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToNow(d.trend.months, d.trend.adopted) },
+        { name: '报送', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToThisMonth(d.trend.months, d.trend.submitted) },
+        { name: '用稿', type: 'line', smooth: 0.3, smoothMonotone: 'x', data: upToThisMonth(d.trend.months, d.trend.adopted) },
       ],
     },
     levels: {
