@@ -17,6 +17,16 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/** Pages still open, so a failed test can leave a picture of each (see e2e/setup.ts). */
+const openPages = new Set<Page>();
+
+export async function shotOpenPages(prefix: string): Promise<void> {
+  let i = 0;
+  for (const page of openPages) {
+    await page.screenshot({ path: join(ARTIFACTS, `${prefix}-${++i}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
+  }
+}
+
 export async function newPage(browser: Browser, opts: { mobile?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
@@ -27,6 +37,8 @@ export async function newPage(browser: Browser, opts: { mobile?: boolean } = {})
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   return { context, page };
 }
 

@@ -155,7 +155,8 @@ describe('[稿件] manuscripts and the review chain in Chromium', () => {
 
     await r2.getByTestId('nav-home').click();
     await r2.getByTestId('nav-reviews').click();
-    await r2.getByTestId(`review-approve-${m.id}`).waitFor();
+    // The list refetches on arrival; on a loaded two-core machine that answer has taken over 15 s.
+    await r2.getByTestId(`review-approve-${m.id}`).waitFor({ timeout: 45_000 });
     const r1Pending = await r1.get<{ items: Array<{ manuscriptId: string }> }>('/reviews/pending');
     expect(r1Pending.items.map((i) => i.manuscriptId)).not.toContain(m.id);
     await Promise.all([rep.context().close(), r2.context().close(), r1.context.close()]);
