@@ -5,7 +5,8 @@ import { orgs } from './orgs.ts';
 /**
  * A way out of the system: an SMTP server (used for the people of its unit's subtree) or a
  * robot webhook of one unit's group chat (企业微信 / 钉钉 / 飞书). `settings` holds what may be
- * shown; `secrets` (webhook URL with its key, signing secret, SMTP password) is never echoed.
+ * shown; `secrets` (webhook URL with its key, signing secret, SMTP password) is never echoed and
+ * is stored sealed (AES-256-GCM, the server's core/secrets.ts).
  */
 export const notificationChannels = pgTable(
   'notification_channels',

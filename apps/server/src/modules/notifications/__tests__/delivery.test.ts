@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { notificationDeliveries, notifications, users } from '@xuanlian/db';
+import { createHmac, randomBytes } from 'node:crypto';
+import { notificationChannels, notificationDeliveries, notifications, users } from '@xuanlian/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
@@ -7,6 +7,7 @@ import { asUser, buildOrg, buildTwoTrees, buildUser, sessionCookie } from '../..
 import { SmtpSink } from '../../../../test/smtp-sink.ts';
 import { waitFor } from '../../../../test/wait.ts';
 import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
+import { sealSecrets } from '../../../core/secrets.ts';
 import { registerWorkers } from '../../../workers.ts';
 import { notify, runDelivery } from '../index.ts';
 
@@ -257,5 +258,36 @@ describe('[通知] email over SMTP', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'email', status: 'dead' });
     expect(rows[0]?.lastError).toContain('没有邮箱地址');
+  });
+});
+
+describe('[通知] channel secrets at rest', () => {
+  const rowOf = async (id: string) => (await t.services.db.select().from(notificationChannels).where(eq(notificationChannels.id, id)))[0];
+
+  it('the webhook key and signing secret are stored sealed, and still sign and send', async () => {
+    const unit = await buildOrg(t, { parent: trees.a, name: '密钥社区' });
+    const ch = await createChannel({ kind: 'dingtalk', orgId: unit.id, name: '密钥社区钉钉', robot: { url: hooks.url('/sealed/send?access_token=sealedtoken0123'), secret: DING_SECRET } });
+    const stored = JSON.stringify((await rowOf(ch.id))?.secrets);
+    expect(stored).toContain('"sealed":1');
+    expect(stored).not.toContain('sealedtoken0123');
+    expect(stored).not.toContain(DING_SECRET);
+    await emit({ orgIds: [unit.id], kind: 'task.due', title: '密钥测试', dedupeKey: 'sealed-1' });
+    expect((await settled('sealed-1', 1))[0]?.status).toBe('sent');
+    const hit = hooks.at('/sealed/send')[0];
+    expect(hit?.query.get('access_token')).toBe('sealedtoken0123');
+    expect(hit?.query.get('sign')).toBe(createHmac('sha256', DING_SECRET).update(`${hit?.query.get('timestamp')}\n${DING_SECRET}`).digest('base64'));
+
+    // A row written before sealing (plain JSON) is still read; one sealed under another server key
+    // fails with a reason to act on, and the channel still lists so it can be re-entered.
+    await t.services.db.update(notificationChannels).set({ secrets: { url: hooks.url('/legacy/send?access_token=legacy'), secret: '' } }).where(eq(notificationChannels.id, ch.id));
+    await emit({ orgIds: [unit.id], kind: 'task.due', title: '旧数据', dedupeKey: 'sealed-2' });
+    expect((await settled('sealed-2', 1))[0]?.status).toBe('sent');
+    await t.services.db.update(notificationChannels).set({ secrets: sealSecrets(randomBytes(32), { url: hooks.url('/other/send?access_token=x') }) }).where(eq(notificationChannels.id, ch.id));
+    await emit({ orgIds: [unit.id], kind: 'task.due', title: '换了密钥', dedupeKey: 'sealed-3' });
+    const dead = (await settled('sealed-3', 1))[0];
+    expect(dead).toMatchObject({ status: 'dead' });
+    expect(dead?.lastError).toContain('无法解密');
+    const list = (await t.app.inject({ method: 'GET', url: `/api/notifications/channels?orgId=${unit.id}`, headers: { cookie: editor } })).json().items;
+    expect(list[0].robot.urlMasked).toContain('无法解密');
   });
 });

@@ -5,16 +5,25 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, notFound, validationError } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
+import { sealSecrets } from '../../../core/secrets.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { deleteChannel, findChannelInScope, insertChannel, listChannelsInScope, updateChannel } from '../channels.repo.ts';
 import { DeliveryError, maskUrl } from '../channels/robots.ts';
 import { claimDelivery, finishDelivery, insertDeliveries, recipientUsers, type ChannelRow } from '../deliveries.repo.ts';
+import { channelSecrets, maskedRobotUrl, type ChannelSecrets } from '../channel-secrets.ts';
 import { messageOf, sendThrough, type DeliverOptions } from './deliver.ts';
 import { readNotificationSettings } from './settings.ts';
 
-export function presentChannel(row: ChannelRow, orgName: string): NotificationChannel {
+export function presentChannel(row: ChannelRow, orgName: string, serverKey: Buffer): NotificationChannel {
   const s = row.settings as Record<string, unknown>;
-  const secrets = row.secrets as { url?: string; secret?: string; password?: string };
+  // A seal from another server key still lists (with its address hidden), so it can be re-entered.
+  let secrets: ChannelSecrets = {};
+  let unreadable = false;
+  try {
+    secrets = channelSecrets(serverKey, row);
+  } catch {
+    unreadable = true;
+  }
   return {
     id: row.id,
     orgId: row.orgId,
@@ -27,7 +36,7 @@ export function presentChannel(row: ChannelRow, orgName: string): NotificationCh
       row.kind === 'smtp'
         ? { host: String(s.host ?? ''), port: Number(s.port ?? 0), secure: Boolean(s.secure), username: String(s.username ?? ''), from: String(s.from ?? ''), passwordSet: Boolean(secrets.password) }
         : null,
-    robot: row.kind === 'smtp' ? null : { urlMasked: secrets.url ? maskUrl(secrets.url) : '', secretSet: Boolean(secrets.secret), format: (s.format as 'text' | 'markdown') ?? 'markdown' },
+    robot: row.kind === 'smtp' ? null : { urlMasked: unreadable ? '（密钥无法解密，请重新填写地址）' : secrets.url ? maskUrl(secrets.url) : '', secretSet: Boolean(secrets.secret), format: (s.format as 'text' | 'markdown') ?? 'markdown' },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -42,7 +51,7 @@ export async function listChannels({ ctx, input }: { ctx: Ctx; input: { orgId?: 
   const scope = requirePermission(ctx.actor, 'notification.manage');
   if (input.orgId && !(await findOrgInScope(ctx.db, scope, input.orgId))) throw notFound('单位');
   const rows = await listChannelsInScope(ctx.db, scope, input.orgId);
-  return { items: rows.map((r) => presentChannel(r.channel, r.orgName)) };
+  return { items: rows.map((r) => presentChannel(r.channel, r.orgName, ctx.config.auditKey)) };
 }
 
 async function loadInScope(ctx: Ctx, db: Executor, id: string) {
@@ -68,9 +77,9 @@ export async function createChannel({ ctx, input }: { ctx: Ctx; input: Notificat
       settings = { format: input.robot.format };
       secrets = { url: input.robot.url, secret: input.robot.secret ?? '' };
     }
-    const row = await insertChannel(tx, { orgId: org.id, kind: input.kind, name: input.name, enabled: input.enabled, kinds: input.kinds, settings, secrets });
+    const row = await insertChannel(tx, { orgId: org.id, kind: input.kind, name: input.name, enabled: input.enabled, kinds: input.kinds, settings, secrets: sealSecrets(ctx.config.auditKey, secrets) });
     await writeAudit(tx, ctx, { action: 'notification_channel.create', targetType: 'notification_channel', targetId: row.id, orgId: org.id, after: auditable(row) });
-    return presentChannel(row, org.name);
+    return presentChannel(row, org.name, ctx.config.auditKey);
   });
 }
 
@@ -78,7 +87,7 @@ export async function updateChannelVerb({ ctx, id, input }: { ctx: Ctx; id: stri
   return ctx.db.transaction(async (tx) => {
     const { channel: row, orgName } = await loadInScope(ctx, tx, id);
     const settings = { ...(row.settings as object) } as Record<string, unknown>;
-    const secrets = { ...(row.secrets as object) } as Record<string, unknown>;
+    const secrets = { ...channelSecrets(ctx.config.auditKey, row) } as Record<string, unknown>;
     if (input.smtp) {
       if (row.kind !== 'smtp') throw validationError([{ path: 'smtp', message: '机器人渠道不能填写邮件服务器设置' }]);
       const { password, ...rest } = input.smtp;
@@ -94,7 +103,7 @@ export async function updateChannelVerb({ ctx, id, input }: { ctx: Ctx; id: stri
     }
     const patch = {
       settings,
-      secrets,
+      secrets: sealSecrets(ctx.config.auditKey, secrets),
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.kinds !== undefined ? { kinds: input.kinds } : {}),
@@ -110,7 +119,7 @@ export async function updateChannelVerb({ ctx, id, input }: { ctx: Ctx; id: stri
       before: auditable(row),
       after: { ...auditable(updated), secretsChanged },
     });
-    return presentChannel(updated, orgName);
+    return presentChannel(updated, orgName, ctx.config.auditKey);
   });
 }
 
@@ -149,7 +158,7 @@ export async function testChannel({ ctx, id, input, opts = {} }: { ctx: Ctx; id:
         userId: channel.kind === 'smtp' ? ctx.actor.userId : null,
         orgId: channel.orgId,
         channelId: channel.id,
-        target: channel.kind === 'smtp' ? to : maskUrl(String((channel.secrets as { url?: string }).url ?? '')),
+        target: channel.kind === 'smtp' ? to : maskedRobotUrl(ctx.config.auditKey, channel),
         status: 'pending',
       },
     ]);

@@ -1,5 +1,6 @@
 import type { Services } from '../../../core/context.ts';
 import type { Resolver } from '../../sources/index.ts';
+import { channelSecrets, type ChannelSecrets } from '../channel-secrets.ts';
 import { findChannel } from '../channels.repo.ts';
 import { DeliveryError, type OutgoingMessage, type RobotKind } from '../channels/robots.ts';
 import { outbound, sendMail, sendRobot, type SmtpConfig } from '../channels/send.ts';
@@ -21,7 +22,12 @@ export function messageOf(row: Pick<DeliveryRow, 'title' | 'body' | 'link'>, sit
 /** Sends through one configured channel; throws a DeliveryError in 中文 on failure. */
 export async function sendThrough(services: Services, channel: ChannelRow, to: string, m: OutgoingMessage, messageId: string, opts: DeliverOptions = {}): Promise<void> {
   const out = await outbound(services.db, opts.resolver, opts.timeoutMs);
-  const secrets = channel.secrets as { url?: string; secret?: string; password?: string };
+  let secrets: ChannelSecrets;
+  try {
+    secrets = channelSecrets(services.config.auditKey, channel);
+  } catch (err) {
+    throw new DeliveryError(err instanceof Error ? err.message : '渠道密钥无法解密', true);
+  }
   if (channel.kind === 'smtp') {
     const s = channel.settings as Omit<SmtpConfig, 'password'>;
     await sendMail({ ...s, password: secrets.password ?? '' }, to, m, messageId, out);

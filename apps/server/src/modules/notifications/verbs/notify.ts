@@ -4,7 +4,7 @@ import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../../../core/context.ts';
 import { insertDeliveries, preferencesFor, recipientUsers, robotsFor, smtpChannelFor, type NewDelivery } from '../deliveries.repo.ts';
 import { insertNotifications } from '../notifications.repo.ts';
-import { maskUrl } from '../channels/robots.ts';
+import { maskedRobotUrl } from '../channel-secrets.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
 /** Attempts per delivery: the first and four retries with backoff. */
@@ -101,7 +101,7 @@ export async function notify(input: NotifyInput): Promise<number> {
       channel: robot.kind,
       orgId: robot.orgId,
       channelId: robot.id,
-      target: maskUrl(String((robot.secrets as { url?: string }).url ?? '')),
+      target: maskedRobotUrl(ctx.config.auditKey, robot),
       status: 'pending',
     });
   }
