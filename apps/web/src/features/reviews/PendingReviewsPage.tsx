@@ -1,13 +1,13 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { IMPORTANCE_LABELS, type BulkApproveOutput, type PendingReview } from '@xuanlian/contracts';
 import { Alert, App, Button, Card, Flex, List, Modal, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { newUuid } from '../../shared/ids.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useBulkApprove, useDecide, usePendingReviews } from './api.ts';
+import { useBulkApprove, useDecide, usePendingCount, usePendingReviews } from './api.ts';
 import { isTakenByOther, TAKEN_MESSAGE } from './conflict.ts';
 import { ReturnModal } from './ReturnModal.tsx';
 
@@ -49,6 +49,15 @@ export default function PendingReviewsPage() {
   const [bulkResult, setBulkResult] = useState<BulkApproveOutput | null>(null);
   const [bulkTitles, setBulkTitles] = useState(new Map<string, string>());
   const pending = usePendingReviews(paging.page, paging.pageSize);
+  const count = usePendingCount(true);
+  const location = useLocation();
+  const { refetch } = pending;
+  // Every arrival asks again — also when the router kept this page mounted through a quick
+  // 工作台 → 待我审核 round trip (a transition to a page still loading leaves the old one up) —
+  // and so does the menu badge's count moving: the list never lags behind the number beside it.
+  useEffect(() => {
+    void refetch({ cancelRefetch: false });
+  }, [location.key, count.data?.count, refetch]);
   const decide = useDecide();
   const bulk = useBulkApprove();
   const rows = pending.data?.items ?? [];
