@@ -96,7 +96,14 @@ describe('[演示] demo adoptions and scores', () => {
     expect(explained.total).toBe(dm.points);
     const refs = explained.lines.map((l: { ruleRef: string }) => l.ruleRef);
     expect(refs).toEqual(expect.arrayContaining(['endorsement.city', 'highest_level_only', 'level_genre.province.news']));
-    expect((await get(`/api/quotas?year=${year}`)).rows.filter((r: { values: unknown }) => r.values !== null).length).toBe(7);
+    const quotaUnits = (await get(`/api/quotas?year=${year}`)).rows.filter((r: { values: unknown; userId: string | null }) => r.values !== null && r.userId === null);
+    expect(quotaUnits.length).toBe(7);
+    // The demo city went live three months back: no unit is fined for a month before that.
+    const live = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 7);
+    for (const u of quotaUnits as Array<{ orgId: string }>) {
+      const lines = (await get(`/api/scoring-rules/explain?orgId=${u.orgId}`)).lines as Array<{ ruleRef: string; period: string }>;
+      for (const l of lines.filter((x) => x.ruleRef === 'penalty.monthly_minimum')) expect(l.period >= live, `${l.period} before go-live ${live}`).toBe(true);
+    }
   });
 });
 

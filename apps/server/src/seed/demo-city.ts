@@ -108,6 +108,11 @@ export async function seedDemoCity(services: Services): Promise<void> {
       for (const [i, child] of (unit.children ?? []).entries()) await walk(child, row, (i + 1) * 10);
     };
     await walk(DEMO_TREE, null, 0);
+    // The demo city has used the system since the first of the month three months back (its
+    // oldest pieces are 75 days old): monthly minimums are judged from then, not for the months
+    // before anyone could report.
+    const back = new Date(Date.now() + 8 * 3600_000 - 90 * 86_400_000).toISOString().slice(0, 7);
+    await tx.execute(sql`update orgs set created_at = ${new Date(`${back}-01T00:00:00+08:00`).toISOString()}`);
     for (const a of DEMO_ACCOUNTS) {
       const org = await findOrgByCode(tx, a.orgCode);
       const grantOrg = await findOrgByCode(tx, a.grantCode);
