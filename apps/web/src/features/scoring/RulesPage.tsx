@@ -56,7 +56,7 @@ function RuleSummary({ rules }: { rules: ScoringRules }) {
         <Descriptions.Item label="多家采用">{rules.highestLevelOnly ? '按最高级别计一次' : '每家分别计分'}</Descriptions.Item>
         <Descriptions.Item label="领导批示">{LEADER_LEVELS.map((l) => `${LEADER_LEVEL_LABELS[l]} ${rules.endorsementPoints[l]} 分`).join('，')}</Descriptions.Item>
         <Descriptions.Item label="约稿未报">每次扣 {rules.commissionMissedPenalty} 分</Descriptions.Item>
-        <Descriptions.Item label="月度最低报送">每少 1 篇扣 {rules.monthlyMinimumPenalty} 分</Descriptions.Item>
+        <Descriptions.Item label="月度最低报送">每少 1 篇扣 {rules.monthlyMinimumPenalty} 分（月末结算，自单位启用后的第一个整月起计）</Descriptions.Item>
         <Descriptions.Item label="转载 / 挂名">转载按来源只计一次；挂名稿件不计分</Descriptions.Item>
       </Descriptions>
     </>
