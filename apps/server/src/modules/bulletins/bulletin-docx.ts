@@ -1,5 +1,5 @@
-import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type BulletinNumbers, type BulletinText } from '@xuanlian/contracts';
-import ExcelJS from 'exceljs';
+import { type BulletinNumbers, type BulletinText } from '@xuanlian/contracts';
+import { statisticsWorkbook } from '../statistics/index.ts';
 import { gwAddressee, gwHeading, gwParagraph, gwSignature, gwTable, gwTitle, renderGongwen, type GongwenBlock } from '../../core/gongwen/index.ts';
 import { fmtPoints } from './narrative.ts';
 
@@ -48,25 +48,7 @@ export function renderBulletinDocx(c: BulletinContent, annexName: string): Promi
   return renderGongwen(blocks, { title: c.title });
 }
 
-/** 附件: the full ranking in Excel, columns as the statistics export. */
-export async function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '宣联';
-  const sheet = book.addWorksheet('排名表');
-  sheet.columns = [
-    { header: '排名', key: 'rank', width: 6 },
-    { header: '单位', key: 'org', width: 24 },
-    { header: '报送', key: 'submitted', width: 8 },
-    { header: '通过', key: 'approved', width: 8 },
-    { header: '发布', key: 'released', width: 8 },
-    ...OUTLET_LEVELS.map((l) => ({ header: `${OUTLET_LEVEL_LABELS[l]}用稿`, key: l, width: 10 })),
-    { header: '用稿合计', key: 'adoptedTotal', width: 10 },
-    { header: '领导批示', key: 'endorsements', width: 10 },
-    { header: '积分', key: 'points', width: 10 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of c.numbers.rows) {
-    sheet.addRow({ rank: r.rank, org: r.orgName, submitted: r.submitted, approved: r.approved, released: r.released, ...r.adopted, adoptedTotal: r.adoptedTotal, endorsements: r.endorsements, points: r.points });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** 附件: the full ranking in Excel, the same workbook as the statistics export. */
+export function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
+  return statisticsWorkbook(c.numbers.rows, { sheetName: '排名表', byPerson: false });
 }

@@ -59,15 +59,18 @@ export async function getStatistics({ ctx, query }: { ctx: Ctx; query: Statistic
   return { grain: query.grain, period: query.period, ...range, by: query.by, rows };
 }
 
-export async function exportStatisticsXlsx({ ctx, query }: { ctx: Ctx; query: StatisticsQuery }): Promise<{ body: Buffer; name: string }> {
-  const stats = await getStatistics({ ctx, query });
+/**
+ * The statistics table as an .xlsx workbook: one sheet, columns as the 统计 page shows them. The
+ * 统计 export and the bulletin's 附件排名表 both write it, so the two never differ.
+ */
+export async function statisticsWorkbook(rows: readonly StatisticsRow[], opts: { sheetName: string; byPerson: boolean }): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '宣联';
-  const sheet = book.addWorksheet('统计');
+  const sheet = book.addWorksheet(opts.sheetName);
   sheet.columns = [
     { header: '排名', key: 'rank', width: 6 },
     { header: '单位', key: 'org', width: 24 },
-    ...(query.by === 'user' ? [{ header: '姓名', key: 'user', width: 10 }] : []),
+    ...(opts.byPerson ? [{ header: '姓名', key: 'user', width: 10 }] : []),
     { header: '报送', key: 'submitted', width: 8 },
     { header: '通过', key: 'approved', width: 8 },
     { header: '发布', key: 'released', width: 8 },
@@ -77,11 +80,16 @@ export async function exportStatisticsXlsx({ ctx, query }: { ctx: Ctx; query: St
     { header: '积分', key: 'points', width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const r of stats.rows) {
+  for (const r of rows) {
     sheet.addRow({ rank: r.rank, org: r.orgName, user: r.userName ?? '', submitted: r.submitted, approved: r.approved, released: r.released, ...r.adopted, adoptedTotal: r.adoptedTotal, endorsements: r.endorsements, points: r.points });
   }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function exportStatisticsXlsx({ ctx, query }: { ctx: Ctx; query: StatisticsQuery }): Promise<{ body: Buffer; name: string }> {
+  const stats = await getStatistics({ ctx, query });
   const grainLabel = { month: '月度', quarter: '季度', year: '年度' }[query.grain];
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), name: `${query.period}${grainLabel}${query.by === 'org' ? '单位' : '个人'}统计` };
+  return { body: await statisticsWorkbook(stats.rows, { sheetName: '统计', byPerson: query.by === 'user' }), name: `${query.period}${grainLabel}${query.by === 'org' ? '单位' : '个人'}统计` };
 }
 
 export async function getTrend({ ctx, year, orgId }: { ctx: Ctx; year: number; orgId?: string | undefined }): Promise<TrendOutput> {
