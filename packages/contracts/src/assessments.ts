@@ -58,6 +58,11 @@ export const AssessmentRow = z.object({
 });
 export type AssessmentRow = z.infer<typeof AssessmentRow>;
 
+export const ASSESSMENT_BASIS_LABELS = {
+  quotas: '考核对象为本年度任务分解表所列单位',
+  subtree: '本年度尚未下达任务分解表，暂按全部下级单位考核',
+} as const;
+
 export const AssessmentOutput = z.object({
   year: z.number().int(),
   orgId: z.uuid(),
@@ -65,6 +70,8 @@ export const AssessmentOutput = z.object({
   asOf: z.string(),
   weights: AssessmentWeights,
   weightsSaved: z.boolean(),
+  /** Who is assessed: the units of the year's 任务分解表, or (before it exists) every unit under the office. */
+  basis: z.enum(['quotas', 'subtree']),
   formulas: z.record(z.string(), z.string()),
   rows: z.array(AssessmentRow),
   praised: z.array(z.string()),

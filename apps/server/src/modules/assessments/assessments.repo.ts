@@ -25,8 +25,8 @@ export interface AssessedUnit {
   path: string;
 }
 
-/** The units an office assesses: the active units under it (itself only when it has none). */
-export async function assessedUnits(db: Executor, office: { id: string; path: string }): Promise<AssessedUnit[]> {
+/** The active units under an office (itself only when it has none). */
+export async function unitsUnder(db: Executor, office: { id: string; path: string }): Promise<AssessedUnit[]> {
   const rows = await queryRows<AssessedUnit>(
     db,
     sql`select o.id, o.name, o.kind, o.path from orgs o where o.status = 'active' and o.path like ${`${office.path}%`} and o.id <> ${office.id}

@@ -6,9 +6,10 @@ export const fmtPoints = (p: number): string => String(Math.round(p * 100) / 100
 /**
  * The numbers a bulletin prints, taken as they are from the statistics verb's rows (the same
  * ranking, the same points): totals are their sums; commended = the top N by rank with points;
- * criticised = the units with nothing submitted in the period.
+ * criticised = the units with nothing submitted in the period, among those `accountable` (the
+ * units the office holds to a 任务分解表; never the office itself).
  */
-export function numbersFrom(stats: StatisticsOutput, commendTop: number, now = new Date()): BulletinNumbers {
+export function numbersFrom(stats: StatisticsOutput, commendTop: number, accountable: (orgId: string) => boolean = () => true, now = new Date()): BulletinNumbers {
   const rows = stats.rows;
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + f(r), 0);
   return {
@@ -26,7 +27,7 @@ export function numbersFrom(stats: StatisticsOutput, commendTop: number, now = n
       points: Math.round(sum((r) => r.points) * 100) / 100,
     },
     commended: rows.filter((r) => r.rank <= commendTop && r.points > 0).map((r) => r.orgName),
-    criticised: rows.filter((r) => r.submitted === 0).map((r) => r.orgName),
+    criticised: rows.filter((r) => r.submitted === 0 && accountable(r.orgId)).map((r) => r.orgName),
   };
 }
 

@@ -10,6 +10,19 @@ export async function quotaRows(db: Executor, year: number, orgIds: string[]): P
   return db.select().from(quotas).where(and(eq(quotas.year, year), inArray(quotas.orgId, orgIds)));
 }
 
+/**
+ * The units listed in a year's 任务分解表 under a subtree (a unit row or a row for one of its
+ * people). Seed 002 holds the 年终评比 "按照…任务分解表", so these are the units an office
+ * assesses and criticises once the table exists.
+ */
+export async function unitsWithQuota(db: Executor, subtreePath: string, year: number): Promise<Set<string>> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select distinct o.id from quotas q join orgs o on o.id = q.org_id where q.year = ${year} and o.path like ${`${subtreePath}%`}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function upsertQuota(tx: Executor, v: QuotaValues & { orgId: string; userId: string | null; year: number; updatedBy: string | null }): Promise<void> {
   const { orgId, userId, year, ...values } = v;
   const existing = (await tx.select({ id: quotas.id }).from(quotas).where(and(eq(quotas.orgId, orgId), userId ? eq(quotas.userId, userId) : isNull(quotas.userId), eq(quotas.year, year))))[0];

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, type AssessmentRow, type AssessmentWeights } from '@xuanlian/contracts';
+import { ASSESSMENT_BASIS_LABELS, ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, type AssessmentRow, type AssessmentWeights } from '@xuanlian/contracts';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, InputNumber, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/api/errors.ts';
@@ -74,6 +74,9 @@ export default function AssessmentPage() {
               <Descriptions.Item key={p} label={ASSESSMENT_PART_LABELS[p]}>{a.formulas[p]}</Descriptions.Item>
             ))}
             <Descriptions.Item label="总分">{a.formulas.total}</Descriptions.Item>
+            <Descriptions.Item label="考核对象">
+              <span data-testid="assessment-basis">{ASSESSMENT_BASIS_LABELS[a.basis]}，共 {a.rows.length} 个单位{a.basis === 'subtree' ? '（在“任务指标”中下达任务分解表后，只考核表中所列单位）' : ''}</span>
+            </Descriptions.Item>
           </Descriptions>
         </Card>
       )}

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
+import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
 import { chinaDate } from '../../../core/dates.ts';
 
 let t: TestApp;
@@ -21,6 +21,8 @@ const line = (orgId: string, centi: number) => ({ period: month, subjectType: 'o
 beforeAll(async () => {
   t = await createTestApp();
   trees = await buildTwoTrees(t);
+  // A section with no 任务分解表 row: not assessed once the year has a table.
+  await buildOrg(t, { parent: trees.a, name: '甲单位办公室', kind: 'section' });
   editor = await asUser(t, trees.a, 'editor');
   reporter = await asUser(t, trees.a1, 'reporter');
   // Quotas first (saving them rebuilds open score lines), then the seeded points.
@@ -39,6 +41,7 @@ describe('[考核] the year-end unit scorecard', () => {
     const a = res.json();
     expect(a.weightsSaved).toBe(false);
     expect(a.formulas.points).toContain('× 100');
+    expect(a.basis).toBe('quotas');
     expect(a.rows.map((r: { orgName: string }) => r.orgName).sort()).toEqual(['甲一社区', '甲二社区']);
     const row = (id: string) => a.rows.find((r: { orgId: string }) => r.orgId === id);
 
@@ -67,6 +70,12 @@ describe('[考核] the year-end unit scorecard', () => {
     // 通报批评: a2 reported nothing this year.
     expect(a.criticised).toContain('甲二社区');
     expect(row(trees.a2.id).criticisedWhy).toBe('全年未报送信息');
+  });
+
+  it('a year without a 任务分解表 assesses every unit under the office, never the office itself', async () => {
+    const a = (await call('GET', `/api/assessments?year=${year - 1}&orgId=${trees.a.id}`)).json();
+    expect(a.basis).toBe('subtree');
+    expect(a.rows.map((r: { orgName: string }) => r.orgName).sort()).toEqual(['甲一社区', '甲二社区', '甲单位办公室'].sort());
   });
 
   it('weights change the ranking as expected, and the save is audited', async () => {

@@ -1,4 +1,5 @@
 import {
+  ASSESSMENT_BASIS_LABELS,
   ASSESSMENT_FORMULAS,
   ASSESSMENT_PART_LABELS,
   ASSESSMENT_PARTS,
@@ -17,10 +18,10 @@ import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope } from '../../../core/scope.ts';
 import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
 import { taskCounts } from '../../plans/index.ts';
-import { completionRate, elapsedShare, progressOf, quotaRows } from '../../quotas/index.ts';
-import { unitActuals } from '../../statistics/index.ts';
+import { completionRate, elapsedShare, progressOf, quotaRows, unitsWithQuota } from '../../quotas/index.ts';
+import { ranks, unitActuals } from '../../statistics/index.ts';
 import { effectiveTargets, ledgerGroups, periodOf, targetRows, targetStatuses } from '../../targets/index.ts';
-import { assessedUnits, findWeights, upsertWeights, type WeightsRow } from '../assessments.repo.ts';
+import { findWeights, unitsUnder, upsertWeights, type WeightsRow } from '../assessments.repo.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -47,8 +48,16 @@ async function officeOf(ctx: Ctx, scope: Scope, orgId: string | undefined) {
   return org;
 }
 
-/** Standard competition ranking (1, 2, 2, 4), highest first. */
-const ranks = (xs: number[]) => xs.map((x) => 1 + xs.filter((y) => y > x).length);
+/**
+ * 考核对象: once the year has a 任务分解表, the units it lists (seed 002 holds the 年终评比
+ * "按照…任务分解表", and an office does not rank itself or its own sections); before that, every
+ * active unit under the office.
+ */
+async function assessedUnits(ctx: Ctx, office: { id: string; path: string }, year: number) {
+  const [under, listed] = await Promise.all([unitsUnder(ctx.db, office), unitsWithQuota(ctx.db, office.path, year)]);
+  const inTable = under.filter((u) => listed.has(u.id));
+  return inTable.length > 0 ? { units: inTable, basis: 'quotas' as const } : { units: under, basis: 'subtree' as const };
+}
 
 /**
  * 年度考核: each unit under the office scored on four parts, each 0–100 (formulas in
@@ -65,7 +74,7 @@ export async function getAssessment({ ctx, query }: { ctx: Ctx; query: Assessmen
   const range = { from: `${year}-01-01`, to: asOf };
   const saved = await findWeights(ctx.db, office.id, year);
   const weights = saved ? weightsOf(saved) : DEFAULT_ASSESSMENT_WEIGHTS;
-  const units = await assessedUnits(ctx.db, office);
+  const { units, basis } = await assessedUnits(ctx, office, year);
   const ids = units.map((u) => u.id);
   const period = periodOf(year, today);
   const [actuals, quotas, groups, targetSet, tasks] = await Promise.all([
@@ -133,6 +142,7 @@ export async function getAssessment({ ctx, query }: { ctx: Ctx; query: Assessmen
     asOf,
     weights,
     weightsSaved: Boolean(saved),
+    basis,
     formulas: { ...ASSESSMENT_FORMULAS },
     rows,
     praised: rows.filter((r) => r.praised).map((r) => r.orgName),
@@ -191,6 +201,7 @@ export async function exportAssessmentXlsx({ ctx, query }: { ctx: Ctx; query: As
   notes.columns = [{ header: '项目', key: 'k', width: 16 }, { header: '计算方法', key: 'v', width: 90 }];
   for (const p of ASSESSMENT_PARTS) notes.addRow({ k: ASSESSMENT_PART_LABELS[p], v: ASSESSMENT_FORMULAS[p] });
   notes.addRow({ k: '总分', v: ASSESSMENT_FORMULAS.total });
+  notes.addRow({ k: '考核对象', v: `${ASSESSMENT_BASIS_LABELS[a.basis]}，共 ${a.rows.length} 个` });
   notes.addRow({ k: '表扬', v: `前 ${a.weights.praiseTop} 名${a.weights.praiseThreshold > 0 ? `或总分不低于 ${a.weights.praiseThreshold} 分` : ''}（须有报送）：${a.praised.join('、') || '无'}` });
   notes.addRow({ k: '通报批评', v: `后 ${a.weights.criticiseBottom} 名及全年未报送的单位：${a.criticised.join('、') || '无'}` });
   return { body: Buffer.from(await book.xlsx.writeBuffer()), name: `${a.orgName}${a.year}年度考核` };

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxTable } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
+import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
 import { inspectZip, readEntry } from '../../manuscripts/docx/zip-inspect.ts';
 import { ensureStandardOutlets } from '../../outlets/index.ts';
 
@@ -85,6 +85,9 @@ describe('[通报] bulletins', () => {
     expect(b.title).toBe(`关于${year}年第${qn}季度宣传信息报送采用情况的通报`);
     expect(b.numbers.commended).toEqual(['甲一社区']);
     expect(b.numbers.criticised).toContain('甲二社区');
+    // The office issues the 通报; it is not criticised in it.
+    expect(b.numbers.rows.map((r: StatRow) => r.orgName)).toContain('甲单位');
+    expect(b.numbers.criticised).not.toContain('甲单位');
     expect(b.text.commended).toContain('甲一社区');
     expect(b.text.criticised).toContain('甲二社区');
     expect(b.appealDays).toBe(3);
@@ -242,5 +245,26 @@ describe('[通报] bulletins', () => {
     expect(told).toHaveLength(1);
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterA1.cookie)).statusCode).toBe(200);
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterB1)).statusCode).toBe(404);
+  });
+
+  it('once the year has a 任务分解表, only the units listed in it are criticised for reporting nothing', async () => {
+    const listed = await buildOrg(t, { parent: trees.a, name: '甲三社区', kind: 'community' });
+    await buildOrg(t, { parent: trees.a, name: '甲单位办公室', kind: 'section' });
+    const draft = async () => {
+      const res = await req('POST', '/api/bulletins', editor, { orgId: trees.a.id, grain: 'quarter', period, commendTop: 1 });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const before = await draft();
+    expect(before.numbers.criticised).toEqual(expect.arrayContaining(['甲三社区', '甲单位办公室']));
+
+    const q = (orgId: string) => ({ orgId, monthlySubmissions: 0, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 10 });
+    const saved = await req('PUT', '/api/quotas', editor, { year, rows: [q(trees.a1.id), q(trees.a2.id), q(listed.id)] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = await draft();
+    expect(after.numbers.criticised).toEqual(['甲三社区']);
+    expect(after.text.criticised).not.toContain('甲单位办公室');
+    // The ranking table still shows every unit: only who is criticised changes.
+    expect(after.numbers.rows.map((r: StatRow) => r.orgName)).toContain('甲单位办公室');
   });
 });

@@ -6,6 +6,7 @@ import { hasPermission, pathInScope, requirePermission, scopeFor } from '../../.
 import { notify } from '../../notifications/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
+import { unitsWithQuota } from '../../quotas/index.ts';
 import { getStatistics } from '../../statistics/index.ts';
 import { renderBulletinDocx, renderBulletinXlsx } from '../bulletin-docx.ts';
 import { appealsOf, findBulletinInScope, insertBulletin, listBulletins, listVisibleToUnits, lockBulletin, updateBulletinIf, type BulletinRow } from '../bulletins.repo.ts';
@@ -20,10 +21,15 @@ const cnDateTime = (d: Date) => {
 };
 export { cnDateTime };
 
-/** The period's numbers from the statistics verb itself (per unit over the office's subtree). */
-async function statisticsFor(ctx: Ctx, orgId: string, grain: StatGrain, period: string, commendTop: number) {
-  const stats = await getStatistics({ ctx, query: { grain, period, by: 'org', orgId } });
-  return numbersFrom(stats, commendTop);
+/**
+ * The period's numbers from the statistics verb itself (per unit over the office's subtree).
+ * Only units the office holds accountable are criticised for reporting nothing: those in the
+ * year's 任务分解表 once it exists, and never the office itself (it issues the 通报).
+ */
+async function statisticsFor(ctx: Ctx, office: { id: string; path: string }, grain: StatGrain, period: string, commendTop: number) {
+  const stats = await getStatistics({ ctx, query: { grain, period, by: 'org', orgId: office.id } });
+  const listed = await unitsWithQuota(ctx.db, office.path, Number(stats.from.slice(0, 4)));
+  return numbersFrom(stats, commendTop, (orgId) => orgId !== office.id && (listed.size === 0 || listed.has(orgId)));
 }
 
 export async function loadBulletin(ctx: Ctx, id: string): Promise<{ row: BulletinRow; out: Bulletin }> {
@@ -53,7 +59,7 @@ export async function draftBulletin({ ctx, input }: { ctx: Ctx; input: CreateBul
   const scope = requirePermission(ctx.actor, MANAGE);
   const org = await findOrgInScope(ctx.db, scope, input.orgId);
   if (!org) throw notFound('单位');
-  const numbers = await statisticsFor(ctx, org.id, input.grain, input.period, input.commendTop);
+  const numbers = await statisticsFor(ctx, org, input.grain, input.period, input.commendTop);
   const label = periodLabel(input.grain, input.period);
   const id = await ctx.db.transaction(async (tx) => {
     const id = await insertBulletin(tx, {
@@ -100,7 +106,7 @@ export async function updateBulletin({ ctx, id, input }: { ctx: Ctx; id: string;
 export async function regenerateBulletin({ ctx, id, version, keepText }: { ctx: Ctx; id: string; version: number; keepText: boolean }): Promise<Bulletin> {
   const { row } = await loadBulletin(ctx, id);
   if (row.status === 'final') throw invalidState('通报已定稿，数据不再重新生成');
-  const numbers = await statisticsFor(ctx, row.orgId, row.grain as StatGrain, row.period, row.commendTop);
+  const numbers = await statisticsFor(ctx, { id: row.orgId, path: row.orgPath }, row.grain as StatGrain, row.period, row.commendTop);
   await ctx.db.transaction(async (tx) => {
     const set = { numbers, ...(keepText ? {} : { text: defaultText(periodLabel(row.grain, row.period), row.orgName, numbers) }) };
     if (!(await updateBulletinIf(tx, id, { version, statuses: ['draft', 'appeal'] }, set))) throw conflict('通报已被他人修改或已定稿，请刷新后重试');
