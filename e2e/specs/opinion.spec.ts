@@ -301,6 +301,19 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await page.getByTestId('source-form-list').fill('ul.news-list a');
     await page.getByTestId('source-form-submit').click();
     await page.getByTestId('source-table').getByText('江城政府网要闻').waitFor();
+
+    // Deleting: the source created by mistake goes; the one with mentions is refused with the reason.
+    const remove = async (name: string) => {
+      await page.getByTestId(`source-more-${name}`).click();
+      await page.locator('.ant-dropdown:visible').getByText('删除').click();
+      await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: /删\s*除/ }).click();
+    };
+    await remove(manual);
+    await page.getByText(/该信源已收录 \d+ 条舆情信息，不能删除；如不再抓取，请将其停用/).waitFor();
+    await remove('江城政府网要闻');
+    await page.getByText('已删除').waitFor();
+    await expect.poll(() => page.getByTestId('source-table').getByText('江城政府网要闻').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('source-table').getByText(manual).count()).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -6,7 +6,8 @@ import { addManualEntry } from '../src/modules/sources/verbs/entries.ts';
 import { createTopic } from '../src/modules/topics/index.ts';
 import { createSource, DEFAULT_FETCH_LIMITS, type FetchSettings } from '../src/modules/sources/index.ts';
 import { updateFetchPolicy } from '../src/modules/sources/verbs/manage-sources.ts';
-import type { TestApp } from './app.ts';
+import { createTestApp, type TestApp } from './app.ts';
+import { asUser, buildOrg } from './factories.ts';
 import { stubResolver } from './feed-server.ts';
 
 /** Every address the fetcher tried to connect to; anything but loopback is refused on the spot. */
@@ -88,4 +89,13 @@ export async function buildAlert(t: TestApp, org: OrgRow) {
   const alert = list.items[0];
   if (!alert) throw new Error('no alert raised');
   return { topic, rule, alert };
+}
+
+/** A fresh app with one 市委宣传部 and its signed-in 舆情监测员, and a request helper as them. */
+export async function monitorDesk() {
+  const t = await createTestApp();
+  const org = await buildOrg(t, { name: '市委宣传部', kind: 'party' });
+  const { cookie } = await asUser(t, org, 'monitor');
+  const call = (method: 'GET' | 'DELETE', url: string) => t.app.inject({ method, url, headers: { cookie } });
+  return { t, org, call };
 }

@@ -94,6 +94,25 @@ export async function insertSource(tx: Executor, values: typeof opinionSources.$
   return row;
 }
 
+/**
+ * What still points at a source: its stored mentions (kept as history), and the topics and alert
+ * rules that name it in their source filter (dropping it would silently widen them).
+ */
+export async function sourceUsage(db: Executor, id: string): Promise<{ mentions: number; filters: string[] }> {
+  const rows = await queryRows<{ mentions: string; filters: string[] | null }>(
+    db,
+    sql`select (select count(*) from opinion_mentions m where m.source_id = ${id}) as mentions,
+               array(select '专题“' || t.name || '”' from opinion_topics t where ${id} = any(t.source_ids)
+                     union all
+                     select '专题“' || t.name || '”的预警规则' from opinion_alert_rules r join opinion_topics t on t.id = r.topic_id where ${id} = any(r.source_ids)) as filters`,
+  );
+  return { mentions: Number(rows[0]?.mentions ?? 0), filters: rows[0]?.filters ?? [] };
+}
+
+export async function deleteSourceRow(tx: Executor, id: string): Promise<void> {
+  await tx.delete(opinionSources).where(eq(opinionSources.id, id));
+}
+
 export async function updateSourceRow(tx: Executor, id: string, set: Partial<typeof opinionSources.$inferInsert>): Promise<SourceRow | undefined> {
   const rows = await tx.update(opinionSources).set({ ...set, updatedAt: new Date() }).where(eq(opinionSources.id, id)).returning();
   return rows[0];

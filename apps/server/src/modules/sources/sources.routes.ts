@@ -1,5 +1,6 @@
 import {
   CreateSourceInput,
+  DeletedOutput,
   FetchPolicy,
   FetchQueuedOutput,
   IngestOutcome,
@@ -13,7 +14,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
 import { addManualEntry, importEntries, requestFetch } from './verbs/entries.ts';
-import { createSource, getFetchPolicy, getSource, listSources, updateFetchPolicy, updateSource } from './verbs/manage-sources.ts';
+import { createSource, deleteSource, getFetchPolicy, getSource, listSources, updateFetchPolicy, updateSource } from './verbs/manage-sources.ts';
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['信源'];
@@ -26,6 +27,9 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/sources/:id', { schema: { tags, params: SourceIdParams, response: { 200: Source } } }, (req) => getSource({ ctx: req.ctx, id: req.params.id }));
   app.patch('/api/sources/:id', { schema: { tags, params: SourceIdParams, body: UpdateSourceInput, response: { 200: Source } } }, (req) =>
     updateSource({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+  app.delete('/api/sources/:id', { schema: { tags, description: '删除误建的信源（已收录舆情或被专题、预警规则引用的不能删除，可停用）', params: SourceIdParams, response: { 200: DeletedOutput } } }, (req) =>
+    deleteSource({ ctx: req.ctx, id: req.params.id }),
   );
   app.post('/api/sources/:id/fetch', { schema: { tags, description: '立即抓取', params: SourceIdParams, response: { 202: FetchQueuedOutput } } }, async (req, reply) =>
     reply.status(202).send(await requestFetch({ ctx: req.ctx, id: req.params.id })),

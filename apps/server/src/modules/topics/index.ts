@@ -1,4 +1,4 @@
 export { loadCompiledTopics, type CompiledTopics, type TopicMeta } from './compiled.ts';
 export { topicNames, findTopicById, findTopicInScope } from './topics.repo.ts';
 export { topicsRoutes } from './topics.routes.ts';
-export { createTopic } from './verbs/manage-topics.ts';
+export { createTopic, updateTopic } from './verbs/manage-topics.ts';

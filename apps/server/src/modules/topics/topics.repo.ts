@@ -59,6 +59,23 @@ export async function updateTopicRow(tx: Executor, id: string, set: Partial<type
   return rows[0];
 }
 
+/** What a topic has produced: matched mentions, alerts and incidents (history that names it). */
+export async function topicUsage(db: Executor, id: string): Promise<{ mentions: number; alerts: number; incidents: number }> {
+  const rows = await queryRows<{ mentions: string; alerts: string; incidents: string }>(
+    db,
+    sql`select (select count(*) from opinion_mention_topics where topic_id = ${id}) as mentions,
+               (select count(*) from opinion_alerts where topic_id = ${id}) as alerts,
+               (select count(*) from opinion_incidents where topic_id = ${id}) as incidents`,
+  );
+  const r = rows[0];
+  return { mentions: Number(r?.mentions ?? 0), alerts: Number(r?.alerts ?? 0), incidents: Number(r?.incidents ?? 0) };
+}
+
+/** Its alert rules go with it (they belong to the topic and have raised nothing). */
+export async function deleteTopicRow(tx: Executor, id: string): Promise<void> {
+  await tx.delete(opinionTopics).where(eq(opinionTopics.id, id));
+}
+
 export async function enabledTopics(db: Executor): Promise<Array<TopicRow & { orgPath: string }>> {
   const rows = await db
     .select({ topic: opinionTopics, orgPath: orgs.path })

@@ -1,6 +1,6 @@
-import { CreateTopicInput, Topic, TopicIdParams, TopicListOutput, TopicListQuery, TryTopicInput, TryTopicOutput, UpdateTopicInput } from '@xuanlian/contracts';
+import { CreateTopicInput, DeletedOutput, Topic, TopicIdParams, TopicListOutput, TopicListQuery, TryTopicInput, TryTopicOutput, UpdateTopicInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createTopic, getTopic, listTopics, updateTopic } from './verbs/manage-topics.ts';
+import { createTopic, deleteTopic, getTopic, listTopics, updateTopic } from './verbs/manage-topics.ts';
 import { tryTopic } from './verbs/try-topic.ts';
 
 export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -15,5 +15,8 @@ export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/topics/:id', { schema: { tags, params: TopicIdParams, response: { 200: Topic } } }, (req) => getTopic({ ctx: req.ctx, id: req.params.id }));
   app.patch('/api/topics/:id', { schema: { tags, params: TopicIdParams, body: UpdateTopicInput, response: { 200: Topic } } }, (req) =>
     updateTopic({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+  app.delete('/api/topics/:id', { schema: { tags, description: '删除误建的专题及其预警规则（已命中舆情或产生预警、事件的不能删除，可停用）', params: TopicIdParams, response: { 200: DeletedOutput } } }, (req) =>
+    deleteTopic({ ctx: req.ctx, id: req.params.id }),
   );
 };

@@ -9,7 +9,7 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
 import { homeOrgId, useCan, useMe } from '../auth/api.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
-import { useFetchNow, useSources, useUpdateSource, type SourceFilters } from './api.ts';
+import { useDeleteSource, useFetchNow, useSources, useUpdateSource, type SourceFilters } from './api.ts';
 import { CsvImportModal, ManualEntryModal } from './EntryModals.tsx';
 import { SourceFormModal } from './SourceFormModal.tsx';
 
@@ -51,8 +51,9 @@ export default function SourcesPage() {
   const list = useSources(filters, { refetchInterval: 10_000 });
   const update = useUpdateSource();
   const fetchNow = useFetchNow();
+  const remove = useDeleteSource();
   const onError = useApiErrorHandler();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const isMobile = useIsMobile();
   const filter = (patch: Partial<SourceFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
 
@@ -62,7 +63,19 @@ export default function SourcesPage() {
       { key: 'edit', label: '修改' },
       ...(s.kind === 'manual' ? [{ key: 'entry', label: '人工录入' }] : []),
       { key: 'import', label: '导入 CSV' },
+      { type: 'divider' as const },
+      { key: 'delete', label: '删除', danger: true },
     ];
+    // A source that has brought in mentions is refused by the server with the reason (停用 instead).
+    const confirmDelete = () =>
+      modal.confirm({
+        title: `删除信源“${s.name}”？`,
+        content: '只能删除误建、尚未收录舆情信息的信源；已收录信息的信源请停用。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: () => remove.mutateAsync(s.id).then(() => message.success('已删除'), (e: unknown) => onError(e)),
+      });
     return (
       <Flex gap={4} wrap>
         {s.kind !== 'manual' && (
@@ -81,8 +94,8 @@ export default function SourcesPage() {
             录入
           </Button>
         )}
-        <Dropdown menu={{ items, onClick: ({ key }) => setDialog({ kind: key as 'edit' | 'entry' | 'import', source: s }) }}>
-          <Button size="small">更多</Button>
+        <Dropdown menu={{ items, onClick: ({ key }) => (key === 'delete' ? confirmDelete() : setDialog({ kind: key as 'edit' | 'entry' | 'import', source: s })) }}>
+          <Button size="small" data-testid={`source-more-${s.name}`}>更多</Button>
         </Dropdown>
       </Flex>
     );

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Topic } from '@xuanlian/contracts';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +8,8 @@ import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
 import { homeOrgId, useCan, useMe } from '../auth/api.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
-import { useTopics } from './api.ts';
+import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
+import { useDeleteTopic, useTopics } from './api.ts';
 import { TopicFormDrawer } from './TopicFormDrawer.tsx';
 
 type DrawerState = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; topic: Topic };
@@ -20,6 +21,9 @@ export default function TopicsPage() {
   const [filters, setFilters] = useState<{ orgId?: string; q?: string; page: number; pageSize: number }>({ page: 1, pageSize: 50 });
   const [drawer, setDrawer] = useState<DrawerState>({ mode: 'closed' });
   const list = useTopics(filters);
+  const remove = useDeleteTopic();
+  const onError = useApiErrorHandler();
+  const { message } = App.useApp();
   const isMobile = useIsMobile();
 
   const ruleCell = (t: Topic) => (
@@ -60,12 +64,27 @@ export default function TopicsPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 120,
       render: (_v, t) =>
         canEdit ? (
-          <Button type="link" size="small" onClick={() => setDrawer({ mode: 'edit', topic: t })} data-testid={`topic-edit-${t.name}`}>
-            修改
-          </Button>
+          <Flex gap={0}>
+            <Button type="link" size="small" onClick={() => setDrawer({ mode: 'edit', topic: t })} data-testid={`topic-edit-${t.name}`}>
+              修改
+            </Button>
+            {/* A topic with matched mentions or alerts is refused by the server with the reason (停用 instead). */}
+            <Popconfirm
+              title={`删除专题“${t.name}”及其预警规则？`}
+              description="已命中舆情或产生预警的专题不能删除，请停用。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => remove.mutateAsync(t.id).then(() => message.success('已删除'), (e: unknown) => onError(e))}
+            >
+              <Button type="link" size="small" danger data-testid={`topic-delete-${t.name}`}>
+                删除
+              </Button>
+            </Popconfirm>
+          </Flex>
         ) : null,
     },
   ];

@@ -71,6 +71,7 @@ export function useSources(filters: SourceFilters, opts: { refetchInterval?: num
 export const useSourceOptions = () => useSources({ page: 1, pageSize: 200 });
 export const useCreateSource = () => useOpinionMutation((input: CreateSourceInput) => api.post<Source>('/sources', input));
 export const useUpdateSource = () => useOpinionMutation(({ id, input }: { id: string; input: UpdateSourceInput }) => api.patch<Source>(`/sources/${id}`, input));
+export const useDeleteSource = () => useOpinionMutation((id: string) => api.delete<{ deleted: boolean }>(`/sources/${id}`));
 export const useFetchNow = () => useOpinionMutation((id: string) => api.post<{ queued: boolean; message: string }>(`/sources/${id}/fetch`));
 export const useManualEntry = () =>
   useOpinionMutation(({ id, input }: { id: string; input: ManualEntryInput }) => api.post<IngestOutcome>(`/sources/${id}/entries`, input));
@@ -95,6 +96,7 @@ export function useTopics(filters: { orgId?: string; q?: string; page: number; p
 export const useTopicOptions = () => useTopics({ page: 1, pageSize: 200 });
 export const useCreateTopic = () => useOpinionMutation((input: CreateTopicInput) => api.post<Topic>('/topics', input));
 export const useUpdateTopic = () => useOpinionMutation(({ id, input }: { id: string; input: UpdateTopicInput }) => api.patch<Topic>(`/topics/${id}`, input));
+export const useDeleteTopic = () => useOpinionMutation((id: string) => api.delete<{ deleted: boolean }>(`/topics/${id}`));
 export const useTryTopic = () => useMutation({ mutationFn: (input: TryTopicInput) => api.post<TryTopicOutput>('/topics/try', input) });
 
 // ── 舆情信息 ─────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { invalidState, notFound, validationError } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
-import { findSourceInScope, insertSource, listSourcesInScope, readFetchPolicy, updateSourceRow, writeFetchPolicy } from '../sources.repo.ts';
+import { deleteSourceRow, findSourceInScope, insertSource, listSourcesInScope, readFetchPolicy, sourceUsage, updateSourceRow, writeFetchPolicy } from '../sources.repo.ts';
 import { presentSource } from '../sources.presenter.ts';
 
 export async function createSource({ ctx, input }: { ctx: Ctx; input: CreateSourceInput }): Promise<Source> {
@@ -53,6 +53,26 @@ export async function updateSource({ ctx, id, input }: { ctx: Ctx; id: string; i
     const after = presentSource({ ...updated, orgName: row.orgName, itemsLastDay: row.itemsLastDay });
     await writeAudit(tx, ctx, { action: 'source.update', targetType: 'opinion_source', targetId: row.id, orgId: row.orgId, before, after });
     return after;
+  });
+}
+
+/**
+ * 删除 a source set up by mistake. Once it has brought in mentions they are history (clusters,
+ * alerts, incidents and briefs point at them), so it can only be 停用; a source a topic or alert
+ * rule filters by is refused too, naming them. The row lock makes a fetch finishing at the same
+ * moment either land first (and block the delete) or fail on the missing source.
+ */
+export async function deleteSource({ ctx, id }: { ctx: Ctx; id: string }): Promise<{ deleted: boolean }> {
+  const scope = requirePermission(ctx.actor, 'opinion.monitor');
+  return ctx.db.transaction(async (tx) => {
+    const row = await findSourceInScope(tx, scope, id, { lock: true });
+    if (!row) throw notFound('信源');
+    const used = await sourceUsage(tx, id);
+    if (used.mentions > 0) throw invalidState(`该信源已收录 ${used.mentions} 条舆情信息，不能删除；如不再抓取，请将其停用`);
+    if (used.filters.length > 0) throw invalidState(`${used.filters.join('、')}按该信源筛选，请先修改后再删除`);
+    await deleteSourceRow(tx, id);
+    await writeAudit(tx, ctx, { action: 'source.delete', targetType: 'opinion_source', targetId: id, orgId: row.orgId, before: presentSource(row) });
+    return { deleted: true };
   });
 }
 

@@ -2,12 +2,12 @@ import type { CreateTopicInput, Topic, TopicListQuery, UpdateTopicInput } from '
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { notFound, validationError } from '../../../core/errors.ts';
+import { invalidState, notFound, validationError } from '../../../core/errors.ts';
 import { requirePermission, type Scope } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { findSourcesInScope } from '../../sources/index.ts';
 import { compileRuleOrThrow } from '../topics.policy.ts';
-import { findTopicInScope, insertTopic, listTopicsInScope, updateTopicRow, userNames, usersInScope, type TopicWithOrg } from '../topics.repo.ts';
+import { deleteTopicRow, findTopicInScope, insertTopic, listTopicsInScope, topicUsage, updateTopicRow, userNames, usersInScope, type TopicWithOrg } from '../topics.repo.ts';
 import { presentTopic } from '../topics.presenter.ts';
 
 /** Filters and recipients may only name sources and people the actor can see. */
@@ -75,6 +75,30 @@ export async function updateTopic({ ctx, id, input }: { ctx: Ctx; id: string; in
     const after = await present(tx, { ...updated, orgName: row.orgName });
     await writeAudit(tx, ctx, { action: 'topic.update', targetType: 'opinion_topic', targetId: row.id, orgId: row.orgId, before, after });
     return after;
+  });
+}
+
+/**
+ * 删除 a topic set up by mistake, with its alert rules. A topic that has matched mentions or
+ * raised alerts or incidents is part of the record (briefs and incident timelines name it), so
+ * it can only be 停用.
+ */
+export async function deleteTopic({ ctx, id }: { ctx: Ctx; id: string }): Promise<{ deleted: boolean }> {
+  const scope = requirePermission(ctx.actor, 'opinion.monitor');
+  return ctx.db.transaction(async (tx) => {
+    const row = await findTopicInScope(tx, scope, id, { lock: true });
+    if (!row) throw notFound('监测专题');
+    const used = await topicUsage(tx, id);
+    const made = [
+      used.mentions > 0 ? `命中舆情 ${used.mentions} 条` : '',
+      used.alerts > 0 ? `预警 ${used.alerts} 条` : '',
+      used.incidents > 0 ? `舆情事件 ${used.incidents} 件` : '',
+    ].filter(Boolean);
+    if (made.length > 0) throw invalidState(`该专题已有${made.join('、')}，不能删除；如不再监测，请将其停用`);
+    const before = await present(tx, row);
+    await deleteTopicRow(tx, id);
+    await writeAudit(tx, ctx, { action: 'topic.delete', targetType: 'opinion_topic', targetId: id, orgId: row.orgId, before });
+    return { deleted: true };
   });
 }
 
