@@ -269,7 +269,7 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await context.close();
   });
 
-  it('enters a mention by hand and imports a CSV into the manual source; a web source without selectors is refused in 中文', async () => {
+  it('enters a mention by hand and imports a CSV into the manual source; a web source without selectors is refused in 中文; a source with mentions cannot be deleted, a mistaken one can', async () => {
     const { context, page } = await newPage(browser);
     await login(page, 'monitor', DEMO_PASSWORD);
     await page.getByTestId('home-greeting').waitFor();
