@@ -1,6 +1,6 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Layout, Menu } from 'antd';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useMe } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
@@ -53,6 +53,10 @@ export default function AppLayout() {
     ),
   });
   const active = items.find((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)));
+  // Arriving on a page low in the long menu (a link, a bookmark) scrolls its entry into view.
+  useEffect(() => {
+    if (active) document.querySelector(`.xl-sider [data-testid="nav-${active.key}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   const menu = (
     <Menu
       mode="inline"
