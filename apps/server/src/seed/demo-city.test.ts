@@ -52,6 +52,10 @@ describe('[演示] ledgers and the 两会 plan', () => {
     const study = dm.items.find((i: { kind: string }) => i.kind === 'study_sessions');
     const cg = board.rows.find((r: { orgName: string }) => r.orgName === '城关街道').items.find((i: { kind: string }) => i.kind === 'study_sessions');
     expect(cg.light).toBe('green');
+    // The office's own unit (市委理论学习中心组) keeps pace and its 宣讲 reach all five venue types.
+    const office = board.rows.find((r: { orgName: string }) => r.orgName === '中共江城市委');
+    expect(office.items.find((i: { kind: string }) => i.kind === 'study_sessions').light).toBe('green');
+    expect(office.items.find((i: { kind: string }) => i.kind === 'lecture_venues').light).toBe('green');
     if (cg.actual >= 2) expect(study.light).not.toBe('green');
     const plans = await get('/api/plans');
     expect(plans.items[0].title).toBe(`${year}年全国两会精神宣传工作方案`);

@@ -79,6 +79,8 @@ export async function seedDemoLedgers(services: Services): Promise<void> {
   const pace = Math.floor(12 * periodOf(year, today).elapsed);
   const rand = rng(20250305);
   const units: UnitPlan[] = [
+    // 市委理论学习中心组: the office's own unit keeps pace, so its page opens on a ledger, not a wall of red.
+    { code: 'JC', recorder: null, study: pace, lectures: ['organ', 'enterprise', 'community', 'campus', 'rural'], seminarsPerQuarter: 1, trainings: 2, boards: 4, volunteer: 2 },
     { code: 'JC-CG-DM', recorder: 'reporter', study: Math.max(pace - 1, 0), lectures: ['community', 'rural'], seminarsPerQuarter: 0, trainings: 1, boards: 3, volunteer: 6 },
     { code: 'JC-CG', recorder: null, study: pace, lectures: ['organ', 'enterprise', 'community', 'rural'], seminarsPerQuarter: 1, trainings: 2, boards: 4, volunteer: 4 },
     { code: 'JC-JY-YZ', recorder: null, study: pace, lectures: ['campus', 'campus'], seminarsPerQuarter: 1, trainings: 1, boards: 6, volunteer: 2 },
