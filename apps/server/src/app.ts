@@ -112,10 +112,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   const hasWeb = Boolean(config.webDist && existsSync(config.webDist));
   if (hasWeb && config.webDist) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-  // The web app routes on the client: any unknown non-API GET gets index.html.
+  // The web app routes on the client: any unknown non-API GET gets index.html — except a built
+  // file that is not there (an open tab of an older build asking for its chunk): that is a 404,
+  // so the page shows 系统已更新 instead of failing on HTML served as a script.
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', details: null, requestId: request.id } });
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/assets/')) return reply.sendFile('index.html');
+    const what = request.url.startsWith('/api') ? '接口不存在' : '文件不存在';
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: what, details: null, requestId: request.id } });
   });
   return app;
 }
