@@ -24,14 +24,16 @@ const TEXT_PARTS: Array<{ key: keyof BulletinText; label: string; rows: number }
   { key: 'closing', label: '结尾', rows: 3 },
 ];
 
+/** This year's and last year's periods, newest first; one that has not begun yet has nothing to report. */
 function periodOptions(grain: string): Array<{ value: string; label: string }> {
   const now = new Date();
   const y = now.getFullYear();
+  const begun = (year: number, month: number) => year < y || month <= now.getMonth() + 1;
   const out: Array<{ value: string; label: string }> = [];
   for (const year of [y, y - 1]) {
     if (grain === 'year') out.push({ value: String(year), label: `${year}年度` });
-    if (grain === 'quarter') for (let q = 4; q >= 1; q--) out.push({ value: `${year}-Q${q}`, label: `${year}年第${'一二三四'[q - 1]}季度` });
-    if (grain === 'month') for (let m = 12; m >= 1; m--) out.push({ value: `${year}-${String(m).padStart(2, '0')}`, label: `${year}年${m}月` });
+    if (grain === 'quarter') for (let q = 4; q >= 1; q--) if (begun(year, q * 3 - 2)) out.push({ value: `${year}-Q${q}`, label: `${year}年第${'一二三四'[q - 1]}季度` });
+    if (grain === 'month') for (let m = 12; m >= 1; m--) if (begun(year, m)) out.push({ value: `${year}-${String(m).padStart(2, '0')}`, label: `${year}年${m}月` });
   }
   return out;
 }
