@@ -19,7 +19,9 @@ export interface RecomputeResult {
  */
 export async function recomputeAllScores(tx: Executor, asOf = chinaDate()): Promise<RecomputeResult> {
   await lockRecompute(tx);
-  const [versions, closed] = await Promise.all([ruleVersions(tx), closedPeriods(tx)]);
+  // One after the other: a transaction is one connection, and pg 9 stops queueing concurrent queries on it.
+  const versions = await ruleVersions(tx);
+  const closed = await closedPeriods(tx);
   const adoptions = [...(await verifiedAdoptions(tx, null)), ...(await externalAdoptions(tx, null))];
   const endorsements = await endorsementInputs(tx, null);
   const ids = [...new Set([...adoptions.map((a) => a.manuscriptId), ...endorsements.map((e) => e.manuscriptId)])];
@@ -47,7 +49,8 @@ export async function recomputeAllScores(tx: Executor, asOf = chinaDate()): Prom
 export async function recomputeManuscriptScores(tx: Executor, manuscriptIds: string[]): Promise<RecomputeResult> {
   if (manuscriptIds.length === 0) return { periods: [], lines: 0 };
   await lockRecompute(tx);
-  const [versions, closed] = await Promise.all([ruleVersions(tx), closedPeriods(tx)]);
+  const versions = await ruleVersions(tx);
+  const closed = await closedPeriods(tx);
   const adoptions = [...(await verifiedAdoptions(tx, manuscriptIds)), ...(await externalAdoptions(tx, manuscriptIds))];
   const lines = scoreLines({
     versions,
