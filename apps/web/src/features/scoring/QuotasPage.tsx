@@ -138,7 +138,7 @@ export default function QuotasPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
           <YearSelect value={year} onChange={(y) => { setYear(y); setEdits({}); }} />
-          {grid.data && <Typography.Text type="secondary">统计至 {grid.data.asOf}，全年已过 {Math.round(grid.data.elapsed * 100)}%</Typography.Text>}
+          {grid.data && <Typography.Text type="secondary">统计至 {grid.data.asOf}，全年已过 {Math.round(grid.data.elapsed * 100)}%。下达了任务的单位即为本年度考核对象；通报批评“未报送”只针对其中的单位。</Typography.Text>}
         </Flex>
       </Card>
       {importErrors.length > 0 && (
