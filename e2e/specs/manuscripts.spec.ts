@@ -123,8 +123,11 @@ describe('[稿件] manuscripts and the review chain in Chromium', () => {
     await r2.getByTestId('return-submit').click();
     await r2.getByTestId(`review-return-${m.id}`).waitFor({ state: 'detached' });
 
+    // The reporter's 工作台 lists it under 待办 and one tap opens 我的稿件 on 已退回.
     const rep = await as('reporter');
-    await rep.goto(`/manuscripts/${m.id}`);
+    await rep.getByTestId('home-todo-returned').click();
+    await rep.getByTestId('my-status-filter').locator('.ant-segmented-item-selected').filter({ hasText: '已退回' }).waitFor();
+    await rep.getByTestId(`manuscript-link-${m.id}`).click();
     await rep.getByTestId('returned-notice').filter({ hasText: '请补充服务覆盖的户数和志愿者人数' }).waitFor();
     await shot(rep, 'manuscript-returned');
     const body = rep.getByTestId('manuscript-editor-body');

@@ -5,6 +5,7 @@ import { groupedNav, NAV_ITEMS } from '../../app/nav.tsx';
 import { greeting } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { can, useMe } from '../auth/api.ts';
+import { TodoCard } from './TodoCard.tsx';
 
 export default function HomePage() {
   const me = useMe();
@@ -33,6 +34,8 @@ export default function HomePage() {
           )}
         </div>
       </Card>
+
+      <TodoCard />
 
       {areas.length > 0 ? (
         <div data-testid="home-areas">

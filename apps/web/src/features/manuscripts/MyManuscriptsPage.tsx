@@ -3,7 +3,7 @@ import type { ManuscriptStatus } from '@xuanlian/contracts';
 import { App, Button, Card, Flex, List, Segmented, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useCommissions } from '../commissions/index.ts';
@@ -42,7 +42,10 @@ function OpenCommissions({ onAnswer, pending }: { onAnswer: (id: string, topic: 
 export default function MyManuscriptsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<ManuscriptFilters>({ view: 'mine', page: 1, pageSize: 20 });
+  // 工作台's 待办 links land on a tab: ?status=returned / draft.
+  const [params] = useSearchParams();
+  const fromUrl = TABS.find((t) => t.value !== 'all' && t.value === params.get('status'))?.value as ManuscriptStatus | undefined;
+  const [filters, setFilters] = useState<ManuscriptFilters>({ view: 'mine', page: 1, pageSize: 20, ...(fromUrl ? { status: fromUrl } : {}) });
   const [firstReport, setFirstReport] = useState(false);
   const list = useManuscripts(filters);
   const create = useCreateManuscript();

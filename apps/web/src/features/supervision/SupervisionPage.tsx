@@ -1,5 +1,6 @@
 import { Card, Flex, Segmented } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useCan } from '../auth/api.ts';
@@ -10,7 +11,9 @@ type View = 'all' | 'red' | 'yellow' | 'unit' | 'office';
 /** Every task the actor can see across plans, sorted by deadline, with the queues that need someone now. */
 export default function SupervisionPage() {
   const can = useCan();
-  const [view, setView] = useState<View>('all');
+  // 工作台's 待办 links land on a queue: ?view=unit / office.
+  const [params] = useSearchParams();
+  const [view, setView] = useState<View>(() => (['red', 'yellow', 'unit', 'office'].includes(params.get('view') ?? '') ? (params.get('view') as View) : 'all'));
   const [open, setOpen] = useState<string | null>(null);
   const filters: TaskFilters = {
     page: 1,
