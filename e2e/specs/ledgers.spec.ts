@@ -97,8 +97,10 @@ describe('[台账与督办] in Chromium', () => {
     await office.page.locator('[data-testid="urge-0"][data-status="issued"]').waitFor();
     await shot(office.page, 'ledgers-04-urge-issued');
 
-    await unit.page.reload();
-    await unit.page.getByTestId('supervision-view').getByText('待签收/答复').click();
+    // The unit finds the 督办单 in its 工作台's 待办, which opens 督办 on 待签收/答复.
+    await unit.page.goto('/');
+    await unit.page.getByTestId('home-todo-unitTasks').click();
+    await unit.page.getByTestId('supervision-view').locator('.ant-segmented-item-selected').filter({ hasText: '待签收/答复' }).waitFor();
     await unit.page.getByTestId('supervision-table').getByText('制定宣讲方案').first().click();
     await unit.page.getByTestId('urge-sign-0').click();
     await unit.page.getByTestId('urge-answer-0').click();
