@@ -48,6 +48,8 @@ import { dashboardRoutes } from './modules/dashboard/index.ts';
 import { wireModules } from './wiring.ts';
 
 z.config(z.locales.zhCN());
+// A field left out says so plainly, rather than zod's "期望 string，实际接收 undefined".
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '此项必填' : undefined) });
 
 /** The whole HTTP app over already-opened services; tests call this with their own database. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {

@@ -67,6 +67,14 @@ describe('[单位] tree', () => {
     expect(error.details.every((d: { message: string }) => /[\u4e00-\u9fff]/.test(d.message))).toBe(true);
   });
 
+  it('names a field left out as 此项必填, not in zod’s type words', async () => {
+    const res = await req('POST', '/api/orgs', admin, { kind: 'section' });
+    expect(res.statusCode).toBe(400);
+    const details: Array<{ path: string; message: string }> = res.json().error.details;
+    expect(details.find((d) => d.path === 'name')?.message).toBe('此项必填');
+    expect(JSON.stringify(details)).not.toMatch(/undefined|string/);
+  });
+
   it('rejects a body over the size limit', async () => {
     const res = await req('POST', '/api/orgs', admin, { parentId: trees.a.id, name: 'x'.repeat(2 * 1024 * 1024), kind: 'section', code: 'BIG' });
     expect(res.statusCode).toBe(413);
