@@ -1,51 +1,16 @@
 import { RightOutlined } from '@ant-design/icons';
-import type { OpenBulletin, Permission } from '@xuanlian/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { api, type QueryParams } from '../../shared/api/client.ts';
 import { can, useMe } from '../auth/api.ts';
+import { TODOS } from './api.ts';
 
-/**
- * One thing waiting on the signed-in person: counted by the list that holds it (one row, its
- * total), shown only to whoever may act on it, and one tap from that list.
- */
-interface Todo {
-  key: string;
-  label: string;
-  anyOf: Permission[];
-  path: string;
-  /** Urgent ones (returned, overdue) are red. */
-  urgent?: boolean;
-  count: (signal: AbortSignal) => Promise<number>;
-}
-
-const total = (path: string, query: QueryParams) => (signal: AbortSignal) => api.get<{ total: number }>(path, { ...query, page: 1, pageSize: 1 }, signal).then((r) => r.total);
-
-const TODOS: Todo[] = [
-  { key: 'returned', label: '退回待修改的稿件', anyOf: ['manuscript.submit'], path: '/manuscripts?status=returned', urgent: true, count: total('/manuscripts', { view: 'mine', status: 'returned' }) },
-  { key: 'drafts', label: '尚未报送的草稿', anyOf: ['manuscript.submit'], path: '/manuscripts?status=draft', count: total('/manuscripts', { view: 'mine', status: 'draft' }) },
-  { key: 'reviews', label: '待我审核的稿件', anyOf: ['manuscript.review'], path: '/reviews', count: (signal) => api.get<{ count: number }>('/reviews/pending/count', undefined, signal).then((r) => r.count) },
-  { key: 'verify', label: '待我核实的用稿', anyOf: ['scoring.manage'], path: '/adoptions', count: total('/adoptions', { toVerify: 'true' }) },
-  {
-    key: 'appeals',
-    label: '正在征求意见的通报',
-    anyOf: ['bulletin.appeal'],
-    path: '/open-bulletins',
-    count: (signal) => api.get<{ items: OpenBulletin[] }>('/bulletins/open', undefined, signal).then((r) => r.items.filter((b) => b.status === 'appeal').length),
-  },
-  { key: 'unitTasks', label: '待签收或答复的督办单', anyOf: ['task.report'], path: '/supervision?view=unit', urgent: true, count: total('/tasks', { needsUnit: 'true' }) },
-  { key: 'redTasks', label: '已逾期的督办任务', anyOf: ['plan.manage'], path: '/supervision?view=red', urgent: true, count: total('/tasks', { light: 'red' }) },
-  { key: 'officeTasks', label: '待复核或审批的任务', anyOf: ['plan.manage'], path: '/supervision?view=office', count: total('/tasks', { needsOffice: 'true' }) },
-  { key: 'alerts', label: '待确认的舆情预警', anyOf: ['opinion.read'], path: '/alerts', urgent: true, count: total('/alerts', { status: 'open' }) },
-  { key: 'incidents', label: '已逾期的舆情事件', anyOf: ['opinion.read'], path: '/incidents', urgent: true, count: total('/incidents', { open: 'true', overdue: 'true' }) },
-];
-
+/** 待办: what waits on the signed-in person, each row one tap from the list that holds it. */
 export function TodoCard() {
   const me = useMe();
   const mine = TODOS.filter((t) => can(me, t.anyOf));
   const results = useQueries({
-    queries: mine.map((t) => ({ queryKey: ['home-todo', t.key], queryFn: ({ signal }: { signal: AbortSignal }) => t.count(signal), staleTime: 10_000 })),
+    queries: mine.map((t) => ({ queryKey: ['home-todo', t.key], queryFn: ({ signal }: { signal: AbortSignal }) => t.count(signal), staleTime: 0 })),
   });
   if (mine.length === 0) return null;
   const loading = results.some((r) => r.isPending);
