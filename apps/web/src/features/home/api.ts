@@ -17,10 +17,13 @@ export interface Todo {
 
 const total = (path: string, query: QueryParams) => (signal: AbortSignal) => api.get<{ total: number }>(path, { ...query, page: 1, pageSize: 1 }, signal).then((r) => r.total);
 
+const pendingReviews = (signal: AbortSignal) => api.get<{ count: number; overdue: number }>('/reviews/pending/count', undefined, signal);
+
 export const TODOS: Todo[] = [
   { key: 'returned', label: '退回待修改的稿件', anyOf: ['manuscript.submit'], path: '/manuscripts?status=returned', urgent: true, count: total('/manuscripts', { view: 'mine', status: 'returned' }) },
   { key: 'drafts', label: '尚未报送的草稿', anyOf: ['manuscript.submit'], path: '/manuscripts?status=draft', count: total('/manuscripts', { view: 'mine', status: 'draft' }) },
-  { key: 'reviews', label: '待我审核的稿件', anyOf: ['manuscript.review'], path: '/reviews', count: (signal) => api.get<{ count: number }>('/reviews/pending/count', undefined, signal).then((r) => r.count) },
+  { key: 'reviews', label: '待我审核的稿件', anyOf: ['manuscript.review'], path: '/reviews', count: (signal) => pendingReviews(signal).then((r) => r.count) },
+  { key: 'overdueReviews', label: '其中已超过审核时限', anyOf: ['manuscript.review'], path: '/reviews', urgent: true, count: (signal) => pendingReviews(signal).then((r) => r.overdue) },
   { key: 'verify', label: '待我核实的用稿', anyOf: ['scoring.manage'], path: '/adoptions', count: total('/adoptions', { toVerify: 'true' }) },
   {
     key: 'appeals',
