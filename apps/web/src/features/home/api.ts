@@ -35,7 +35,7 @@ export const TODOS: Todo[] = [
   { key: 'unitTasks', label: '待签收或答复的督办单', anyOf: ['task.report'], path: '/supervision?view=unit', urgent: true, count: total('/tasks', { needsUnit: 'true' }) },
   { key: 'redTasks', label: '已逾期的督办任务', anyOf: ['plan.manage'], path: '/supervision?view=red', urgent: true, count: total('/tasks', { light: 'red' }) },
   { key: 'officeTasks', label: '待复核或审批的任务', anyOf: ['plan.manage'], path: '/supervision?view=office', count: total('/tasks', { needsOffice: 'true' }) },
-  { key: 'alerts', label: '待确认的舆情预警', anyOf: ['opinion.read'], path: '/alerts', urgent: true, count: total('/alerts', { status: 'open' }) },
-  { key: 'incidents', label: '已逾期的舆情事件', anyOf: ['opinion.read'], path: '/incidents', urgent: true, count: total('/incidents', { open: 'true', overdue: 'true' }) },
+  { key: 'alerts', label: '待确认的舆情预警', anyOf: ['opinion.read'], path: '/alerts?tab=all&status=open', urgent: true, count: total('/alerts', { status: 'open' }) },
+  { key: 'incidents', label: '已逾期的舆情事件', anyOf: ['opinion.read'], path: '/incidents?overdue=true', urgent: true, count: total('/incidents', { open: 'true', overdue: 'true' }) },
 ];
 

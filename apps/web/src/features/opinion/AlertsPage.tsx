@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Flex, Select, Switch, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { ALERT_RULE_KIND_LABELS, GRADE_LABELS, GRADES, type Alert, type AlertDelivery, type AlertRule, type Grade } from '@xuanlian/contracts';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
@@ -95,9 +95,9 @@ function Inbox({ onIncident }: { onIncident?: (a: Alert) => void }) {
   );
 }
 
-function AllAlerts({ onIncident }: { onIncident?: (a: Alert) => void }) {
+function AllAlerts({ onIncident, status }: { onIncident?: (a: Alert) => void; status?: 'open' }) {
   const can = useCan();
-  const [filters, setFilters] = useState<{ topicId?: string; status?: 'open' | 'acknowledged'; severity?: Grade; page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const [filters, setFilters] = useState<{ topicId?: string; status?: 'open' | 'acknowledged'; severity?: Grade; page: number; pageSize: number }>({ page: 1, pageSize: 20, ...(status ? { status } : {}) });
   const alerts = useAlerts(filters);
   const topics = useTopicOptions();
   const ack = useAckAlert();
@@ -200,14 +200,18 @@ export default function AlertsPage() {
   const can = useCan();
   const [incidentFrom, setIncidentFrom] = useState<Alert>();
   const onIncident = can('opinion.monitor') ? setIncidentFrom : undefined;
+  // 工作台's 待办 links here with ?tab=all&status=open: every alert still to confirm.
+  const [params] = useSearchParams();
+  const openOnly = params.get('status') === 'open';
   return (
     <>
       <PageHeader title="预警" />
       <Card size="small">
         <Tabs
+          defaultActiveKey={params.get('tab') === 'all' ? 'all' : 'inbox'}
           items={[
             { key: 'inbox', label: '我的预警', children: <Inbox onIncident={onIncident} /> },
-            { key: 'all', label: '全部预警', children: <AllAlerts onIncident={onIncident} /> },
+            { key: 'all', label: '全部预警', children: <AllAlerts onIncident={onIncident} {...(openOnly ? { status: 'open' as const } : {})} /> },
             { key: 'rules', label: '预警规则', children: <Rules /> },
           ]}
         />

@@ -18,7 +18,8 @@ export default function IncidentsPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const openId = params.get('id') ?? undefined;
-  const [filters, setFilters] = useState<IncidentFilters>({ open: 'true', page: 1, pageSize: 20 });
+  // 工作台's 待办 links here with ?overdue=true.
+  const [filters, setFilters] = useState<IncidentFilters>(() => ({ open: 'true', page: 1, pageSize: 20, ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}) }));
   const [creating, setCreating] = useState(false);
   const list = useIncidents(filters);
   const isMobile = useIsMobile();
