@@ -160,6 +160,12 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await alertRow.first().waitFor();
     expect(await alertRow.count()).toBe(1);
     await shot(page, 'opinion-alert-inbox');
+    // 工作台's 待办 counts it among the alerts to confirm and opens 全部预警 on 待确认 with it listed.
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('home-todo-alerts').click();
+    await page.getByTestId('alert-table').locator('[data-testid^="alert-"]', { hasText: '河西+停水' }).first().waitFor();
+    await page.getByTestId('nav-opinionAlerts').click();
+    await alertRow.first().waitFor();
 
     // ── 舆情事件 from the alert's cluster, through every stage to 办结 ──
     await alertRow.first().getByText('立为事件').click();

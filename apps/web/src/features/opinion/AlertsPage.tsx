@@ -201,14 +201,17 @@ export default function AlertsPage() {
   const [incidentFrom, setIncidentFrom] = useState<Alert>();
   const onIncident = can('opinion.monitor') ? setIncidentFrom : undefined;
   // 工作台's 待办 links here with ?tab=all&status=open: every alert still to confirm.
-  const [params] = useSearchParams();
+  // The tab lives in the address, so the menu entry (no ?tab) always lands on 我的预警.
+  const [params, setParams] = useSearchParams();
   const openOnly = params.get('status') === 'open';
+  const tab = params.get('tab') === 'all' || params.get('tab') === 'rules' ? (params.get('tab') as string) : 'inbox';
   return (
     <>
       <PageHeader title="预警" />
       <Card size="small">
         <Tabs
-          defaultActiveKey={params.get('tab') === 'all' ? 'all' : 'inbox'}
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'inbox' ? {} : { tab: key }, { replace: true })}
           items={[
             { key: 'inbox', label: '我的预警', children: <Inbox onIncident={onIncident} /> },
             { key: 'all', label: '全部预警', children: <AllAlerts onIncident={onIncident} {...(openOnly ? { status: 'open' as const } : {})} /> },
