@@ -26,7 +26,12 @@ export default function AppLayout() {
   const isMobile = useIsMobile();
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [collapsed, setCollapsed] = useState(false);
+  // A folded menu stays folded on the next visit (a small laptop screen keeps it that way).
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem('xl-sider-collapsed') === '1');
+  const collapse = (c: boolean) => {
+    setCollapsed(c);
+    localStorage.setItem('xl-sider-collapsed', c ? '1' : '0');
+  };
 
   const items = NAV_ITEMS.filter((i) => can(me, i.anyOf));
   const pending = usePendingCount(can(me, ['manuscript.review']));
@@ -73,7 +78,7 @@ export default function AppLayout() {
   return (
     <Layout className="xl-shell">
       {!isMobile && (
-        <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="xl-sider">
+        <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={collapse} className="xl-sider">
           <Brand collapsed={collapsed} />
           <nav aria-label="主菜单">{menu}</nav>
         </Layout.Sider>
