@@ -34,25 +34,36 @@ async function settle(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Signs in, then opens every page of the account's menu; `check` adds what it finds wrong on each.
+ * Watching starts on the signed-in home page: the login page's session probe answers 401 by design.
+ */
+async function walkMenu(username: string, opts: { mobile?: boolean }, check: (page: Page, where: string) => Promise<string[]>): Promise<string[]> {
+  const { context, page } = await newPage(browser, opts);
+  const { problems, at } = watch(page);
+  await login(page, username, DEMO_PASSWORD);
+  await page.getByTestId('home-greeting').waitFor();
+  problems.length = 0;
+  if (opts.mobile) await page.getByTestId('nav-toggle').click();
+  const paths = await page.locator('a[data-testid^="nav-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))].filter(Boolean));
+  expect(paths.length, username).toBeGreaterThan(1);
+  for (const path of paths) {
+    at.path = `${username}${opts.mobile ? ' (375 px)' : ''} ${path}`;
+    await page.goto(path);
+    await settle(page);
+    problems.push(...(await check(page, at.path)));
+  }
+  await context.close();
+  return problems;
+}
+
 describe('[平台] every page of every role’s menu opens without a script error, a failed request or an error banner', () => {
   for (const username of ACCOUNTS) {
     it(username, async () => {
-      const { context, page } = await newPage(browser);
-      const { problems, at } = watch(page);
-      await login(page, username, DEMO_PASSWORD);
-      await page.getByTestId('home-greeting').waitFor();
-      // The login page's session probe answers 401 by design; watch from the signed-in home page on.
-      problems.length = 0;
-      const paths = await page.locator('a[data-testid^="nav-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))].filter(Boolean));
-      expect(paths.length, username).toBeGreaterThan(1);
-      for (const path of paths) {
-        at.path = `${username} ${path}`;
-        await page.goto(path);
-        await settle(page);
+      const problems = await walkMenu(username, {}, async (page, where) => {
         const banners = await page.locator('.ant-alert-error:visible, .ant-result-error:visible, .ant-result-500:visible').allTextContents();
-        for (const b of banners) problems.push(`${at.path}: 错误提示 ${b}`);
-      }
-      await context.close();
+        return banners.map((b) => `${where}: 错误提示 ${b}`);
+      });
       expect(problems).toEqual([]);
     });
   }
@@ -60,22 +71,10 @@ describe('[平台] every page of every role’s menu opens without a script erro
   // The reporter and the reviewer work from a phone: no page may make the whole screen scroll sideways.
   for (const username of ['reporter', 'reviewer1']) {
     it(`${username} on a 375 px phone`, async () => {
-      const { context, page } = await newPage(browser, { mobile: true });
-      const { problems, at } = watch(page);
-      await login(page, username, DEMO_PASSWORD);
-      await page.getByTestId('home-greeting').waitFor();
-      problems.length = 0;
-      await page.getByTestId('nav-toggle').click();
-      const paths = await page.locator('a[data-testid^="nav-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))].filter(Boolean));
-      expect(paths.length, username).toBeGreaterThan(1);
-      for (const path of paths) {
-        at.path = `${username} (375 px) ${path}`;
-        await page.goto(path);
-        await settle(page);
+      const problems = await walkMenu(username, { mobile: true }, async (page, where) => {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 375) problems.push(`${at.path}: 页面宽 ${width} px，超出手机屏幕`);
-      }
-      await context.close();
+        return width > 375 ? [`${where}: 页面宽 ${width} px，超出手机屏幕`] : [];
+      });
       expect(problems).toEqual([]);
     });
   }

@@ -14,13 +14,19 @@ export function channelSecrets(serverKey: Buffer, channel: Pick<ChannelRow, 'sec
 }
 
 /**
- * The robot's address as the delivery log shows it (token masked). Never throws: a seal that
- * cannot be opened must not stop the event being recorded — sending it fails later, saying why.
+ * The secrets for showing, not sending: null when the seal cannot be opened (made under another
+ * server key), so a listing or a log entry still appears — sending fails later, saying why.
  */
-export function maskedRobotUrl(serverKey: Buffer, channel: Pick<ChannelRow, 'secrets'>): string {
+export function readableSecrets(serverKey: Buffer, channel: Pick<ChannelRow, 'secrets'>): ChannelSecrets | null {
   try {
-    return maskUrl(channelSecrets(serverKey, channel).url ?? '');
+    return channelSecrets(serverKey, channel);
   } catch {
-    return '（密钥无法解密）';
+    return null;
   }
+}
+
+/** The robot's address as the delivery log shows it (token masked). Never throws. */
+export function maskedRobotUrl(serverKey: Buffer, channel: Pick<ChannelRow, 'secrets'>): string {
+  const secrets = readableSecrets(serverKey, channel);
+  return secrets ? maskUrl(secrets.url ?? '') : '（密钥无法解密）';
 }

@@ -10,11 +10,7 @@ export async function quotaRows(db: Executor, year: number, orgIds: string[]): P
   return db.select().from(quotas).where(and(eq(quotas.year, year), inArray(quotas.orgId, orgIds)));
 }
 
-/**
- * The units listed in a year's 任务分解表 under a subtree (a unit row or a row for one of its
- * people). Seed 002 holds the 年终评比 "按照…任务分解表", so these are the units an office
- * assesses and criticises once the table exists.
- */
+/** The units listed in a year's 任务分解表 under a subtree (a unit row or a row for one of its people). */
 export async function unitsWithQuota(db: Executor, subtreePath: string, year: number): Promise<Set<string>> {
   const rows = await queryRows<{ id: string }>(
     db,

@@ -18,7 +18,7 @@ import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope } from '../../../core/scope.ts';
 import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
 import { taskCounts } from '../../plans/index.ts';
-import { completionRate, elapsedShare, progressOf, quotaRows, unitsWithQuota } from '../../quotas/index.ts';
+import { accountableUnits, completionRate, elapsedShare, progressOf, quotaRows } from '../../quotas/index.ts';
 import { ranks, unitActuals } from '../../statistics/index.ts';
 import { effectiveTargets, ledgerGroups, periodOf, targetRows, targetStatuses } from '../../targets/index.ts';
 import { findWeights, unitsUnder, upsertWeights, type WeightsRow } from '../assessments.repo.ts';
@@ -48,15 +48,11 @@ async function officeOf(ctx: Ctx, scope: Scope, orgId: string | undefined) {
   return org;
 }
 
-/**
- * 考核对象: once the year has a 任务分解表, the units it lists (seed 002 holds the 年终评比
- * "按照…任务分解表", and an office does not rank itself or its own sections); before that, every
- * active unit under the office.
- */
+/** The units scored: the office's 考核对象 (quotas `accountableUnits`) among the active units under it. */
 async function assessedUnits(ctx: Ctx, office: { id: string; path: string }, year: number) {
-  const [under, listed] = await Promise.all([unitsUnder(ctx.db, office), unitsWithQuota(ctx.db, office.path, year)]);
-  const inTable = under.filter((u) => listed.has(u.id));
-  return inTable.length > 0 ? { units: inTable, basis: 'quotas' as const } : { units: under, basis: 'subtree' as const };
+  const [under, accountable] = await Promise.all([unitsUnder(ctx.db, office), accountableUnits(ctx.db, office, year)]);
+  const held = under.filter((u) => accountable.holds(u.id));
+  return held.length > 0 ? { units: held, basis: accountable.basis } : { units: under, basis: 'subtree' as const };
 }
 
 /**

@@ -6,7 +6,7 @@ import { hasPermission, pathInScope, requirePermission, scopeFor } from '../../.
 import { notify } from '../../notifications/index.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
-import { unitsWithQuota } from '../../quotas/index.ts';
+import { accountableUnits } from '../../quotas/index.ts';
 import { getStatistics } from '../../statistics/index.ts';
 import { renderBulletinDocx, renderBulletinXlsx } from '../bulletin-docx.ts';
 import { appealsOf, findBulletinInScope, insertBulletin, listBulletins, listVisibleToUnits, lockBulletin, updateBulletinIf, type BulletinRow } from '../bulletins.repo.ts';
@@ -23,13 +23,12 @@ export { cnDateTime };
 
 /**
  * The period's numbers from the statistics verb itself (per unit over the office's subtree).
- * Only units the office holds accountable are criticised for reporting nothing: those in the
- * year's 任务分解表 once it exists, and never the office itself (it issues the 通报).
+ * Only the office's 考核对象 (quotas `accountableUnits`) are criticised for reporting nothing.
  */
 async function statisticsFor(ctx: Ctx, office: { id: string; path: string }, grain: StatGrain, period: string, commendTop: number) {
   const stats = await getStatistics({ ctx, query: { grain, period, by: 'org', orgId: office.id } });
-  const listed = await unitsWithQuota(ctx.db, office.path, Number(stats.from.slice(0, 4)));
-  return numbersFrom(stats, commendTop, (orgId) => orgId !== office.id && (listed.size === 0 || listed.has(orgId)));
+  const accountable = await accountableUnits(ctx.db, office, Number(stats.from.slice(0, 4)));
+  return numbersFrom(stats, commendTop, accountable.holds);
 }
 
 export async function loadBulletin(ctx: Ctx, id: string): Promise<{ row: BulletinRow; out: Bulletin }> {

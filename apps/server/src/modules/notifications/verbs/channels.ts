@@ -10,20 +10,15 @@ import { findOrgInScope } from '../../orgs/index.ts';
 import { deleteChannel, findChannelInScope, insertChannel, listChannelsInScope, updateChannel } from '../channels.repo.ts';
 import { DeliveryError, maskUrl } from '../channels/robots.ts';
 import { claimDelivery, finishDelivery, insertDeliveries, recipientUsers, type ChannelRow } from '../deliveries.repo.ts';
-import { channelSecrets, maskedRobotUrl, type ChannelSecrets } from '../channel-secrets.ts';
+import { channelSecrets, maskedRobotUrl, readableSecrets } from '../channel-secrets.ts';
 import { messageOf, sendThrough, type DeliverOptions } from './deliver.ts';
 import { readNotificationSettings } from './settings.ts';
 
 export function presentChannel(row: ChannelRow, orgName: string, serverKey: Buffer): NotificationChannel {
   const s = row.settings as Record<string, unknown>;
   // A seal from another server key still lists (with its address hidden), so it can be re-entered.
-  let secrets: ChannelSecrets = {};
-  let unreadable = false;
-  try {
-    secrets = channelSecrets(serverKey, row);
-  } catch {
-    unreadable = true;
-  }
+  const readable = readableSecrets(serverKey, row);
+  const secrets = readable ?? {};
   return {
     id: row.id,
     orgId: row.orgId,
@@ -36,7 +31,7 @@ export function presentChannel(row: ChannelRow, orgName: string, serverKey: Buff
       row.kind === 'smtp'
         ? { host: String(s.host ?? ''), port: Number(s.port ?? 0), secure: Boolean(s.secure), username: String(s.username ?? ''), from: String(s.from ?? ''), passwordSet: Boolean(secrets.password) }
         : null,
-    robot: row.kind === 'smtp' ? null : { urlMasked: unreadable ? '（密钥无法解密，请重新填写地址）' : secrets.url ? maskUrl(secrets.url) : '', secretSet: Boolean(secrets.secret), format: (s.format as 'text' | 'markdown') ?? 'markdown' },
+    robot: row.kind === 'smtp' ? null : { urlMasked: !readable ? '（密钥无法解密，请重新填写地址）' : secrets.url ? maskUrl(secrets.url) : '', secretSet: Boolean(secrets.secret), format: (s.format as 'text' | 'markdown') ?? 'markdown' },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
