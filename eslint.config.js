@@ -32,12 +32,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/server/src/config/env.ts', '**/*.test.ts', '**/__tests__/**', 'apps/server/test/**', 'e2e/**', 'bench/**', '**/vite.config.ts', 'vitest.config.ts'],
+    files: ['apps/server/src/config/env.ts', '**/*.test.ts', '**/__tests__/**', 'apps/server/test/**', 'e2e/**', 'bench/**', 'reliability/**', '**/vite.config.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     // In a test a wrong `!` fails loudly at once, so it may stand where production code may not.
-    files: ['**/*.test.ts', '**/__tests__/**', 'e2e/**', 'bench/**'],
+    files: ['**/*.test.ts', '**/__tests__/**', 'e2e/**', 'bench/**', 'reliability/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

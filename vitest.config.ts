@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Browser flows need the built web app and Debian's Chromium, so `npm test` leaves them to `npm run e2e`.
 const e2e = process.env.XL_E2E === '1';
+// The standing reliability suite (faults, floods, fuzzing) runs on its own: `npm run reliability`.
+const reliability = Boolean(process.env.XL_RELIABILITY);
 
 export default defineConfig({
   test: {
@@ -43,6 +45,20 @@ export default defineConfig({
                 fileParallelism: false,
                 globalSetup: ['./e2e/global-setup.ts'],
                 setupFiles: ['./e2e/setup.ts'],
+              },
+            },
+          ]
+        : []),
+      ...(reliability
+        ? [
+            {
+              test: {
+                name: 'reliability',
+                include: ['reliability/scenarios/**/*.rel.ts'],
+                testTimeout: 600_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+                globalSetup: ['./apps/server/test/global-setup.ts'],
               },
             },
           ]
