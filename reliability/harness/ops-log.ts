@@ -18,6 +18,8 @@ export class OpsLog {
   readonly ops = new Map<string, Op>();
   /** Answers no client should ever get (500s, unexpected 4xx), with the body for the report. */
   readonly violations: string[] = [];
+  /** Numbers writes across every writers() call, so a second round never repeats a first round's body. */
+  private seq = 0;
 
   get acked(): Op[] {
     return [...this.ops.values()].filter((o) => o.state === 'acked');
@@ -52,11 +54,10 @@ export class OpsLog {
 
   /** Writers hammer `path` until `stop()` says so; each new write gets a fresh key. */
   async writers(session: Session, opts: { path: string; concurrency: number; prefix: string; body: (n: number) => Record<string, unknown>; stop: () => boolean }): Promise<void> {
-    let n = 0;
     await Promise.all(
       Array.from({ length: opts.concurrency }, async () => {
         while (!opts.stop()) {
-          const i = n++;
+          const i = this.seq++;
           const op: Op = { key: `${opts.prefix}-${i}`, body: opts.body(i), state: 'unknown', statuses: [] };
           this.ops.set(op.key, op);
           await this.attempt(session, opts.path, op);
