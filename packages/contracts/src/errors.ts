@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  DB_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -36,6 +37,7 @@ export const ERROR_MESSAGES = {
   UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  DB_UNAVAILABLE: '数据库暂时不可用，请稍后重试',
 } as const satisfies Record<ErrorCode, string>;
 
 export interface FieldIssue {

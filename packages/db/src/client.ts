@@ -37,7 +37,15 @@ export interface OpenOptions {
   /** A dumped data dir to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /**
+   * How long a query waits for a connection (a free pool slot or a new socket) before failing as
+   * "database unavailable": without it a request hangs for as long as the server is away.
+   */
+  connectionTimeoutMillis?: number;
 }
+
+/** Long enough for a busy pool under load, short enough that a user sees 503 rather than a spinner. */
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 10_000;
 
 // int8 (counts, bigserial) as numbers on both engines: PGlite already does, node-postgres gives strings.
 const pgTypes = {
@@ -49,11 +57,24 @@ const pgTypes = {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      types: pgTypes,
+      connectionTimeoutMillis: opts.connectionTimeoutMillis ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      // Notices a peer that vanished without a FIN (network cut, VM paused) instead of waiting forever.
+      keepAlive: true,
+    });
     // An idle pooled connection the server drops (restart, failover, a dropped database) emits
     // 'error' on the pool; unheard, Node turns it into an uncaught exception that kills the process.
     // The next query simply takes a fresh connection, so note it and go on.
     pool.on('error', (err) => process.stderr.write(`数据库连接中断（将自动重连）：${err.message}\n`));
+    // pg-pool listens for 'error' only on idle clients: a checked-out one (a transaction in
+    // flight) that loses its socket emits 'error' with nobody listening, which ends the process.
+    // Its running query already rejects with the same error and the caller reports it; the pool
+    // discards the broken client on release. So this listener only has to exist, for the life of
+    // every client.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, engine: { kind: 'pg', pool }, close: () => pool.end() };
   }

@@ -1,6 +1,7 @@
 import { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, type FieldIssue } from '@xuanlian/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '@xuanlian/db';
 import { AppError } from '../core/errors.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {
@@ -8,6 +9,9 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, mes
     .status(ERROR_CODES[code])
     .send({ error: { code, message, details: details ?? null, requestId: request.id } });
 }
+
+/** Seconds a client should wait before retrying while the database is away (a restart takes a few). */
+export const DB_RETRY_AFTER_SECONDS = 5;
 
 /** Fastify's own codes for transport-level problems, mapped to ours. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -27,6 +31,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // Before AppError: a verb may wrap the driver's error, and the database being away is never the
+    // request's fault. 503 + Retry-After tells clients and proxies to try again, not to report a bug.
+    if (isDatabaseUnavailable(err) || (err instanceof AppError && err.code === 'DB_UNAVAILABLE')) {
+      request.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+      return send(reply, request, 'DB_UNAVAILABLE', ERROR_MESSAGES.DB_UNAVAILABLE);
+    }
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'app error');
       return send(reply, request, err.code, err.message, err.details);

@@ -20,6 +20,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       engine: database.engine.kind,
       oldestPendingJobSeconds: oldest,
     };
+    if (!dbOk) reply.header('retry-after', '5');
     return reply.status(dbOk ? 200 : 503).send(body);
   });
 };
