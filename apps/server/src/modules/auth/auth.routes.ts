@@ -47,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     return presentMe({ ...actor, orgName: actor.orgName ?? '' });
   });
   app.post('/api/auth/password', { schema: { tags, body: ChangePasswordInput } }, async (req, reply) => {
-    await changePassword({ ctx: req.ctx, input: req.body });
+    await changePassword({ ctx: req.ctx, input: req.body, keepSessionId: req.sessionId });
     return reply.status(204).send();
   });
 };
