@@ -8,10 +8,12 @@ import type { OrgRow } from '../../orgs/index.ts';
 let t: TestApp;
 let org: OrgRow;
 let admin: string;
+let secadmin: string;
 beforeAll(async () => {
   t = await createTestApp();
   org = await buildOrg(t);
   admin = (await asUser(t, org, 'sysadmin')).cookie;
+  secadmin = (await asUser(t, org, 'secadmin')).cookie;
 });
 afterAll(async () => t.close());
 
@@ -78,5 +80,27 @@ describe('[会话] revoked when credentials or rights change', () => {
     });
     expect(same.statusCode).toBe(200);
     expect(await me(fresh)).toBe(200);
+  });
+
+  it('a password reset by the security admin ends every session and forces a change at the next login', async () => {
+    const u = await buildUser(t, { org, roles: [{ role: 'reporter' }] });
+    const cookies = await Promise.all([loginAs(t, u), loginAs(t, u)]);
+    const reset = (cookie: string, newPassword: string) =>
+      t.app.inject({ method: 'POST', url: `/api/users/${u.id}/password-reset`, headers: { cookie }, payload: { newPassword } });
+    expect((await reset(admin, 'Reset@2025x')).statusCode).toBe(403); // the sysadmin's duty is not credentials
+    expect((await reset(secadmin, 'abc')).statusCode).toBe(400);
+    const res = await reset(secadmin, 'Reset@2025x');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ mustChangePassword: true });
+    for (const cookie of cookies) expect(await me(cookie)).toBe(401);
+    expect(await sessionsOf(u.id)).toBe(0);
+    const audit = await lastAudit('user.password_reset', u.id);
+    expect(audit?.after).toEqual({ mustChangePassword: true, revokedSessions: 2 });
+    expect(JSON.stringify(audit)).not.toContain('Reset@2025x');
+    // The old password is gone; the temporary one only reaches the change-password step.
+    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    expect(old.statusCode).toBe(401);
+    const temp = await loginAs(t, { username: u.username, password: 'Reset@2025x' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/orgs', headers: { cookie: temp } })).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 });
