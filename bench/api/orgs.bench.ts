@@ -49,7 +49,7 @@ if (serverUrl) {
   u.pathname = '/xl_bench_api';
   benchUrl = u.toString();
 }
-const config = { ...loadConfig({ DATA_DIR: dataDir, DATABASE_URL: benchUrl, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' }, []), webDist: undefined };
+const config = { ...loadConfig({ DATA_DIR: dataDir, DATABASE_URL: benchUrl, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', LOGIN_USER_RATE_LIMIT: '1000' }, []), webDist: undefined };
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(dataDir, 'pglite') });
 const services = await createServices(config, { database, log: pino({ level: 'silent' }) });
 await seedDemoCity(services);

@@ -118,7 +118,7 @@ async function benchEngine(kind: string, count: number): Promise<{ engine: strin
   const dataDir = mkdtempSync(join(tmpdir(), 'xl-bench-ms-'));
   try {
     await migrateDatabase(database);
-    const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' }, []), webDist: undefined };
+    const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', LOGIN_USER_RATE_LIMIT: '1000' }, []), webDist: undefined };
     const services = await createServices(config, { database, log: pino({ level: 'silent' }) });
     const app = await buildApp(services);
     const rand = prng(4);

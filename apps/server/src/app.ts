@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -59,13 +58,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
+    // Behind nginx the client is the X-Forwarded-For hop the trusted proxy adds; without this
+    // every client would share the proxy's address (and its login rate limit).
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10, parts: 20 },
   });
@@ -77,7 +78,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   registerAuth(app, services);
   await app.register(healthRoutes);
-  await app.register(authRoutes, { cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
+  await app.register(authRoutes, {
+    cookieSecure: config.cookieSecure,
+    loginLimits: { perAddress: config.loginRateLimit, perUsername: config.loginUserRateLimit },
+  });
   await app.register(orgsRoutes);
   await app.register(usersRoutes);
   await app.register(securityRoutes);

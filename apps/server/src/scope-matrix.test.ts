@@ -60,6 +60,7 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/users', permission: 'user.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/users', payload: { username: `mx${++codeSeq}`, name: '矩阵用户', orgId: o.id, initialPassword: 'Matrix@2025x' } }) },
   { name: 'POST /api/users/:id/activate', permission: 'user.activate', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o, status: 'pending' })).id}/activate` }) },
   { name: 'POST /api/users/:id/unlock', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/unlock` }) },
+  { name: 'POST /api/users/:id/password-reset', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/password-reset`, payload: { newPassword: 'Reset@2025x' } }) },
   { name: 'GET /api/audit-logs?orgId', permission: 'audit.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/audit-logs?orgId=${o.id}` }) },
   ...MANUSCRIPT_ROUTES(() => ({ t, trees })),
   { name: 'GET /api/activities?orgId', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities?orgId=${o.id}` }) },

@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: 5 * 1024 * 1024,
     loginRateLimit: 10_000,
+    loginUserRateLimit: 10_000,
     role: 'all',
     webDist: undefined,
     ...overrides,

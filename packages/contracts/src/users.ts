@@ -73,6 +73,12 @@ export const UpdateUserInput = z.strictObject({
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
+/** The security admin sets a temporary password; the user must change it at the next login. */
+export const ResetPasswordInput = z.strictObject({
+  newPassword: z.string().min(1, '请填写临时密码').max(128),
+});
+export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
+
 export const UserListQuery = z.strictObject({
   orgId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),

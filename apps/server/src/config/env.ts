@@ -14,7 +14,9 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  LOGIN_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type AppRole = 'all' | 'web' | 'worker';
@@ -30,8 +32,12 @@ export interface Config {
   logLevel: string;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
-  /** Login attempts per minute per client address. */
+  /** Login attempts per minute per client address (counted in the database, shared by instances). */
   loginRateLimit: number;
+  /** Login attempts per minute per username, whatever the address. */
+  loginUserRateLimit: number;
+  /** Fastify's trustProxy: the proxies' addresses or CIDRs, comma-separated (`127.0.0.1`, `loopback`, `10.0.0.0/8`). */
+  trustProxy?: string;
   role: AppRole;
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined;
@@ -73,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginUserRateLimit: e.LOGIN_USER_RATE_LIMIT,
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     role: roleArg,
     webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
   };

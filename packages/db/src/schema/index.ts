@@ -57,3 +57,4 @@ export * from './notification-deliveries.ts';
 export * from './bulletins.ts';
 export * from './bulletin-appeals.ts';
 export * from './assessment-weights.ts';
+export * from './rate-limit-counters.ts';

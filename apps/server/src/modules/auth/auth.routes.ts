@@ -4,6 +4,7 @@ import { writeAudit } from '../../core/audit/audit.ts';
 import { afterCommit } from '../../core/cache.ts';
 import { AppError } from '../../core/errors.ts';
 import { presentMe } from './actor.ts';
+import { loginRateLimit, type LoginLimits } from './login-limit.ts';
 import { deleteSession } from './sessions.repo.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { changePassword } from './verbs/change-password.ts';
@@ -11,7 +12,7 @@ import { login } from './verbs/login.ts';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
-  loginRateLimit: number;
+  loginLimits: LoginLimits;
 }
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
@@ -21,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     '/api/auth/login',
     {
       schema: { tags, body: LoginInput, response: { 200: Me } },
-      config: { rateLimit: { max: opts.loginRateLimit, timeWindow: 60_000 } },
+      preHandler: loginRateLimit(opts.loginLimits),
     },
     async (req, reply) => {
       const { token, me } = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
@@ -47,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     return presentMe({ ...actor, orgName: actor.orgName ?? '' });
   });
   app.post('/api/auth/password', { schema: { tags, body: ChangePasswordInput } }, async (req, reply) => {
-    await changePassword({ ctx: req.ctx, input: req.body });
+    await changePassword({ ctx: req.ctx, input: req.body, keepSessionId: req.sessionId });
     return reply.status(204).send();
   });
 };

@@ -1,5 +1,5 @@
 import { sessions, type Executor } from '@xuanlian/db';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -20,8 +20,11 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOf(db: Executor, userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of a user, or every other one (`except`); returns how many were ended, for the audit row. */
+export async function deleteSessionsOf(db: Executor, userId: string, opts: { except?: string | null } = {}): Promise<number> {
+  const where = opts.except ? and(eq(sessions.userId, userId), ne(sessions.id, opts.except)) : eq(sessions.userId, userId);
+  const rows = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return rows.length;
 }
 
 export async function deleteIdleSessions(db: Executor, seenBefore: Date): Promise<number> {

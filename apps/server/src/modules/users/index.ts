@@ -4,7 +4,8 @@ export { createUser, insertUserInTx } from './verbs/create-user.ts';
 export { updateUser } from './verbs/update-user.ts';
 export { activateUser } from './verbs/activate-user.ts';
 export { unlockUser } from './verbs/unlock-user.ts';
+export { resetUserPassword } from './verbs/reset-password.ts';
 export { usersRoutes } from './users.routes.ts';
 export { isLocked } from './users.policy.ts';
 // Credential-level access for the auth module, which owns sessions but not the users table.
-export { findUserByUsername, findUserById, bumpFailedLogins, updateUserRow, grantsOf, type UserRow, type GrantRow } from './users.repo.ts';
+export { findUserByUsername, findUserById, lockUserForLogin, updateUserRow, grantsOf, type UserRow, type GrantRow } from './users.repo.ts';

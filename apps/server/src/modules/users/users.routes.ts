@@ -1,9 +1,10 @@
-import { CreateUserInput, UpdateUserInput, User, UserIdParams, UserListOutput, UserListQuery } from '@xuanlian/contracts';
+import { CreateUserInput, ResetPasswordInput, UpdateUserInput, User, UserIdParams, UserListOutput, UserListQuery } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activateUser } from './verbs/activate-user.ts';
 import { createUser } from './verbs/create-user.ts';
 import { getUser } from './verbs/get-user.ts';
 import { listUsers } from './verbs/list-users.ts';
+import { resetUserPassword } from './verbs/reset-password.ts';
 import { unlockUser } from './verbs/unlock-user.ts';
 import { updateUser } from './verbs/update-user.ts';
 
@@ -22,4 +23,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post('/api/users/:id/activate', { schema: byId }, (req) => activateUser({ ctx: req.ctx, id: req.params.id }));
   app.post('/api/users/:id/unlock', { schema: byId }, (req) => unlockUser({ ctx: req.ctx, id: req.params.id }));
+  app.post('/api/users/:id/password-reset', { schema: { ...byId, body: ResetPasswordInput } }, (req) =>
+    resetUserPassword({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
 };

@@ -3,6 +3,7 @@ import type { User } from '@xuanlian/contracts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { useCan } from '../auth/api.ts';
 import { useActivateUser, useUnlockUser } from './api.ts';
+import { ResetPasswordButton } from './ResetPasswordButton.tsx';
 
 /** Row buttons, each only for the permission it needs (三员分立: editing ≠ activating). */
 export function UserActions({ user, onEdit }: { user: User; onEdit: (u: User) => void }) {
@@ -53,6 +54,7 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: (u: User) =>
           </Button>
         </Popconfirm>
       )}
+      {can('user.unlock') && user.status !== 'disabled' && <ResetPasswordButton user={user} />}
     </Space>
   );
 }

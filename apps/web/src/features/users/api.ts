@@ -34,3 +34,5 @@ export const useUpdateUser = () =>
   useUserMutation(({ id, input }: { id: string; input: UpdateUserInput }) => api.patch<User>(`/users/${id}`, input));
 export const useActivateUser = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/activate`));
 export const useUnlockUser = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/unlock`));
+export const useResetPassword = () =>
+  useUserMutation(({ id, newPassword }: { id: string; newPassword: string }) => api.post<User>(`/users/${id}/password-reset`, { newPassword }));

@@ -6,8 +6,21 @@ import { AppError, validationError } from '../../../core/errors.ts';
 import { hashPassword, verifyPassword } from '../../../core/passwords.ts';
 import { currentPolicy, passwordProblem } from '../../security/index.ts';
 import { findUserById, updateUserRow } from '../../users/index.ts';
+import { deleteSessionsOf } from '../sessions.repo.ts';
 
-export async function changePassword({ ctx, input }: { ctx: Ctx; input: ChangePasswordInput }): Promise<void> {
+/**
+ * Changes the signed-in user's own password. Every other session of the user ends (whoever else
+ * holds one may be the reason for the change); `keepSessionId`, the session making the change, stays.
+ */
+export async function changePassword({
+  ctx,
+  input,
+  keepSessionId,
+}: {
+  ctx: Ctx;
+  input: ChangePasswordInput;
+  keepSessionId: string | null;
+}): Promise<void> {
   if (!ctx.actor.userId) throw new AppError('UNAUTHORIZED');
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHORIZED');
@@ -23,6 +36,7 @@ export async function changePassword({ ctx, input }: { ctx: Ctx; input: ChangePa
   const passwordHash = await hashPassword(input.newPassword);
   await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
     await updateUserRow(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
-    await writeAudit(tx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: user.id, orgId: user.orgId });
+    const revokedSessions = await deleteSessionsOf(tx, user.id, { except: keepSessionId });
+    await writeAudit(tx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { revokedSessions } });
   }));
 }

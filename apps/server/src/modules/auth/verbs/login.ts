@@ -4,9 +4,10 @@ import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { decoyHash, verifyPassword } from '../../../core/passwords.ts';
 import { currentPolicy } from '../../security/index.ts';
-import { bumpFailedLogins, findUserByUsername, isLocked, updateUserRow, type UserRow } from '../../users/index.ts';
+import { findUserByUsername, updateUserRow, type UserRow } from '../../users/index.ts';
 import { loadActor, presentMe } from '../actor.ts';
 import { insertSession } from '../sessions.repo.ts';
+import { checkPasswordUnderLockout } from './check-password.ts';
 import { newSessionToken } from '../tokens.ts';
 
 export function passwordExpiredUnder(policy: SecurityPolicy, now = new Date()) {
@@ -53,29 +54,15 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
     await fail('用户不存在');
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (isLocked(user)) {
-    await fail('账号锁定中');
-    throw new AppError('ACCOUNT_LOCKED', lockedMessage(user.lockedUntil), { lockedUntil: user.lockedUntil?.toISOString() });
+  // Lock check, verify and counting happen under the account's row lock (see check-password.ts).
+  const checked = await checkPasswordUnderLockout(attempt, user.id, input.password, policy);
+  if (checked.outcome === 'locked') {
+    throw new AppError('ACCOUNT_LOCKED', lockedMessage(checked.lockedUntil), { lockedUntil: checked.lockedUntil?.toISOString() });
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    let lockedUntil: Date | null = null;
-    await fail('密码错误', async (tx) => {
-      const failures = await bumpFailedLogins(tx, user.id);
-      if (failures >= policy.maxFailedLogins) {
-        lockedUntil = new Date(Date.now() + policy.lockMinutes * 60_000);
-        await updateUserRow(tx, user.id, { lockedUntil, failedLogins: 0 });
-        await writeAudit(tx, attempt, {
-          action: 'auth.lock',
-          targetType: 'user',
-          targetId: user.id,
-          orgId: user.orgId,
-          after: { lockedUntil, failures },
-        });
-      }
-    });
-    if (lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.maxFailedLogins} 次密码错误，${lockedMessage(lockedUntil)}`, {
-        lockedUntil: (lockedUntil as Date).toISOString(),
+  if (checked.outcome === 'wrong') {
+    if (checked.lockedUntil) {
+      throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.maxFailedLogins} 次密码错误，${lockedMessage(checked.lockedUntil)}`, {
+        lockedUntil: checked.lockedUntil.toISOString(),
       });
     }
     throw new AppError('INVALID_CREDENTIALS');
@@ -90,7 +77,8 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
 
   const { token, id } = newSessionToken();
   await ctx.db.transaction(async (tx) => {
-    await updateUserRow(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+    // The counter was reset under the row lock; clearing lockedUntil here could undo a lock set since.
+    await updateUserRow(tx, user.id, { lastLoginAt: new Date() });
     await insertSession(tx, { id, userId: user.id, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
     await writeAudit(tx, attempt, { action: 'auth.login', targetType: 'user', targetId: user.id, orgId: user.orgId });
   });

@@ -78,7 +78,7 @@ it('every acknowledged submission survives a kill -9, and retries with the same 
     await seeded.close();
   }
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', LOGIN_USER_RATE_LIMIT: '1000' };
   delete env.DATABASE_URL;
   const url = database ? databaseUrlOf(database) : undefined;
   if (url) env.DATABASE_URL = url;

@@ -36,13 +36,21 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
       await checkGrants(tx, scope, input.grants);
       await replaceGrants(tx, row.id, input.grants);
     }
-    // A disabled account or changed roles must take effect now, not at the next login.
-    if (input.status === 'disabled' || input.grants) await deleteSessionsOf(tx, row.id);
+    // A disabled account or changed roles must take effect now, not at the next login. The form
+    // sends the grants with every save, so only a real change of them ends the sessions.
+    const grantsChanged = input.grants !== undefined && grantKeys(before.grants) !== grantKeys(input.grants);
+    const revokedSessions = input.status === 'disabled' || grantsChanged ? await deleteSessionsOf(tx, row.id) : null;
     const fresh = await findUserById(tx, row.id);
     if (!fresh) throw notFound('用户');
     const after = presentUser(fresh, await grantsOf(tx, [row.id]));
     const action = input.grants && Object.keys(set).length === 0 ? 'user.grant' : 'user.update';
-    await writeAudit(tx, ctx, { action, targetType: 'user', targetId: row.id, orgId: fresh.orgId, before, after });
+    // The audit row says how many sessions the change ended.
+    const audited = revokedSessions === null ? after : { ...after, revokedSessions };
+    await writeAudit(tx, ctx, { action, targetType: 'user', targetId: row.id, orgId: fresh.orgId, before, after: audited });
     return after;
   }));
+}
+
+function grantKeys(grants: Array<{ role: string; orgId: string }>): string {
+  return grants.map((g) => `${g.role}@${g.orgId}`).sort().join(',');
 }

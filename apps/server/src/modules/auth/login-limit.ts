@@ -1,0 +1,31 @@
+import type { LoginInput } from '@xuanlian/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import { hitRateLimits } from '../../core/rate-limit.ts';
+
+export interface LoginLimits {
+  /** Attempts per minute from one client address. */
+  perAddress: number;
+  /** Attempts per minute at one username, from any number of addresses. */
+  perUsername: number;
+}
+
+/**
+ * Counts a login attempt against the per-address and per-username limits before any password is
+ * verified. The counts live in the database, so instances behind the proxy share them; past a
+ * limit the answer is 429 with Retry-After. The account lockout is separate (and stricter for
+ * wrong passwords); these limits stop a spray across many accounts and a flood at one.
+ */
+export function loginRateLimit(limits: LoginLimits) {
+  return async (req: FastifyRequest<{ Body: LoginInput }>, reply: FastifyReply): Promise<void> => {
+    const verdict = await hitRateLimits(req.ctx.db, [
+      { key: `login:ip:${req.ip}`, max: limits.perAddress },
+      { key: `login:user:${req.body.username}`, max: limits.perUsername },
+    ]);
+    if (!verdict.limited) return;
+    reply.header('retry-after', String(verdict.retryAfterSeconds));
+    throw new AppError('RATE_LIMITED', `登录尝试过于频繁，请 ${verdict.retryAfterSeconds} 秒后再试`, {
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  };
+}
