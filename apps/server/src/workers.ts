@@ -1,3 +1,4 @@
+import { AUDIT_CHECKPOINT_JOB, writeCheckpoint } from './core/audit/audit.ts';
 import { systemCtx, type Services } from './core/context.ts';
 import { PURGE_SESSIONS_JOB, purgeIdleSessions } from './modules/auth/index.ts';
 import { escalateUrgentChains } from './modules/manuscripts/index.ts';
@@ -52,6 +53,11 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
     await purgeIdleSessions(services);
   });
   await jobs.schedule(PURGE_SESSIONS_JOB, '*/15 * * * *');
+  // Signed audit heads (校验点): every minute (skipped when nothing was appended) and every N rows.
+  await jobs.work(AUDIT_CHECKPOINT_JOB, async () => {
+    await writeCheckpoint(services);
+  });
+  await jobs.schedule(AUDIT_CHECKPOINT_JOB, '* * * * *');
   await jobs.work(JOBS.reviewOverdue, async (job) => {
     await notifyOverdueSteps({ ctx: systemCtx(services, `job:${job.id}`) });
   });

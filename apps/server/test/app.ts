@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '@xuanlian/db';
@@ -12,12 +12,17 @@ import { createServices } from '../src/core/services.ts';
 import { createTestDatabase } from './db.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'xl-data-'));
+  const signingKey = overrides.auditSigningKey ?? generateKeyPairSync('ed25519').privateKey;
   return {
     port: 0,
     host: '127.0.0.1',
-    dataDir: mkdtempSync(join(tmpdir(), 'xl-data-')),
+    dataDir,
     databaseUrl: undefined,
     auditKey: randomBytes(32),
+    auditSigningKey: signingKey,
+    auditVerifyKey: createPublicKey(signingKey),
+    auditCheckpointDir: join(dataDir, 'audit-checkpoints'),
     seedDemo: false,
     cookieSecure: false,
     logLevel: 'silent',

@@ -267,10 +267,35 @@ export const AuditLogQuery = z.strictObject({
 export type AuditLogQuery = z.infer<typeof AuditLogQuery>;
 export const AuditLogListOutput = z.object({ items: z.array(AuditLog), total: z.number().int() });
 
+/**
+ * What `audit:verify` can find. The first three come from the chain itself; the others from
+ * holding it against the signed checkpoints (校验点) kept outside the table.
+ */
+export const AUDIT_FINDING_KINDS = [
+  'row_tampered',
+  'row_deleted',
+  'rechained',
+  'truncated',
+  'emptied',
+  'table_missing',
+  'checkpoint_forged',
+  'checkpoint_missing',
+] as const;
+export const AuditFinding = z.object({
+  kind: z.enum(AUDIT_FINDING_KINDS),
+  /** The audit row concerned, when there is one. */
+  id: z.number().int().nullable(),
+  message: z.string(),
+});
+export type AuditFinding = z.infer<typeof AuditFinding>;
+
 export const AuditVerifyOutput = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenId: z.number().int().nullable(),
   message: z.string(),
+  findings: z.array(AuditFinding),
+  /** The newest signed head the chain was held against; null before the first checkpoint. */
+  latestCheckpoint: z.object({ lastId: z.number().int(), rowCount: z.number().int(), at: z.string() }).nullable(),
 });
 export type AuditVerifyOutput = z.infer<typeof AuditVerifyOutput>;

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { loadSigningKeys, refuseAuditKeysInDataDir } from './audit-keys.ts';
 
 /** The only reader of process.env: everything else receives a parsed Config. */
 const EnvSchema = z.object({
@@ -10,6 +12,11 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY 至少 32 个字符').optional(),
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_VERIFY_KEY_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  NODE_ENV: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
@@ -27,6 +34,12 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   auditKey: Buffer;
+  /** Ed25519 private key that signs the audit checkpoints (null on a verify-only machine). */
+  auditSigningKey: KeyObject | null;
+  /** The public half, which is all `audit:verify` needs to check a checkpoint. */
+  auditVerifyKey: KeyObject;
+  /** Where the append-only checkpoint files live (AUDIT_CHECKPOINT_DIR). */
+  auditCheckpointDir: string;
   seedDemo: boolean;
   cookieSecure: boolean;
   logLevel: string;
@@ -67,12 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     throw new Error(`--role 只能是 all、web 或 worker，收到 ${roleArg}`);
   }
   const dataDir = resolve(e.DATA_DIR);
+  if (e.NODE_ENV === 'production') refuseAuditKeysInDataDir(dataDir, e);
+  const keys = loadSigningKeys(dataDir, e);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL || undefined,
     auditKey: e.AUDIT_HMAC_KEY ? Buffer.from(e.AUDIT_HMAC_KEY, 'utf8') : loadOrCreateAuditKey(dataDir),
+    auditSigningKey: keys.signingKey,
+    auditVerifyKey: keys.verifyKey,
+    auditCheckpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,

@@ -4,6 +4,7 @@ export * from './role-grants.ts';
 export * from './sessions.ts';
 export * from './settings.ts';
 export * from './audit-logs.ts';
+export * from './audit-checkpoints.ts';
 export * from './files.ts';
 export * from './manuscript-categories.ts';
 export * from './sensitive-words.ts';

@@ -1,6 +1,6 @@
 import { AUDIT_ACTION_LABELS, type AuditAction, type AuditLog, type AuditLogQuery, type AuditVerifyOutput } from '@xuanlian/contracts';
 import ExcelJS from 'exceljs';
-import { verifyAuditChain, writeAudit } from '../../core/audit/audit.ts';
+import { verifyAuditChain, writeAudit, writeCheckpoint } from '../../core/audit/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { notFound } from '../../core/errors.ts';
 import { requirePermission, type Scope } from '../../core/scope.ts';
@@ -84,10 +84,16 @@ export async function exportAuditLogs({ ctx, input }: { ctx: Ctx; input: AuditLo
 
 export async function verifyAuditLogs({ ctx }: { ctx: Ctx }): Promise<AuditVerifyOutput> {
   requirePermission(ctx.actor, 'audit.read');
-  const verdict = await verifyAuditChain(ctx.db, ctx.config.auditKey);
+  const verdict = await verifyAuditChain(ctx.db, ctx.config);
   // Record the check after reading, so the verdict covers the chain as it was found.
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: 'audit.verify', targetType: 'audit_log', after: { ok: verdict.ok, checked: verdict.checked, firstBrokenId: verdict.firstBrokenId } }),
+    writeAudit(tx, ctx, {
+      action: 'audit.verify',
+      targetType: 'audit_log',
+      after: { ok: verdict.ok, checked: verdict.checked, firstBrokenId: verdict.firstBrokenId, findings: verdict.findings.map((f) => f.kind) },
+    }),
   );
+  // On demand: a clean check also signs the head it just confirmed (and the row recording it).
+  if (verdict.ok) await writeCheckpoint(ctx);
   return verdict;
 }

@@ -17,7 +17,15 @@ export function VerifyResult({ result }: { result: AuditVerifyOutput }) {
       type="error"
       showIcon
       title={`完整性校验未通过${result.firstBrokenId !== null ? `：第一条异常记录编号 #${result.firstBrokenId}` : ''}`}
-      description={`${result.message}（已校验 ${result.checked} 条）`}
+      description={
+        // Each finding on its own line: truncation, a forged checkpoint and an edited row can all show at once.
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {result.findings.map((f, i) => (
+            <li key={i}>{f.message}</li>
+          ))}
+          <li>已校验 {result.checked} 条</li>
+        </ul>
+      }
       data-testid="audit-verify-result"
       data-ok="false"
     />

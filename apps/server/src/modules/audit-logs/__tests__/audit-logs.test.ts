@@ -65,3 +65,27 @@ describe('[审计] auditor page', () => {
     expect(broken.json().message).toMatch(/篡改/);
   });
 });
+
+describe('[审计] the 校验 button holds the log against signed checkpoints', () => {
+  it('signs the head it found intact, then reports rows cut from the end', async () => {
+    const fresh = await createTestApp();
+    try {
+      const two = await buildTwoTrees(fresh);
+      const aud = (await asUser(fresh, two.a, 'auditor')).cookie;
+      const verify = async () => (await fresh.app.inject({ method: 'POST', url: '/api/audit-logs/verify', headers: { cookie: aud } })).json();
+      const first = await verify();
+      expect(first).toMatchObject({ ok: true, findings: [], latestCheckpoint: null });
+      // The clean check signed a checkpoint covering itself.
+      const second = await verify();
+      expect(second.ok).toBe(true);
+      expect(second.latestCheckpoint).toMatchObject({ lastId: expect.any(Number), rowCount: second.checked });
+      await fresh.services.db.execute(sql`delete from audit_logs where id >= ${second.latestCheckpoint.lastId - 1}`);
+      const cut = await verify();
+      expect(cut.ok).toBe(false);
+      expect(cut.findings.map((f: { kind: string }) => f.kind)).toContain('truncated');
+      expect(cut.message).toContain('审计日志末尾被删除');
+    } finally {
+      await fresh.close();
+    }
+  });
+});

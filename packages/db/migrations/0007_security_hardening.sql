@@ -1,0 +1,19 @@
+CREATE TABLE "audit_checkpoints" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"last_id" bigint NOT NULL,
+	"row_count" bigint NOT NULL,
+	"head_hash" text NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
+	"key_id" text NOT NULL,
+	"signature" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limit_counters" (
+	"key" text NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"hits" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "rate_limit_counters_key_window_start_pk" PRIMARY KEY("key","window_start")
+);
+--> statement-breakpoint
+CREATE INDEX "audit_checkpoints_last_id_idx" ON "audit_checkpoints" USING btree ("last_id");--> statement-breakpoint
+CREATE INDEX "rate_limit_counters_window_idx" ON "rate_limit_counters" USING btree ("window_start");
