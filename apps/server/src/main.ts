@@ -2,6 +2,7 @@ import { loadConfig } from './config/env.ts';
 import { buildApp } from './app.ts';
 import { createLogger, createServices } from './core/services.ts';
 import { registerWorkers } from './workers.ts';
+import { sealPlainPhones } from './modules/users/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDatabaseEmpty, seedDemoCity } from './seed/demo-city.ts';
 
 /** Starts the web server, the job worker, or both (`--role=web|worker|all`, default all). */
@@ -12,6 +13,9 @@ async function main(): Promise<void> {
     throw new Error('嵌入式数据库只能由一个进程使用：单独运行 web 或 worker 时必须设置 DATABASE_URL');
   }
   const services = await createServices(config, { log });
+  // Phones saved before SM4 sealing are sealed once here (a SQL migration has no server key).
+  const sealed = await sealPlainPhones(services.db, config.auditKey);
+  if (sealed > 0) log.info({ sealed }, '已加密存量手机号');
   let seeded = false;
   if (config.seedDemo && (await isDatabaseEmpty(services))) {
     await seedDemoCity(services);

@@ -7,6 +7,7 @@ import { MANUSCRIPT_ROUTES, setUpManuscriptRoutes } from './modules/manuscripts/
 import { createActivity, ensureDefaultTypes, listTypes } from './modules/activities/index.ts';
 import { createPlan } from './modules/plans/index.ts';
 import { createChannel } from './modules/notifications/index.ts';
+import { updateUserRow } from './modules/users/index.ts';
 import { buildAlert, buildIncident, buildMention, buildSource, buildTopic } from '../test/opinion.ts';
 import { SCORING_ROUTES, setUpScoringRoutes } from './modules/scoring/__tests__/scope-routes.ts';
 import { RELEASE_ROUTES } from './modules/releases/__tests__/scope-routes.ts';
@@ -34,6 +35,12 @@ interface RouteCase {
 }
 
 let codeSeq = 0;
+/** A user of the target unit with a (pretend) TOTP factor, so a reset has something to clear. */
+const enrolledUserOf = async (o: OrgRow) => {
+  const u = await buildUser(t, { org: o });
+  await updateUserRow(t.services.db, u.id, { totpSecret: 'x', totpEnabledAt: new Date() });
+  return u.id;
+};
 let studyType = '';
 /** An activity of the target unit, recorded by the system (so every role's request meets the same row). */
 const activityOf = async (o: OrgRow) =>
@@ -61,6 +68,8 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/users/:id/activate', permission: 'user.activate', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o, status: 'pending' })).id}/activate` }) },
   { name: 'POST /api/users/:id/unlock', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/unlock` }) },
   { name: 'POST /api/users/:id/password-reset', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/password-reset`, payload: { newPassword: 'Reset@2025x' } }) },
+  { name: 'POST /api/users/:id/reveal', permission: 'user.reveal', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${(await buildUser(t, { org: o })).id}/reveal` }) },
+  { name: 'POST /api/users/:id/second-factor/reset', permission: 'user.unlock', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/users/${await enrolledUserOf(o)}/second-factor/reset` }) },
   { name: 'GET /api/audit-logs?orgId', permission: 'audit.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/audit-logs?orgId=${o.id}` }) },
   ...MANUSCRIPT_ROUTES(() => ({ t, trees })),
   { name: 'GET /api/activities?orgId', permission: 'activity.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/activities?orgId=${o.id}` }) },

@@ -10,6 +10,8 @@ import type { Config } from '../src/config/env.ts';
 import { systemCtx, type Ctx, type Services } from '../src/core/context.ts';
 import { createServices } from '../src/core/services.ts';
 import { createTestDatabase } from './db.ts';
+import { DEFAULT_SECURITY_POLICY, type SecondFactorScope } from '@xuanlian/contracts';
+import { writePolicy } from '../src/modules/security/index.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'xl-data-'));
@@ -45,9 +47,15 @@ export interface TestApp {
 }
 
 /** A real app over a fresh migrated database (PGlite clone, or a PostgreSQL copy in CI). */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  opts: { secondFactorFor?: SecondFactorScope } = {},
+): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await createTestDatabase();
+  // The shipped default makes the three admins enrol a TOTP factor; suites that are not about
+  // that log admins in with a password only, unless they ask for a policy (second-factor tests).
+  await writePolicy(database.db, { ...DEFAULT_SECURITY_POLICY, requireSecondFactorFor: opts.secondFactorFor ?? 'none' });
   const services = await createServices(config, { database, log: pino({ level: 'silent' }) });
   const app = await buildApp(services);
   await app.ready();

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'user.manage',
   'user.activate',
   'user.unlock',
+  'user.reveal',
   'security.manage',
   'audit.read',
   'manuscript.submit',
@@ -37,7 +38,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 /**
  * What each role may do. A role is granted at an org, so each permission holds over that org's
  * subtree only. 三员分立: sysadmin runs accounts and units but never security or audit;
- * secadmin sets policy and activates/unlocks; auditor only reads the audit log.
+ * secadmin sets policy and activates/unlocks (and resets a lost second factor); auditor only reads
+ * the audit log. user.reveal: see a person's full phone number (every reveal is audited).
  * Ledgers and supervision: a unit's reporters record its activities and answer for its tasks
  * (progress, 签收, 答复, extension requests); the publicity office (editor) sets targets, runs
  * work plans and issues 督办单; leaders and reviewers read.
@@ -72,8 +74,8 @@ export const ROLE_PERMISSIONS = {
   ],
   monitor: ['org.read', 'opinion.read', 'opinion.monitor'],
   leader: ['org.read', 'dashboard.read', 'activity.read', 'plan.read', 'opinion.read', 'scoring.read', 'assessment.read'],
-  sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'notification.manage'],
-  secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'security.manage'],
+  sysadmin: ['org.read', 'org.manage', 'user.read', 'user.manage', 'user.reveal', 'notification.manage'],
+  secadmin: ['org.read', 'user.read', 'user.activate', 'user.unlock', 'user.reveal', 'security.manage'],
   auditor: ['org.read', 'audit.read'],
 } as const satisfies Record<Role, readonly Permission[]>;
 

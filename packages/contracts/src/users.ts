@@ -27,6 +27,8 @@ export const User = z.object({
   status: z.enum(USER_STATUSES),
   isLocked: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** TOTP enrolled; the phone above is masked (138****1234), the full number only via reveal. */
+  secondFactorEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   grants: z.array(RoleGrant),
 });
@@ -88,3 +90,7 @@ export const UserListQuery = z.strictObject({
 });
 export const UserListOutput = z.object({ items: z.array(User), total: z.number().int() });
 export const UserIdParams = z.strictObject({ id: z.uuid('用户编号无效') });
+
+/** What a reveal returns: the full personal fields, once, written to the audit log. */
+export const RevealedUserFields = z.object({ phone: z.string().nullable() });
+export type RevealedUserFields = z.infer<typeof RevealedUserFields>;

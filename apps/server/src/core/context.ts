@@ -21,6 +21,9 @@ export interface Actor {
   orgId: string | null;
   grants: Grant[];
   mustChangePassword: boolean;
+  /** The security policy requires a second factor this user has not enrolled (sessions only). */
+  mustEnrolSecondFactor?: boolean;
+  secondFactorEnabled?: boolean;
 }
 
 export const SYSTEM_ACTOR: Actor = {

@@ -12,9 +12,17 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC = new Set(['/api/auth/login', '/api/health']);
+const PUBLIC = new Set(['/api/auth/login', '/api/auth/login/second-factor', '/api/health']);
 /** Reachable while a password change is pending, so the user can do just that. */
 const DURING_PASSWORD_CHANGE = new Set(['/api/me', '/api/auth/logout', '/api/auth/password']);
+/** Reachable while the policy forces a second-factor enrolment (after the password, before anything else). */
+const DURING_ENROLMENT = new Set([
+  '/api/me',
+  '/api/auth/logout',
+  '/api/me/second-factor',
+  '/api/me/second-factor/enrolment',
+  '/api/me/second-factor/enrolment/confirm',
+]);
 
 function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/');
@@ -51,5 +59,6 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     request.sessionId = actor.sessionId;
     request.ctx = { ...services, actor, requestId: request.id, ip };
     if (actor.mustChangePassword && !DURING_PASSWORD_CHANGE.has(path)) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.mustEnrolSecondFactor && !DURING_ENROLMENT.has(path)) throw new AppError('SECOND_FACTOR_ENROLMENT_REQUIRED');
   });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES, DEFAULT_RELEASE_CHAIN, DEFAULT_SUBMISSION_CHAINS, IMPORTANCE_LABELS, type Importance, type OrgKind, type Role } from '@xuanlian/contracts';
+import { DEFAULT_CATEGORIES, DEFAULT_SECURITY_POLICY, DEFAULT_RELEASE_CHAIN, DEFAULT_SUBMISSION_CHAINS, IMPORTANCE_LABELS, type Importance, type OrgKind, type Role } from '@xuanlian/contracts';
 import { reviewPolicies } from '@xuanlian/db';
 import { sql } from 'drizzle-orm';
 import { systemCtx, type Ctx, type Services } from '../core/context.ts';
@@ -10,6 +10,7 @@ import { findUserByUsername } from '../modules/users/index.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { findOrgByCode, insertOrg } from '../modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
+import { writePolicy } from '../modules/security/index.ts';
 import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
@@ -127,6 +128,10 @@ export async function seedDemoCity(services: Services): Promise<void> {
       await updateUserRow(tx, user.id, { status: 'active', mustChangePassword: false, passwordChangedAt: new Date() });
     }
     await seedDictionaries(tx, ctx);
+    // The demo's accounts share one printed password and are meant to be tried at once, so the
+    // demo does not force a second factor on its three admins (a real install does: the default
+    // is 'admins'); anyone can still enrol from 账号安全, and secadmin can switch it on in 安全策略.
+    await writePolicy(tx, { ...DEFAULT_SECURITY_POLICY, requireSecondFactorFor: 'none' });
   });
   await seedDemoManuscripts(services);
   await seedDemoLedgers(services);

@@ -6,7 +6,8 @@ import { useSession } from '../features/auth/api.ts';
 
 /**
  * The only place that redirects for the session: not signed in → /login (keeping where the user
- * was going, and why: 登录已超时); must change password → /change-password before anything else.
+ * was going, and why: 登录已超时); must change password → /change-password before anything else;
+ * a required second factor not yet enrolled → /enrol-second-factor.
  */
 export function RequireSession() {
   const session = useSession();
@@ -39,6 +40,10 @@ export function RequireSession() {
   }
   if (data.me.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
+  }
+  // The policy requires a second factor: enrol right after the password, before anything else.
+  if (!data.me.mustChangePassword && data.me.mustEnrolSecondFactor && location.pathname !== '/enrol-second-factor') {
+    return <Navigate to="/enrol-second-factor" replace />;
   }
   return <Outlet />;
 }

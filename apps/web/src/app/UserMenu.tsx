@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../features/auth/api.ts';
@@ -17,6 +17,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
             { key: 'org', label: me.orgName, disabled: true, icon: <UserOutlined /> },
             { type: 'divider' },
             { key: 'password', label: '修改密码', icon: <KeyOutlined />, onClick: () => navigate('/change-password') },
+            { key: 'security', label: '账号安全 · 两步验证', icon: <SafetyOutlined />, onClick: () => navigate('/account-security') },
           ],
         }}
       >

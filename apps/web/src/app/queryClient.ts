@@ -27,6 +27,12 @@ setSessionFailureHandler((error) => {
     );
     return;
   }
+  if (error.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
+    setSession(queryClient, (s) =>
+      s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: true } } : s,
+    );
+    return;
+  }
   setSession(queryClient, {
     status: 'out',
     reason: error.code === 'SESSION_EXPIRED' ? 'expired' : 'none',

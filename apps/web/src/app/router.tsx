@@ -10,6 +10,8 @@ import { RouteError } from './RouteError.tsx';
 // Every page is its own chunk: a reporter on a phone never downloads the audit screens.
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.tsx'));
+const EnrolSecondFactorPage = lazy(() => import('../features/auth/EnrolSecondFactorPage.tsx'));
+const AccountSecurityPage = lazy(() => import('../features/auth/AccountSecurityPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const OrgsPage = lazy(() => import('../features/orgs/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
@@ -79,6 +81,7 @@ export const router = createBrowserRouter([
         element: <RequireSession />,
         children: [
           { path: '/change-password', element: <ChangePasswordPage /> },
+          { path: '/enrol-second-factor', element: <EnrolSecondFactorPage /> },
           {
             element: <AppLayout />,
             errorElement: <RouteError />,
@@ -119,6 +122,7 @@ export const router = createBrowserRouter([
               { path: 'journals', element: guarded('journals', <JournalsPage />) },
               { path: 'journals/issues/:id', element: guarded('journals', <IssuePage />) },
               { path: 'notification-settings', element: <NotificationPrefsPage /> },
+              { path: 'account-security', element: <AccountSecurityPage /> },
               { path: 'notification-channels', element: guarded('notificationChannels', <ChannelsPage />) },
               { path: 'notification-deliveries', element: guarded('notificationDeliveries', <DeliveriesPage />) },
               { path: 'bulletins', element: guarded('bulletins', <BulletinsPage />) },

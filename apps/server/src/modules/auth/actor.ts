@@ -1,10 +1,16 @@
-import type { Me, Permission } from '@xuanlian/contracts';
+import type { Me, Permission, SecurityPolicy } from '@xuanlian/contracts';
 import { PERMISSIONS, roleHasPermission } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Actor } from '../../core/context.ts';
 import { findUserById, grantsOf } from '../users/index.ts';
+import { secondFactorRequired } from './second-factor/policy.ts';
 
-export async function loadActor(db: Executor, userId: string, passwordExpired: (changedAt: Date | null) => boolean): Promise<
+export async function loadActor(
+  db: Executor,
+  userId: string,
+  passwordExpired: (changedAt: Date | null) => boolean,
+  secondFactorPolicy?: Pick<SecurityPolicy, 'requireSecondFactorFor'>,
+): Promise<
   (Actor & { status: string; orgName: string }) | undefined
 > {
   const user = await findUserById(db, userId);
@@ -20,6 +26,9 @@ export async function loadActor(db: Executor, userId: string, passwordExpired: (
     status: user.status,
     grants: grants.map((g) => ({ role: g.role, orgId: g.orgId, orgPath: g.orgPath, orgName: g.orgName })),
     mustChangePassword: user.mustChangePassword || passwordExpired(user.passwordChangedAt),
+    secondFactorEnabled: user.totpEnabledAt !== null,
+    mustEnrolSecondFactor:
+      user.totpEnabledAt === null && secondFactorPolicy !== undefined && secondFactorRequired(secondFactorPolicy, grants.map((g) => g.role)),
   };
 }
 
@@ -32,6 +41,8 @@ export function presentMe(actor: Actor & { orgName: string }): Me {
     orgId: actor.orgId ?? '',
     orgName: actor.orgName,
     mustChangePassword: actor.mustChangePassword,
+    mustEnrolSecondFactor: actor.mustEnrolSecondFactor ?? false,
+    secondFactorEnabled: actor.secondFactorEnabled ?? false,
     roles: actor.grants.map((g) => ({ role: g.role, orgId: g.orgId, orgName: g.orgName })),
     permissions,
   };

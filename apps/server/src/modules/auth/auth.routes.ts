@@ -1,4 +1,14 @@
-import { ChangePasswordInput, LoginInput, Me } from '@xuanlian/contracts';
+import {
+  ChangePasswordInput,
+  ConfirmSecondFactorInput,
+  LoginInput,
+  LoginResult,
+  Me,
+  RecoveryCodes,
+  SecondFactorEnrolment,
+  SecondFactorLoginInput,
+  SecondFactorStatus,
+} from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../core/audit/audit.ts';
 import { afterCommit } from '../../core/cache.ts';
@@ -9,6 +19,8 @@ import { deleteSession } from './sessions.repo.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 import { changePassword } from './verbs/change-password.ts';
 import { login } from './verbs/login.ts';
+import { completeSecondFactorLogin } from './verbs/second-factor-login.ts';
+import { confirmSecondFactorEnrolment, secondFactorStatus, startSecondFactorEnrolment } from './verbs/second-factor-enrolment.ts';
 
 export interface AuthRouteOptions {
   cookieSecure: boolean;
@@ -21,14 +33,37 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, body: LoginInput, response: { 200: Me } },
+      schema: { tags, body: LoginInput, response: { 200: LoginResult } },
       preHandler: loginRateLimit(opts.loginLimits),
     },
     async (req, reply) => {
-      const { token, me } = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
+      const result = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
+      // A user with a second factor gets a challenge and no cookie until the code is checked.
+      if ('needSecondFactor' in result) return result;
+      reply.setCookie(SESSION_COOKIE, result.token, cookie);
+      return result.me;
+    },
+  );
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      schema: { tags, body: SecondFactorLoginInput, response: { 200: Me } },
+      preHandler: loginRateLimit(opts.loginLimits, 'second-factor'),
+    },
+    async (req, reply) => {
+      const { token, me } = await completeSecondFactorLogin({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
       reply.setCookie(SESSION_COOKIE, token, cookie);
       return me;
     },
+  );
+  app.get('/api/me/second-factor', { schema: { tags, response: { 200: SecondFactorStatus } } }, (req) => secondFactorStatus({ ctx: req.ctx }));
+  app.post('/api/me/second-factor/enrolment', { schema: { tags, response: { 200: SecondFactorEnrolment } } }, (req) =>
+    startSecondFactorEnrolment({ ctx: req.ctx }),
+  );
+  app.post(
+    '/api/me/second-factor/enrolment/confirm',
+    { schema: { tags, body: ConfirmSecondFactorInput, response: { 200: RecoveryCodes } } },
+    (req) => confirmSecondFactorEnrolment({ ctx: req.ctx, code: req.body.code }),
   );
   app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
     if (req.sessionId) {

@@ -16,12 +16,20 @@ export interface LoginLimits {
  * limit the answer is 429 with Retry-After. The account lockout is separate (and stricter for
  * wrong passwords); these limits stop a spray across many accounts and a flood at one.
  */
-export function loginRateLimit(limits: LoginLimits) {
-  return async (req: FastifyRequest<{ Body: LoginInput }>, reply: FastifyReply): Promise<void> => {
-    const verdict = await hitRateLimits(req.ctx.db, [
-      { key: `login:ip:${req.ip}`, max: limits.perAddress },
-      { key: `login:user:${req.body.username}`, max: limits.perUsername },
-    ]);
+export function loginRateLimit(limits: LoginLimits, step: 'password' | 'second-factor' = 'password') {
+  return async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const body = req.body as Partial<LoginInput>;
+    // The second step names no user (it carries the challenge token): it is counted per address,
+    // on its own counter so that a code typed twice does not use up the password step's allowance.
+    const verdict = await hitRateLimits(
+      req.ctx.db,
+      step === 'password'
+        ? [
+            { key: `login:ip:${req.ip}`, max: limits.perAddress },
+            { key: `login:user:${body.username ?? ''}`, max: limits.perUsername },
+          ]
+        : [{ key: `login2:ip:${req.ip}`, max: limits.perAddress }],
+    );
     if (!verdict.limited) return;
     reply.header('retry-after', String(verdict.retryAfterSeconds));
     throw new AppError('RATE_LIMITED', `登录尝试过于频繁，请 ${verdict.retryAfterSeconds} 秒后再试`, {

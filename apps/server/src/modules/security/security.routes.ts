@@ -1,4 +1,4 @@
-import { SecurityPolicy } from '@xuanlian/contracts';
+import { SecurityPolicy, SecurityPolicyInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getSecurityPolicy, updateSecurityPolicy } from './security.verbs.ts';
 
@@ -7,7 +7,7 @@ export const securityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/security-policy', { schema: { tags, response: { 200: SecurityPolicy } } }, (req) =>
     getSecurityPolicy({ ctx: req.ctx }),
   );
-  app.put('/api/security-policy', { schema: { tags, body: SecurityPolicy, response: { 200: SecurityPolicy } } }, (req) =>
+  app.put('/api/security-policy', { schema: { tags, body: SecurityPolicyInput, response: { 200: SecurityPolicy } } }, (req) =>
     updateSecurityPolicy({ ctx: req.ctx, input: req.body }),
   );
 };

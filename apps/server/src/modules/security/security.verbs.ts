@@ -1,8 +1,9 @@
-import type { SecurityPolicy } from '@xuanlian/contracts';
+import type { SecurityPolicy, SecurityPolicyInput } from '@xuanlian/contracts';
 import type { Db, Executor } from '@xuanlian/db';
 import { writeAudit } from '../../core/audit/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { requirePermission } from '../../core/scope.ts';
+import { clearCaches } from '../../core/cache.ts';
 import { readPolicy, writePolicy } from './security.repo.ts';
 
 // Read on every request (idle timeout), so cache briefly; several instances agree within seconds.
@@ -22,13 +23,17 @@ export async function getSecurityPolicy({ ctx }: { ctx: Ctx }): Promise<Security
   return readPolicy(ctx.db);
 }
 
-export async function updateSecurityPolicy({ ctx, input }: { ctx: Ctx; input: SecurityPolicy }): Promise<SecurityPolicy> {
+export async function updateSecurityPolicy({ ctx, input }: { ctx: Ctx; input: SecurityPolicyInput }): Promise<SecurityPolicy> {
   requirePermission(ctx.actor, 'security.manage');
-  await ctx.db.transaction(async (tx: Executor) => {
+  const saved = await ctx.db.transaction(async (tx: Executor) => {
     const before = await readPolicy(tx);
-    await writePolicy(tx, input);
-    await writeAudit(tx, ctx, { action: 'security.policy_update', targetType: 'settings', targetId: 'security_policy', before, after: input });
+    const after: SecurityPolicy = { ...input, requireSecondFactorFor: input.requireSecondFactorFor ?? before.requireSecondFactorFor };
+    await writePolicy(tx, after);
+    await writeAudit(tx, ctx, { action: 'security.policy_update', targetType: 'settings', targetId: 'security_policy', before, after });
+    return after;
   });
   cache.delete(ctx.db);
-  return input;
+  // Sessions carry "must enrol" from the policy: let them pick up a change at once in this process.
+  clearCaches(ctx.db);
+  return saved;
 }

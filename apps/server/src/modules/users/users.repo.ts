@@ -1,5 +1,5 @@
 import { orgs, roleGrants, users, type Executor } from '@xuanlian/db';
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, notLike, or, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
 import type { Role } from '@xuanlian/contracts';
 import { containsPattern } from '../../core/sql.ts';
@@ -47,6 +47,8 @@ export async function findUserInScope(
 export interface UserFilters {
   subtreePath?: string;
   q?: string;
+  /** Blind index of `q` when it is a whole phone number (the column itself is ciphertext). */
+  qPhoneIndex?: string | undefined;
   status?: string;
   page: number;
   pageSize: number;
@@ -62,7 +64,7 @@ export async function listUsersInScope(
   if (f.status) conds.push(eq(users.status, f.status));
   if (f.q) {
     const like = containsPattern(f.q);
-    const any = or(ilike(users.name, like), ilike(users.username, like), ilike(users.phone, like));
+    const any = or(ilike(users.name, like), ilike(users.username, like), ...(f.qPhoneIndex ? [eq(users.phoneIndex, f.qPhoneIndex)] : []));
     if (any) conds.push(any);
   }
   const where = and(...conds);
@@ -103,8 +105,12 @@ export async function updateUserRow(
   id: string,
   set: Partial<typeof users.$inferInsert>,
   expectStatus?: string,
+  expectPhone?: { phone: string | null },
 ): Promise<UserRow | undefined> {
-  const where = expectStatus ? and(eq(users.id, id), eq(users.status, expectStatus)) : eq(users.id, id);
+  const conds: SQL[] = [eq(users.id, id)];
+  if (expectStatus) conds.push(eq(users.status, expectStatus));
+  if (expectPhone?.phone) conds.push(eq(users.phone, expectPhone.phone));
+  const where = and(...conds);
   const rows = await tx.update(users).set({ ...set, updatedAt: new Date() }).where(where).returning();
   return rows[0];
 }
@@ -114,6 +120,16 @@ export async function replaceGrants(tx: Executor, userId: string, grants: Array<
   if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ userId, role: g.role, orgId: g.orgId })));
 }
 
+/** Atomically counts a failed login and returns the new count (no lost updates under a burst). */
+export async function bumpFailedLogins(tx: Executor, id: string): Promise<number> {
+  const rows = await tx
+    .update(users)
+    .set({ failedLogins: sql`${users.failedLogins} + 1` })
+    .where(eq(users.id, id))
+    .returning({ n: users.failedLogins });
+  return rows[0]?.n ?? 0;
+}
+
 /**
  * The account's row under FOR UPDATE, for the login check: attempts on one account wait for each
  * other here, so the lock check, the password verify and the counter update act as one step.
@@ -121,4 +137,37 @@ export async function replaceGrants(tx: Executor, userId: string, grants: Array<
 export async function lockUserForLogin(tx: Executor, id: string): Promise<UserRow | undefined> {
   const rows = await tx.select().from(users).where(eq(users.id, id)).for('update');
   return rows[0];
+}
+
+/** Rows whose phone predates SM4 sealing (see personal-fields.ts). */
+export async function listUnsealedPhones(db: Executor, limit: number): Promise<Array<{ id: string; phone: string }>> {
+  const rows = await db
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(and(isNotNull(users.phone), notLike(users.phone, 'sm4:%')))
+    .limit(limit);
+  return rows.map((r) => ({ id: r.id, phone: r.phone ?? '' }));
+}
+
+/**
+ * Records `step` as the last TOTP step used, only if it is newer than the last one: two requests
+ * racing with the same code both run this, and only one gets a row back (the other is a replay).
+ */
+export async function claimTotpStep(tx: Executor, id: string, step: number): Promise<boolean> {
+  const rows = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** Removes one recovery code's hash if it is still there: true exactly once per code. */
+export async function consumeRecoveryCode(tx: Executor, id: string, hash: string): Promise<number | null> {
+  const rows = await tx
+    .update(users)
+    .set({ recoveryCodeHashes: sql`${users.recoveryCodeHashes} - ${hash}::text` })
+    .where(and(eq(users.id, id), sql`${users.recoveryCodeHashes} @> jsonb_build_array(${hash}::text)`))
+    .returning({ left: sql<number>`jsonb_array_length(${users.recoveryCodeHashes})::int` });
+  return rows[0]?.left ?? null;
 }

@@ -1,4 +1,4 @@
-import { CreateUserInput, ResetPasswordInput, UpdateUserInput, User, UserIdParams, UserListOutput, UserListQuery } from '@xuanlian/contracts';
+import { CreateUserInput, ResetPasswordInput, RevealedUserFields, UpdateUserInput, User, UserIdParams, UserListOutput, UserListQuery } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activateUser } from './verbs/activate-user.ts';
 import { createUser } from './verbs/create-user.ts';
@@ -7,6 +7,8 @@ import { listUsers } from './verbs/list-users.ts';
 import { resetUserPassword } from './verbs/reset-password.ts';
 import { unlockUser } from './verbs/unlock-user.ts';
 import { updateUser } from './verbs/update-user.ts';
+import { resetSecondFactor } from './verbs/reset-second-factor.ts';
+import { revealUser } from './verbs/reveal-user.ts';
 
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['用户'];
@@ -25,5 +27,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/users/:id/unlock', { schema: byId }, (req) => unlockUser({ ctx: req.ctx, id: req.params.id }));
   app.post('/api/users/:id/password-reset', { schema: { ...byId, body: ResetPasswordInput } }, (req) =>
     resetUserPassword({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+  app.post('/api/users/:id/second-factor/reset', { schema: byId }, (req) => resetSecondFactor({ ctx: req.ctx, id: req.params.id }));
+  // POST, not GET: every reveal writes an audit row.
+  app.post('/api/users/:id/reveal', { schema: { tags, params: UserIdParams, response: { 200: RevealedUserFields } } }, (req) =>
+    revealUser({ ctx: req.ctx, id: req.params.id }),
   );
 };

@@ -1,12 +1,12 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { LoginInput } from '@xuanlian/contracts';
+import type { LoginInput, Me } from '@xuanlian/contracts';
 import { ApiError, errorMessage } from '../../shared/api/errors.ts';
 import { applyFieldErrors } from '../../shared/form/fieldErrors.ts';
 import { formatDateTimeCn } from '../../shared/format.ts';
-import { useLogin, useSession } from './api.ts';
+import { useLogin, useSecondFactorLogin, useSession } from './api.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { safeRedirect } from './safeRedirect.ts';
 
@@ -18,6 +18,80 @@ function loginErrorText(error: unknown): string {
   return errorMessage(error);
 }
 
+/** Where a fresh session goes first: the forced steps, else where the user was heading. */
+function landing(me: Me, redirect: string): string {
+  if (me.mustChangePassword) return '/change-password';
+  if (me.mustEnrolSecondFactor) return '/enrol-second-factor';
+  return redirect;
+}
+
+/** The second step: a 6-digit code from the authenticator, or one of the recovery codes. */
+function SecondFactorStep({ challenge, onSignedIn, onBack }: { challenge: string; onSignedIn: (me: Me) => void; onBack: (error?: string) => void }) {
+  const [form] = Form.useForm<{ code: string }>();
+  const [recovery, setRecovery] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const verify = useSecondFactorLogin();
+  const onFinish = ({ code }: { code: string }) => {
+    setError(null);
+    verify.mutate(recovery ? { challenge, recoveryCode: code.trim() } : { challenge, code: code.trim() }, {
+      onSuccess: onSignedIn,
+      onError: (e) => {
+        // An expired challenge or a lock: the password has to be entered again.
+        if (e instanceof ApiError && (e.code === 'SESSION_EXPIRED' || e.code === 'ACCOUNT_LOCKED')) return onBack(loginErrorText(e));
+        setError(loginErrorText(e));
+        form.setFieldValue('code', '');
+      },
+    });
+  };
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph type="secondary">
+        {recovery ? '请输入保存的恢复码（每个只能使用一次）。' : '您的账号已启用两步验证，请输入手机验证器中显示的 6 位验证码。'}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="second-factor-form" key={recovery ? 'r' : 'c'}>
+        {recovery ? (
+          <Form.Item label="恢复码" name="code" rules={[{ required: true, whitespace: true, message: '请输入恢复码' }]}>
+            <Input prefix={<KeyOutlined />} autoComplete="off" autoFocus size="large" placeholder="xxxxx-xxxxx" data-testid="login-recovery-code" />
+          </Form.Item>
+        ) : (
+          <Form.Item label="动态验证码" name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}>
+            <Input
+              prefix={<SafetyOutlined />}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              autoFocus
+              size="large"
+              data-testid="login-totp-code"
+            />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" block size="large" loading={verify.isPending} data-testid="second-factor-submit">
+          验证并登录
+        </Button>
+      </Form>
+      <Flex justify="space-between" style={{ marginTop: 12 }}>
+        <Button type="link" size="small" onClick={() => onBack()} data-testid="second-factor-back" style={{ paddingInline: 0 }}>
+          返回
+        </Button>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setError(null);
+            setRecovery((r) => !r);
+          }}
+          data-testid="use-recovery-code"
+          style={{ paddingInline: 0 }}
+        >
+          {recovery ? '使用动态验证码' : '使用恢复码'}
+        </Button>
+      </Flex>
+    </>
+  );
+}
+
 export default function LoginPage() {
   const [form] = Form.useForm<LoginInput>();
   const [params] = useSearchParams();
@@ -25,14 +99,21 @@ export default function LoginPage() {
   const session = useSession();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const redirect = safeRedirect(params.get('redirect'));
 
-  if (session.data?.status === 'in' && !login.isPending) return <Navigate to={redirect} replace />;
+  if (session.data?.status === 'in' && !login.isPending && !challenge) return <Navigate to={redirect} replace />;
 
   const onFinish = (values: LoginInput) => {
     setError(null);
     login.mutate(values, {
-      onSuccess: (me) => navigate(me.mustChangePassword ? '/change-password' : redirect, { replace: true }),
+      onSuccess: (result) => {
+        if ('needSecondFactor' in result) {
+          setChallenge(result.challenge);
+          return;
+        }
+        navigate(landing(result, redirect), { replace: true });
+      },
       onError: (e) => {
         if (e instanceof ApiError && e.code === 'VALIDATION') applyFieldErrors(form, e.fieldIssues);
         setError(loginErrorText(e));
@@ -40,6 +121,22 @@ export default function LoginPage() {
       },
     });
   };
+
+  if (challenge) {
+    return (
+      <AuthCard title="两步验证">
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={(me) => navigate(landing(me, redirect), { replace: true })}
+          onBack={(why) => {
+            setChallenge(null);
+            setError(why ?? null);
+            form.setFieldValue('password', '');
+          }}
+        />
+      </AuthCard>
+    );
+  }
 
   const expired = params.get('expired') === '1' && !error;
   return (

@@ -1,5 +1,15 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordInput, LoginInput, Me, Permission } from '@xuanlian/contracts';
+import type {
+  ChangePasswordInput,
+  LoginInput,
+  LoginResult,
+  Me,
+  Permission,
+  RecoveryCodes,
+  SecondFactorEnrolment,
+  SecondFactorLoginInput,
+  SecondFactorStatus,
+} from '@xuanlian/contracts';
 import { api } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 
@@ -56,14 +66,51 @@ export function useCan(): (...anyOf: Permission[]) => boolean {
   return (...anyOf) => can(me, anyOf);
 }
 
+function signedIn(qc: QueryClient, me: Me): void {
+  // Nothing cached for a previous user may leak into this session.
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+  setSession(qc, { status: 'in', me });
+}
+
+/** The password step: either signed in, or a challenge to answer with a code (no session yet). */
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<Me>('/auth/login', input),
-    onSuccess: (me) => {
-      // Nothing cached for a previous user may leak into this session.
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      setSession(qc, { status: 'in', me });
+    mutationFn: (input: LoginInput) => api.post<LoginResult>('/auth/login', input),
+    onSuccess: (result) => {
+      if (!('needSecondFactor' in result)) signedIn(qc, result);
+    },
+  });
+}
+
+export function useSecondFactorLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SecondFactorLoginInput) => api.post<Me>('/auth/login/second-factor', input),
+    onSuccess: (me) => signedIn(qc, me),
+  });
+}
+
+const secondFactorKey = ['second-factor'] as const;
+
+export function useSecondFactorStatus() {
+  return useQuery({ queryKey: secondFactorKey, queryFn: () => api.get<SecondFactorStatus>('/me/second-factor') });
+}
+
+export function useStartEnrolment() {
+  return useMutation({ mutationFn: () => api.post<SecondFactorEnrolment>('/me/second-factor/enrolment') });
+}
+
+/** A confirmed code lifts a forced enrolment at once (the session guard reads mustEnrolSecondFactor). */
+export function useConfirmEnrolment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/me/second-factor/enrolment/confirm', { code }),
+    onSuccess: () => {
+      setSession(qc, (s) =>
+        s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: false, secondFactorEnabled: true } } : s,
+      );
+      return qc.invalidateQueries({ queryKey: secondFactorKey });
     },
   });
 }

@@ -1,5 +1,5 @@
-import { App, Button, Card, Flex, Form, InputNumber, Popconfirm, Result } from 'antd';
-import { DEFAULT_SECURITY_POLICY, type SecurityPolicy } from '@xuanlian/contracts';
+import { App, Button, Card, Flex, Form, InputNumber, Popconfirm, Result, Select } from 'antd';
+import { DEFAULT_SECURITY_POLICY, SECOND_FACTOR_SCOPE_LABELS, SECOND_FACTOR_SCOPES, type SecurityPolicy } from '@xuanlian/contracts';
 import { errorMessage } from '../../shared/api/errors.ts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
@@ -8,7 +8,7 @@ import { useSaveSecurityPolicy, useSecurityPolicy } from './api.ts';
 import { FetchPolicyCard } from './FetchPolicyCard.tsx';
 
 interface FieldSpec {
-  name: keyof SecurityPolicy;
+  name: Exclude<keyof SecurityPolicy, 'requireSecondFactorFor'>;
   label: string;
   min: number;
   max: number;
@@ -46,6 +46,18 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
           <InputNumber min={f.min} max={f.max} precision={0} suffix={f.unit} style={{ width: 200 }} data-testid={`security-${f.name}`} />
         </Form.Item>
       ))}
+      <Form.Item
+        label="两步验证（动态验证码）"
+        name="requireSecondFactorFor"
+        extra="被要求的用户在输入密码后须先设置两步验证；已设置的用户每次登录都须输入验证码"
+        rules={[{ required: true, message: '请选择' }]}
+      >
+        <Select
+          options={SECOND_FACTOR_SCOPES.map((v) => ({ value: v, label: SECOND_FACTOR_SCOPE_LABELS[v] }))}
+          style={{ maxWidth: 360 }}
+          data-testid="security-requireSecondFactorFor"
+        />
+      </Form.Item>
       <Flex gap={8} wrap>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">
           保存

@@ -2,7 +2,7 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import type { User } from '@xuanlian/contracts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { useCan } from '../auth/api.ts';
-import { useActivateUser, useUnlockUser } from './api.ts';
+import { useActivateUser, useResetSecondFactor, useUnlockUser } from './api.ts';
 import { ResetPasswordButton } from './ResetPasswordButton.tsx';
 
 /** Row buttons, each only for the permission it needs (三员分立: editing ≠ activating). */
@@ -10,6 +10,7 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: (u: User) =>
   const can = useCan();
   const activate = useActivateUser();
   const unlock = useUnlockUser();
+  const resetSecondFactor = useResetSecondFactor();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
 
@@ -55,6 +56,24 @@ export function UserActions({ user, onEdit }: { user: User; onEdit: (u: User) =>
         </Popconfirm>
       )}
       {can('user.unlock') && user.status !== 'disabled' && <ResetPasswordButton user={user} />}
+      {can('user.unlock') && user.secondFactorEnabled && (
+        <Popconfirm
+          title={`重置「${user.name}」的两步验证？`}
+          description="用于手机丢失或更换：原验证器和恢复码全部作废，该操作记入审计日志。"
+          okText="重置"
+          cancelText="取消"
+          onConfirm={() =>
+            resetSecondFactor.mutateAsync(user.id).then(
+              () => message.success('两步验证已重置'),
+              (e: unknown) => onError(e),
+            )
+          }
+        >
+          <Button type="link" size="small" danger loading={resetSecondFactor.isPending} data-testid={`user-reset-2fa-${user.username}`}>
+            重置两步验证
+          </Button>
+        </Popconfirm>
+      )}
     </Space>
   );
 }

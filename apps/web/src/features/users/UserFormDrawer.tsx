@@ -48,7 +48,8 @@ export function UserFormDrawer({ user, defaultOrgId, onClose }: Props) {
     ? {
         username: user.username,
         name: user.name,
-        phone: user.phone ?? '',
+        // The list carries the phone masked: the field starts empty and is sent only when retyped.
+        phone: '',
         email: user.email ?? '',
         orgId: user.orgId,
         status: user.status === 'disabled' ? 'disabled' : 'active',
@@ -70,7 +71,7 @@ export function UserFormDrawer({ user, defaultOrgId, onClose }: Props) {
           id: user.id,
           input: {
             name: v.name.trim(),
-            phone: blankToNull(v.phone),
+            ...(blankToNull(v.phone) ? { phone: blankToNull(v.phone) } : {}),
             email: blankToNull(v.email),
             orgId: v.orgId,
             // Activation of a pending account is the 安全管理员's act, not an edit.
@@ -123,8 +124,14 @@ export function UserFormDrawer({ user, defaultOrgId, onClose }: Props) {
           <OrgTreeSelect activeOnly data-testid="user-form-org" />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item label="手机号" name="phone" rules={[zodRule(shape.phone.unwrap())]} style={{ flex: '1 1 180px' }}>
-            <Input inputMode="tel" maxLength={11} data-testid="user-form-phone" />
+          <Form.Item
+            label="手机号"
+            name="phone"
+            rules={[zodRule(shape.phone.unwrap())]}
+            extra={editing && user.phone ? `当前 ${user.phone}，留空则不修改` : undefined}
+            style={{ flex: '1 1 180px' }}
+          >
+            <Input inputMode="tel" maxLength={11} placeholder={editing ? (user.phone ?? '') : ''} data-testid="user-form-phone" />
           </Form.Item>
           <Form.Item label="邮箱" name="email" rules={[zodRule(shape.email.unwrap())]} style={{ flex: '1 1 200px' }}>
             <Input inputMode="email" data-testid="user-form-email" />

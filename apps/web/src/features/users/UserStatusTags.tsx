@@ -8,7 +8,7 @@ export const USER_STATUS_OPTIONS = (Object.keys(USER_STATUS_LABELS) as UserStatu
   label: USER_STATUS_LABELS[s],
 }));
 
-export function UserStatusTags({ user }: { user: Pick<User, 'status' | 'isLocked'> }) {
+export function UserStatusTags({ user }: { user: Pick<User, 'status' | 'isLocked'> & Partial<Pick<User, 'secondFactorEnabled'>> }) {
   return (
     <>
       <Tag color={COLORS[user.status]} data-testid="user-status">
@@ -17,6 +17,11 @@ export function UserStatusTags({ user }: { user: Pick<User, 'status' | 'isLocked
       {user.isLocked && (
         <Tag color="red" data-testid="user-locked">
           已锁定
+        </Tag>
+      )}
+      {user.secondFactorEnabled && (
+        <Tag color="blue" data-testid="user-2fa">
+          两步验证
         </Tag>
       )}
     </>

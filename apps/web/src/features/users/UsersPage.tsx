@@ -9,6 +9,7 @@ import { useCan } from '../auth/api.ts';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { useUsers, type UserFilters } from './api.ts';
 import { UserActions } from './UserActions.tsx';
+import { MaskedPhone } from './MaskedPhone.tsx';
 import { UserFormDrawer } from './UserFormDrawer.tsx';
 import { USER_STATUS_OPTIONS, UserStatusTags } from './UserStatusTags.tsx';
 
@@ -26,6 +27,7 @@ export default function UsersPage() {
     { title: '用户名', dataIndex: 'username' },
     { title: '姓名', dataIndex: 'name' },
     { title: '所属单位', dataIndex: 'orgName', ellipsis: true, responsive: ['sm'] },
+    { title: '手机号', key: 'phone', responsive: ['md'], render: (_v, u) => <MaskedPhone user={u} /> },
     {
       title: '角色',
       key: 'grants',
@@ -80,7 +82,7 @@ export default function UsersPage() {
           </div>
           <Input.Search
             allowClear
-            placeholder="用户名、姓名或手机号"
+            placeholder="用户名、姓名或完整手机号"
             onSearch={(q) => filter({ q: q.trim() || undefined })}
             style={{ flex: '1 1 220px' }}
             aria-label="关键字"

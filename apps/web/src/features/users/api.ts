@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateUserInput, UpdateUserInput, User, UserStatus } from '@xuanlian/contracts';
+import type { CreateUserInput, RevealedUserFields, UpdateUserInput, User, UserStatus } from '@xuanlian/contracts';
 import { api } from '../../shared/api/client.ts';
 
 export interface UserFilters {
@@ -36,3 +36,6 @@ export const useActivateUser = () => useUserMutation((id: string) => api.post<Us
 export const useUnlockUser = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/unlock`));
 export const useResetPassword = () =>
   useUserMutation(({ id, newPassword }: { id: string; newPassword: string }) => api.post<User>(`/users/${id}/password-reset`, { newPassword }));
+export const useResetSecondFactor = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/second-factor/reset`));
+/** The full phone number; the server writes an audit row for every call, so it is never cached. */
+export const useRevealUser = () => useMutation({ mutationFn: (id: string) => api.post<RevealedUserFields>(`/users/${id}/reveal`) });

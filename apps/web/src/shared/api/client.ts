@@ -5,7 +5,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 
 /** Codes that end or block the session; the app reacts to them in one place (see app/queryClient). */
-export const SESSION_CODES: readonly ErrorCode[] = ['UNAUTHORIZED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED'];
+export const SESSION_CODES: readonly ErrorCode[] = ['UNAUTHORIZED', 'SESSION_EXPIRED', 'PASSWORD_CHANGE_REQUIRED', 'SECOND_FACTOR_ENROLMENT_REQUIRED'];
 
 type SessionFailureHandler = (error: ApiError) => void;
 let onSessionFailure: SessionFailureHandler = () => {};

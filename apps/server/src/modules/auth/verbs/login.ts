@@ -1,4 +1,4 @@
-import type { LoginInput, Me, SecurityPolicy } from '@xuanlian/contracts';
+import type { LoginInput, Me, SecondFactorChallenge, SecurityPolicy } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -9,6 +9,7 @@ import { loadActor, presentMe } from '../actor.ts';
 import { insertSession } from '../sessions.repo.ts';
 import { checkPasswordUnderLockout } from './check-password.ts';
 import { newSessionToken } from '../tokens.ts';
+import { secondFactorChallenge } from '../second-factor/challenge.ts';
 
 export function passwordExpiredUnder(policy: SecurityPolicy, now = new Date()) {
   return (changedAt: Date | null): boolean =>
@@ -29,10 +30,9 @@ function asAttempt(ctx: Ctx, username: string, user: UserRow | undefined): Ctx {
  * Checks credentials under the lockout policy. Failures are committed (counter, lock, audit)
  * before the error is thrown, so a rejected attempt still counts.
  */
-export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginInput; userAgent: string | null }): Promise<{
-  token: string;
-  me: Me;
-}> {
+export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginInput; userAgent: string | null }): Promise<
+  { token: string; me: Me } | SecondFactorChallenge
+> {
   const policy = await currentPolicy(ctx.db);
   const user = await findUserByUsername(ctx.db, input.username);
   const attempt = asAttempt(ctx, input.username, user);
@@ -74,6 +74,8 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
       user.status === 'pending' ? '账号尚未启用，请联系安全管理员启用' : '账号已停用，请联系管理员',
     );
   }
+  // Second factor: an enrolled user gets a short-lived challenge, not a session (second-factor-login.ts).
+  if (user.totpEnabledAt) return secondFactorChallenge(ctx.config.auditKey, user.id);
 
   const { token, id } = newSessionToken();
   await ctx.db.transaction(async (tx) => {
@@ -82,7 +84,7 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
     await insertSession(tx, { id, userId: user.id, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
     await writeAudit(tx, attempt, { action: 'auth.login', targetType: 'user', targetId: user.id, orgId: user.orgId });
   });
-  const actor = await loadActor(ctx.db, user.id, passwordExpiredUnder(policy));
+  const actor = await loadActor(ctx.db, user.id, passwordExpiredUnder(policy), policy);
   if (!actor) throw new AppError('INVALID_CREDENTIALS');
   return { token, me: presentMe(actor) };
 }

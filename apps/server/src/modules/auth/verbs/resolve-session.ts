@@ -28,7 +28,7 @@ export async function resolveSession(services: Services, token: string): Promise
   if (!entry) {
     const session = await findSession(services.db, id);
     if (!session) throw new AppError('UNAUTHORIZED');
-    const actor = await loadActor(services.db, session.userId, passwordExpiredUnder(policy));
+    const actor = await loadActor(services.db, session.userId, passwordExpiredUnder(policy), policy);
     if (!actor || actor.status !== 'active') {
       await deleteSession(services.db, id);
       throw new AppError('UNAUTHORIZED');

@@ -27,6 +27,6 @@ export async function activateUser({ ctx, id }: { ctx: Ctx; id: string }): Promi
       before: { status: row.status },
       after: { status: 'active' },
     });
-    return presentUser(fresh, grants);
+    return presentUser(fresh, grants, ctx.config.auditKey);
   });
 }

@@ -10,6 +10,7 @@ import { currentPolicy, passwordProblem } from '../../security/index.ts';
 import { checkGrants } from '../grants.ts';
 import { findUserById, findUserByUsername, grantsOf, insertUser, replaceGrants } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
+import { phoneColumns } from '../personal-fields.ts';
 
 /**
  * A new account starts `pending` with a forced password change: the sysadmin who made it cannot
@@ -42,7 +43,7 @@ export async function insertUserInTx(
     username: input.username,
     name: input.name,
     title: input.title ?? null,
-    phone: input.phone ?? null,
+    ...phoneColumns(ctx.config.auditKey, input.phone ?? null),
     email: input.email ?? null,
     orgId: org.id,
     status: 'pending',
@@ -52,7 +53,7 @@ export async function insertUserInTx(
   await replaceGrants(tx, row.id, input.grants);
   const full = await findUserById(tx, row.id);
   if (!full) throw notFound('用户');
-  const user = presentUser(full, await grantsOf(tx, [row.id]));
+  const user = presentUser(full, await grantsOf(tx, [row.id]), ctx.config.auditKey);
   await writeAudit(tx, ctx, { action: 'user.create', targetType: 'user', targetId: row.id, orgId: org.id, after: user });
   return user;
 }

@@ -9,5 +9,5 @@ export async function getUser({ ctx, id }: { ctx: Ctx; id: string }): Promise<Us
   const scope = requirePermission(ctx.actor, 'user.read');
   const row = await findUserInScope(ctx.db, scope, id);
   if (!row) throw notFound('用户');
-  return presentUser(row, await grantsOf(ctx.db, [row.id]));
+  return presentUser(row, await grantsOf(ctx.db, [row.id]), ctx.config.auditKey);
 }

@@ -5,6 +5,7 @@ import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import { grantsOf, listUsersInScope } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
+import { phoneIndexOf } from '../personal-fields.ts';
 
 export interface ListUsersInput {
   orgId?: string | undefined;
@@ -22,7 +23,9 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: ListUsersInpu
     if (!org) throw notFound('单位');
     subtreePath = org.path;
   }
-  const { rows, total } = await listUsersInScope(ctx.db, scope, { ...input, subtreePath });
+  // The phone column is ciphertext: a whole number is looked up through its blind index.
+  const qPhoneIndex = input.q && /^1\d{10}$/.test(input.q.trim()) ? phoneIndexOf(ctx.config.auditKey, input.q) : undefined;
+  const { rows, total } = await listUsersInScope(ctx.db, scope, { ...input, subtreePath, qPhoneIndex });
   const grants = await grantsOf(ctx.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => presentUser(r, grants)), total };
+  return { items: rows.map((r) => presentUser(r, grants, ctx.config.auditKey)), total };
 }

@@ -41,7 +41,7 @@ export async function resetUserPassword({ ctx, id, input }: { ctx: Ctx; id: stri
         before: { lockedUntil: row.lockedUntil },
         after: { mustChangePassword: true, revokedSessions },
       });
-      return presentUser(fresh, await grantsOf(tx, [row.id]));
+      return presentUser(fresh, await grantsOf(tx, [row.id]), ctx.config.auditKey);
     }),
   );
 }

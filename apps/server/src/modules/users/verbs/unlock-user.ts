@@ -22,6 +22,6 @@ export async function unlockUser({ ctx, id }: { ctx: Ctx; id: string }): Promise
       before: { failedLogins: row.failedLogins, lockedUntil: row.lockedUntil },
       after: { failedLogins: 0, lockedUntil: null },
     });
-    return presentUser(fresh, await grantsOf(tx, [row.id]));
+    return presentUser(fresh, await grantsOf(tx, [row.id]), ctx.config.auditKey);
   });
 }

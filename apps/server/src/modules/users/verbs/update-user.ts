@@ -9,6 +9,7 @@ import { checkGrants } from '../grants.ts';
 import { deleteSessionsOf } from '../../auth/sessions.repo.ts';
 import { findUserById, findUserInScope, grantsOf, replaceGrants, updateUserRow } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
+import { phoneColumns } from '../personal-fields.ts';
 
 export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateUserInput }): Promise<User> {
   const scope = requirePermission(ctx.actor, 'user.manage');
@@ -18,7 +19,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     if (row.id === ctx.actor.userId && (input.grants || input.status)) {
       throw forbidden('不能修改自己的角色或状态，请由其他管理员操作');
     }
-    const before = presentUser(row, await grantsOf(tx, [row.id]));
+    const before = presentUser(row, await grantsOf(tx, [row.id]), ctx.config.auditKey);
     // Turning an account on is the secadmin's act (三员分立); the sysadmin may only turn it off.
     if (input.status === 'active' && row.status !== 'active') throw forbidden('账号启用须由安全管理员操作');
     if (input.orgId && !(await findOrgInScope(tx, scope, input.orgId))) throw notFound('所属单位');
@@ -26,7 +27,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     const set = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.phone !== undefined ? { phone: input.phone } : {}),
+      ...(input.phone !== undefined ? phoneColumns(ctx.config.auditKey, input.phone) : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.orgId !== undefined ? { orgId: input.orgId } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
@@ -42,7 +43,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     const revokedSessions = input.status === 'disabled' || grantsChanged ? await deleteSessionsOf(tx, row.id) : null;
     const fresh = await findUserById(tx, row.id);
     if (!fresh) throw notFound('用户');
-    const after = presentUser(fresh, await grantsOf(tx, [row.id]));
+    const after = presentUser(fresh, await grantsOf(tx, [row.id]), ctx.config.auditKey);
     const action = input.grants && Object.keys(set).length === 0 ? 'user.grant' : 'user.update';
     // The audit row says how many sessions the change ended.
     const audited = revokedSessions === null ? after : { ...after, revokedSessions };
