@@ -34,7 +34,7 @@ async function enrol(page: Page, shotPrefix: string): Promise<{ secret: string; 
   return { secret, codes: codes.map((c) => c.trim()) };
 }
 
-describe('[两步验证] TOTP enrolment and login in Chromium', () => {
+describe('[两步验证 · 个人信息] TOTP enrolment and login, masked phones in Chromium', () => {
   it('secadmin enrols from 账号安全, then logs in with a code (a wrong one is refused) and once with a recovery code; the auditor is made to enrol under the admins policy', async () => {
     // ── enrolment ──
     const first = await newPage(browser);
@@ -102,6 +102,25 @@ describe('[两步验证] TOTP enrolment and login in Chromium', () => {
     const me = await third.page.request.get('/api/users?q=secadmin');
     const secadminId = ((await me.json()) as { items: Array<{ id: string; username: string }> }).items.find((u) => u.username === 'secadmin')?.id;
     expect((await third.page.request.post(`/api/users/${secadminId}/second-factor/reset`)).status()).toBe(200);
+
+    // ── personal fields: a phone is listed masked; 查看 reveals it (audited); the whole number finds the row ──
+    const sys = await newPage(browser);
+    await login(sys.page, 'admin', DEMO);
+    await sys.page.getByTestId('home-greeting').waitFor();
+    const auditorId = ((await (await sys.page.request.get('/api/users?q=auditor')).json()) as { items: Array<{ id: string; username: string }> }).items.find(
+      (u) => u.username === 'auditor',
+    )?.id;
+    const patched = await sys.page.request.patch(`/api/users/${auditorId}`, { data: { phone: '13812345678' } });
+    expect(((await patched.json()) as { phone: string }).phone).toBe('138****5678');
+    await third.page.getByTestId('user-filter-q').locator('input').fill('13812345678');
+    await third.page.getByTestId('user-filter-q').locator('input').press('Enter');
+    await expect.poll(() => third.page.getByTestId('user-phone-auditor').innerText()).toBe('138****5678');
+    await shot(third.page, 'phone-masked');
+    await third.page.getByTestId('user-phone-reveal-auditor').click();
+    await expect.poll(() => third.page.getByTestId('user-phone-auditor').innerText()).toBe('13812345678');
+    await shot(third.page, 'phone-revealed');
+    await sys.page.request.patch(`/api/users/${auditorId}`, { data: { phone: null } });
+    await sys.context.close();
     await third.context.close();
   });
 });

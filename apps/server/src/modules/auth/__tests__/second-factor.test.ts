@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const inject = (method: 'GET' | 'POST', url: string, cookie?: string, payload?: object) =>
+const inject = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) =>
   t.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
 const passwordStep = (u: BuiltUser) => inject('POST', '/api/auth/login', undefined, { username: u.username, password: TEST_PASSWORD });
 const cookieOf = (res: Awaited<ReturnType<typeof inject>>) => `xl_session=${res.cookies.find((c) => c.name === 'xl_session')?.value ?? ''}`;
@@ -178,5 +178,21 @@ describe('[两步验证] policy: admins must enrol', () => {
     expect(stored).toMatchObject({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
     expect((await passwordStep(auditor)).json()).toMatchObject({ mustEnrolSecondFactor: true });
     expect((await inject('POST', `/api/users/${auditor.id}/second-factor/reset`, secCookie)).statusCode).toBe(409);
+  });
+
+  it("a policy saved without the field keeps it; 'everyone' makes a reporter enrol too", async () => {
+    const org = await buildOrg(t);
+    const sec = await buildUser(t, { org, roles: [{ role: 'secadmin' }] });
+    const { cookie } = await enrolled(sec);
+    const base = { minLength: 8, minClasses: 3, maxFailedLogins: 5, lockMinutes: 30, idleMinutes: 30, passwordMaxAgeDays: 90 };
+    const kept = await inject('PUT', '/api/security-policy', cookie, base);
+    expect(kept.json()).toMatchObject({ requireSecondFactorFor: 'admins' });
+    expect((await inject('PUT', '/api/security-policy', cookie, { ...base, requireSecondFactorFor: 'everyone' })).statusCode).toBe(200);
+    const reporter = await buildUser(t, { org, roles: [{ role: 'reporter' }] });
+    expect((await passwordStep(reporter)).json()).toMatchObject({ mustEnrolSecondFactor: true });
+    expect((await inject('PUT', '/api/security-policy', cookie, { ...base, requireSecondFactorFor: 'none' })).statusCode).toBe(200);
+    const admin = await buildUser(t, { org, roles: [{ role: 'sysadmin' }] });
+    expect((await passwordStep(admin)).json()).toMatchObject({ mustEnrolSecondFactor: false });
+    await inject('PUT', '/api/security-policy', cookie, { ...base, requireSecondFactorFor: 'admins' });
   });
 });
