@@ -1,3 +1,5 @@
+import { auditLogs } from '@xuanlian/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { buildCategories, buildManuscript, buildOrg, buildUser, GOOD_BODY, loginAs } from '../../../../test/factories.ts';
@@ -72,6 +74,8 @@ describe('[稿件] drafts and autosave', () => {
     });
     expect(up.statusCode, up.body).toBe(201);
     const { url, sha256 } = up.json();
+    const audited = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'manuscript.file_add'), eq(auditLogs.targetId, mine.id)));
+    expect(audited.map((r) => r.after)).toEqual([expect.objectContaining({ sha256, kind: 'image', name: 'p.png' })]);
     expect((await req('GET', url, reporter)).statusCode).toBe(200);
     expect((await req('GET', url, other)).statusCode).toBe(404);
     const theirs = await buildManuscript(t, other);

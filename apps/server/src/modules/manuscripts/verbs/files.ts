@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { ManuscriptAuthor, UploadedFile } from '@xuanlian/contracts';
+import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, forbidden, notFound } from '../../../core/errors.ts';
 import { cleanFileName, DEFAULT_ALLOWED_TYPES, MIME, recordFile } from '../../../core/files/index.ts';
@@ -46,6 +47,14 @@ export async function uploadFile({ ctx, id, kind, name, bytes }: { ctx: Ctx; id:
   await ctx.db.transaction(async (tx) => {
     await recordFile(tx, stored);
     await linkFiles(tx, m.id, [{ sha256: stored.sha256, kind, name: cleanName }]);
+    // A reviewer may add a photo to a manuscript under review: who put which file in is on record.
+    await writeAudit(tx, ctx, {
+      action: 'manuscript.file_add',
+      targetType: 'manuscript',
+      targetId: m.id,
+      orgId: m.orgId,
+      after: { sha256: stored.sha256, kind, name: cleanName, size: stored.size, status: m.status },
+    });
   });
   return { sha256: stored.sha256, url: `/api/files/${stored.sha256}`, mime: stored.mime, size: stored.size, name: cleanName };
 }
