@@ -8,7 +8,7 @@ export { resetUserPassword } from './verbs/reset-password.ts';
 export { usersRoutes } from './users.routes.ts';
 export { isLocked } from './users.policy.ts';
 // Credential-level access for the auth module, which owns sessions but not the users table.
-export { findUserByUsername, findUserById, bumpFailedLogins, lockUserForLogin, updateUserRow, grantsOf, claimTotpStep, consumeRecoveryCode, type UserRow, type GrantRow } from './users.repo.ts';
+export { findUserByUsername, findUserById, lockUserForLogin, updateUserRow, grantsOf, claimTotpStep, consumeRecoveryCode, type UserRow, type GrantRow } from './users.repo.ts';
 export { sealPlainPhones, phoneColumns } from './personal-fields.ts';
 export { revealUser } from './verbs/reveal-user.ts';
 export { resetSecondFactor } from './verbs/reset-second-factor.ts';

@@ -120,16 +120,6 @@ export async function replaceGrants(tx: Executor, userId: string, grants: Array<
   if (grants.length > 0) await tx.insert(roleGrants).values(grants.map((g) => ({ userId, role: g.role, orgId: g.orgId })));
 }
 
-/** Atomically counts a failed login and returns the new count (no lost updates under a burst). */
-export async function bumpFailedLogins(tx: Executor, id: string): Promise<number> {
-  const rows = await tx
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(eq(users.id, id))
-    .returning({ n: users.failedLogins });
-  return rows[0]?.n ?? 0;
-}
-
 /**
  * The account's row under FOR UPDATE, for the login check: attempts on one account wait for each
  * other here, so the lock check, the password verify and the counter update act as one step.

@@ -6,11 +6,11 @@ import { AppError } from '../../../core/errors.ts';
 import { keyedHash, openField } from '../../../core/fields.ts';
 import { currentPolicy } from '../../security/index.ts';
 import {
-  bumpFailedLogins,
   claimTotpStep,
   consumeRecoveryCode,
   findUserById,
   isLocked,
+  lockUserForLogin,
   updateUserRow,
   type UserRow,
 } from '../../users/index.ts';
@@ -53,7 +53,12 @@ export async function completeSecondFactorLogin({
 
   const method = input.code !== undefined ? 'totp' : 'recovery';
   const { token, id } = newSessionToken();
-  const outcome = await ctx.db.transaction(async (tx: Executor) => {
+  // One transaction under the account's row lock, as for passwords: a burst of guessed codes is
+  // checked one at a time, so no more than the policy's limit are tried before the lock, and a
+  // code that arrives after the lock stays out.
+  const outcome = await ctx.db.transaction(async (tx: Executor): Promise<{ ok: true } | { ok: false; lockedUntil: Date | null; locked?: boolean }> => {
+    const row = await lockUserForLogin(tx, user.id);
+    if (!row || isLocked(row)) return { ok: false, lockedUntil: row?.lockedUntil ?? null, locked: true };
     let ok = false;
     let recoveryLeft: number | null = null;
     if (input.code !== undefined) {
@@ -65,20 +70,7 @@ export async function completeSecondFactorLogin({
       recoveryLeft = await consumeRecoveryCode(tx, user.id, hash);
       ok = recoveryLeft !== null;
     }
-    if (!ok) return { ok: false as const };
-    await updateUserRow(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
-    await insertSession(tx, { id, userId: user.id, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
-    if (method === 'recovery') {
-      await writeAudit(tx, attempt, { action: 'auth.recovery_code_used', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { recoveryCodesLeft: recoveryLeft } });
-    }
-    await writeAudit(tx, attempt, { action: 'auth.login', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { secondFactor: method } });
-    return { ok: true as const };
-  });
-
-  if (!outcome.ok) {
-    let lockedUntil: Date | null = null;
-    await ctx.db.transaction(async (tx: Executor) => {
-      const failures = await bumpFailedLogins(tx, user.id);
+    if (!ok) {
       await writeAudit(tx, attempt, {
         action: 'auth.login_failed',
         targetType: 'user',
@@ -86,15 +78,30 @@ export async function completeSecondFactorLogin({
         orgId: user.orgId,
         after: { username: user.username, reason: method === 'totp' ? '动态验证码错误或重复使用' : '恢复码错误或已使用' },
       });
-      if (failures >= policy.maxFailedLogins) {
-        lockedUntil = new Date(Date.now() + policy.lockMinutes * 60_000);
-        await updateUserRow(tx, user.id, { lockedUntil, failedLogins: 0 });
-        await writeAudit(tx, attempt, { action: 'auth.lock', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { lockedUntil, failures } });
+      const failures = row.failedLogins + 1;
+      if (failures < policy.maxFailedLogins) {
+        await updateUserRow(tx, user.id, { failedLogins: failures });
+        return { ok: false, lockedUntil: null };
       }
-    });
-    if (lockedUntil) {
-      throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.maxFailedLogins} 次验证失败，${lockedMessage(lockedUntil)}`, {
-        lockedUntil: (lockedUntil as Date).toISOString(),
+      const lockedUntil = new Date(Date.now() + policy.lockMinutes * 60_000);
+      await updateUserRow(tx, user.id, { lockedUntil, failedLogins: 0 });
+      await writeAudit(tx, attempt, { action: 'auth.lock', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { lockedUntil, failures } });
+      return { ok: false, lockedUntil };
+    }
+    await updateUserRow(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() });
+    await insertSession(tx, { id, userId: user.id, ip: ctx.ip, userAgent: userAgent?.slice(0, 300) ?? null });
+    if (method === 'recovery') {
+      await writeAudit(tx, attempt, { action: 'auth.recovery_code_used', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { recoveryCodesLeft: recoveryLeft } });
+    }
+    await writeAudit(tx, attempt, { action: 'auth.login', targetType: 'user', targetId: user.id, orgId: user.orgId, after: { secondFactor: method } });
+    return { ok: true };
+  });
+
+  if (!outcome.ok) {
+    if (outcome.locked) throw new AppError('ACCOUNT_LOCKED', lockedMessage(outcome.lockedUntil));
+    if (outcome.lockedUntil) {
+      throw new AppError('ACCOUNT_LOCKED', `连续 ${policy.maxFailedLogins} 次验证失败，${lockedMessage(outcome.lockedUntil)}`, {
+        lockedUntil: outcome.lockedUntil.toISOString(),
       });
     }
     throw new AppError('INVALID_SECOND_FACTOR', method === 'totp' ? '动态验证码错误或已使用，请输入验证器中新的验证码' : '恢复码错误或已使用');
