@@ -13,6 +13,7 @@ import type { Services } from './core/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { ENCODING_MESSAGE } from './core/text-guard.ts';
 import { activitiesRoutes } from './modules/activities/index.ts';
 import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
@@ -92,6 +93,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
 
   registerAuth(app, services);
   registerInputGuard(app);
+  registerIdempotency(app, services);
   await app.register(healthRoutes);
   await app.register(authRoutes, { cookieSecure: config.cookieSecure, loginRateLimit: config.loginRateLimit });
   await app.register(orgsRoutes);

@@ -2,6 +2,8 @@ import { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, type FieldIssue } from '@x
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../core/errors.ts';
+import { IdempotencyKeyTaken } from '../core/idempotency/claim.ts';
+import { answerTakenKey } from './idempotency.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {
   return reply
@@ -26,7 +28,16 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  * messages in 中文, and never a stack trace or an internal message for a 5xx.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
+    if (err instanceof IdempotencyKeyTaken) {
+      try {
+        const replayed = await answerTakenKey(err, request, reply);
+        if (replayed) return replayed;
+      } catch (e) {
+        if (e instanceof AppError) return send(reply, request, e.code, e.message, e.details);
+        throw e;
+      }
+    }
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'app error');
       return send(reply, request, err.code, err.message, err.details);
