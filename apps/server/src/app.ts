@@ -14,6 +14,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers.ts';
 import { ENCODING_MESSAGE } from './core/text-guard.ts';
 import { activitiesRoutes } from './modules/activities/index.ts';
 import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
@@ -56,12 +57,13 @@ z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input
 
 /**
  * A path that is not valid percent-encoded UTF-8 (e.g. %ED%A0%80, a lone surrogate) is refused by
- * the router before any hook: answer it in our shape and in 中文 too.
+ * the router before any hook: answer it in our shape, in 中文 and with the security headers too.
  */
 const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (err, request, reply) => {
   const bad = err.code === 'FST_ERR_BAD_URL';
   const message = bad ? `地址${ENCODING_MESSAGE}` : '请求格式不正确';
   const r = reply as unknown as FastifyReply;
+  applySecurityHeaders(request, r);
   return r.status(400).send({ error: { code: 'VALIDATION', message, details: bad ? [{ path: 'url', message: ENCODING_MESSAGE }] : null, requestId: request.id } });
 };
 
@@ -73,12 +75,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy ?? false,
     frameworkErrors,
   };
   const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -12,6 +12,12 @@ const EnvSchema = z.object({
   AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY 至少 32 个字符').optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Behind a reverse proxy: true, or the proxy addresses (comma-separated IPs/CIDRs). */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|[0-9a-fA-F]*[.:][0-9a-fA-F.:/]*(\s*,\s*[0-9a-fA-F]*[.:][0-9a-fA-F.:/]*)*)?$/, 'TRUST_PROXY 应为 true、false 或以逗号分隔的代理地址')
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -27,6 +33,11 @@ export interface Config {
   auditKey: Buffer;
   seedDemo: boolean;
   cookieSecure: boolean;
+  /**
+   * Whether X-Forwarded-For/-Proto are believed (Fastify's trustProxy): then the client address
+   * comes from the proxy and a request that reached the proxy over HTTPS gets Secure cookies.
+   */
+  trustProxy?: boolean | string;
   logLevel: string;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -37,6 +48,12 @@ export interface Config {
   webDist: string | undefined;
   /** First retry delay of a failed notification delivery (doubling after); tests shorten it. Default 30. */
   notifyRetryDelaySeconds?: number;
+}
+
+function parseTrustProxy(v: string): boolean | string {
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((x) => x.trim()).join(',');
 }
 
 /** A persisted random key so that the chain survives restarts without any set-up step. */
@@ -69,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     auditKey: e.AUDIT_HMAC_KEY ? Buffer.from(e.AUDIT_HMAC_KEY, 'utf8') : loadOrCreateAuditKey(dataDir),
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
