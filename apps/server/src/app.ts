@@ -5,12 +5,16 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from './core/context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers.ts';
+import { ENCODING_MESSAGE } from './core/text-guard.ts';
 import { activitiesRoutes } from './modules/activities/index.ts';
 import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
 import { auditLogsRoutes } from './modules/audit-logs/index.ts';
@@ -50,21 +54,36 @@ z.config(z.locales.zhCN());
 // A field left out says so plainly, rather than zod's "期望 string，实际接收 undefined".
 z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '此项必填' : undefined) });
 
+/**
+ * A path that is not valid percent-encoded UTF-8 (e.g. %ED%A0%80, a lone surrogate) is refused by
+ * the router before any hook: answer it in our shape, in 中文 and with the security headers too.
+ */
+const frameworkErrors: FastifyServerOptions['frameworkErrors'] = (err, request, reply) => {
+  const bad = err.code === 'FST_ERR_BAD_URL';
+  const message = bad ? `地址${ENCODING_MESSAGE}` : '请求格式不正确';
+  const r = reply as unknown as FastifyReply;
+  applySecurityHeaders(request, r);
+  return r.status(400).send({ error: { code: 'VALIDATION', message, details: bad ? [{ path: 'url', message: ENCODING_MESSAGE }] : null, requestId: request.id } });
+};
+
 /** The whole HTTP app over already-opened services; tests call this with their own database. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const { config } = services;
   wireModules();
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     // Behind nginx the client is the X-Forwarded-For hop the trusted proxy adds; without this
     // every client would share the proxy's address (and its login rate limit).
-    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
-  }).withTypeProvider<ZodTypeProvider>();
+    trustProxy: config.trustProxy ?? false,
+    frameworkErrors,
+  };
+  const app = Fastify(options).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
@@ -77,6 +96,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, services);
+  registerInputGuard(app);
+  registerIdempotency(app, services);
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     cookieSecure: config.cookieSecure,

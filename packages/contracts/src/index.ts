@@ -1,3 +1,4 @@
+import './zod-config.ts';
 export * from './roles.ts';
 export * from './permissions.ts';
 export * from './errors.ts';

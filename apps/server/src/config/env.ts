@@ -19,11 +19,19 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Behind a reverse proxy: true, or the proxy addresses (comma-separated IPs/CIDRs). */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(true|false|(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:/]*)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:/]*))*)?$/,
+      'TRUST_PROXY 应为 true、false 或以逗号分隔的代理地址/网段（如 127.0.0.1、loopback、10.0.0.0/8）',
+    )
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  TRUST_PROXY: z.string().optional(),
 });
 
 export type AppRole = 'all' | 'web' | 'worker';
@@ -42,6 +50,11 @@ export interface Config {
   auditCheckpointDir: string;
   seedDemo: boolean;
   cookieSecure: boolean;
+  /**
+   * Whether X-Forwarded-For/-Proto are believed (Fastify's trustProxy): then the client address
+   * comes from the proxy and a request that reached the proxy over HTTPS gets Secure cookies.
+   */
+  trustProxy?: boolean | string;
   logLevel: string;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -49,13 +62,17 @@ export interface Config {
   loginRateLimit: number;
   /** Login attempts per minute per username, whatever the address. */
   loginUserRateLimit: number;
-  /** Fastify's trustProxy: the proxies' addresses or CIDRs, comma-separated (`127.0.0.1`, `loopback`, `10.0.0.0/8`). */
-  trustProxy?: string;
   role: AppRole;
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined;
   /** First retry delay of a failed notification delivery (doubling after); tests shorten it. Default 30. */
   notifyRetryDelaySeconds?: number;
+}
+
+function parseTrustProxy(v: string): boolean | string {
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((x) => x.trim()).join(',');
 }
 
 /** A persisted random key so that the chain survives restarts without any set-up step. */
@@ -93,12 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     auditCheckpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: 1024 * 1024,
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginUserRateLimit: e.LOGIN_USER_RATE_LIMIT,
-    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     role: roleArg,
     webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
   };

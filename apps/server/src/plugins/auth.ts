@@ -30,7 +30,7 @@ function isApi(url: string): boolean {
 
 /**
  * Turns the session cookie into the request's actor before any route runs. Also refuses
- * cross-site writes: a state-changing request whose Origin is another host is rejected.
+ * cross-site writes: a state-changing request whose Origin is another host, or `null`, is rejected.
  */
 export function registerAuth(app: FastifyInstance, services: Services): void {
   app.decorateRequest('ctx', null as unknown as Ctx);
@@ -42,7 +42,9 @@ export function registerAuth(app: FastifyInstance, services: Services): void {
     if (!isApi(path) || path.startsWith('/api/docs')) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const origin = request.headers.origin;
-      if (origin && origin !== 'null') {
+      // `Origin: null` comes from sandboxed frames, data: URLs and some redirects — never from our pages.
+      if (origin === 'null') throw new AppError('FORBIDDEN', '拒绝跨站请求');
+      if (origin) {
         let host: string | undefined;
         try {
           host = new URL(origin).host;

@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '@xuanlian/db';
 import { AppError } from '../core/errors.ts';
+import { IdempotencyKeyTaken } from '../core/idempotency/claim.ts';
+import { answerTakenKey } from './idempotency.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {
   return reply
@@ -30,13 +32,26 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  * messages in 中文, and never a stack trace or an internal message for a 5xx.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
     // Before AppError: a verb may wrap the driver's error, and the database being away is never the
     // request's fault. 503 + Retry-After tells clients and proxies to try again, not to report a bug.
     if (isDatabaseUnavailable(err) || (err instanceof AppError && err.code === 'DB_UNAVAILABLE')) {
       request.log.warn({ err }, 'database unavailable');
       reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
       return send(reply, request, 'DB_UNAVAILABLE', ERROR_MESSAGES.DB_UNAVAILABLE);
+    }
+    if (err instanceof IdempotencyKeyTaken) {
+      try {
+        const replayed = await answerTakenKey(err, request, reply);
+        if (replayed) return replayed;
+      } catch (e) {
+        if (e instanceof AppError) return send(reply, request, e.code, e.message, e.details);
+        if (isDatabaseUnavailable(e)) {
+          reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+          return send(reply, request, 'DB_UNAVAILABLE', ERROR_MESSAGES.DB_UNAVAILABLE);
+        }
+        throw e;
+      }
     }
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err }, 'app error');

@@ -29,7 +29,9 @@ export interface AuthRouteOptions {
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, opts) => {
   const tags = ['登录与账号'];
-  const cookie = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.cookieSecure };
+  // Secure whenever configured, or when the request came over HTTPS (directly or, with TRUST_PROXY,
+  // as the proxy's X-Forwarded-Proto says): a cookie set over HTTPS must never travel over HTTP.
+  const cookie = (req: { protocol: string }) => ({ path: '/', httpOnly: true, sameSite: 'strict' as const, secure: opts.cookieSecure || req.protocol === 'https' });
   app.post(
     '/api/auth/login',
     {
@@ -40,7 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
       const result = await login({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
       // A user with a second factor gets a challenge and no cookie until the code is checked.
       if ('needSecondFactor' in result) return result;
-      reply.setCookie(SESSION_COOKIE, result.token, cookie);
+      reply.setCookie(SESSION_COOKIE, result.token, cookie(req));
       return result.me;
     },
   );
@@ -52,7 +54,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
     async (req, reply) => {
       const { token, me } = await completeSecondFactorLogin({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] ?? null });
-      reply.setCookie(SESSION_COOKIE, token, cookie);
+      reply.setCookie(SESSION_COOKIE, token, cookie(req));
       return me;
     },
   );
@@ -74,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
         await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId, orgId: ctx.actor.orgId });
       }));
     }
-    reply.clearCookie(SESSION_COOKIE, cookie);
+    reply.clearCookie(SESSION_COOKIE, cookie(req));
     return reply.status(204).send();
   });
   app.get('/api/me', { schema: { tags, response: { 200: Me } } }, (req) => {

@@ -1,6 +1,6 @@
 export { manuscriptsRoutes, sendDownload, uploadedFile, DOCX } from './manuscripts.routes.ts';
 export { commissionsRoutes } from './commissions.routes.ts';
-export { withIdempotency } from './idempotency.ts';
+export { withIdempotency } from '../../core/idempotency/with-idempotency.ts';
 export { loadManuscriptForReview, manuscriptAfterDecision, applyReviewEdits, type ReviewedManuscript } from './verbs/review-hooks.ts';
 export { createManuscript } from './verbs/create-manuscript.ts';
 export { submitManuscript } from './verbs/submit-manuscript.ts';

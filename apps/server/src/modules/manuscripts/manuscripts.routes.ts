@@ -98,7 +98,7 @@ export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/manuscripts/:id/check', { schema: { ...byId, response: { 200: CheckResult } } }, (req) => checkManuscriptById({ ctx: req.ctx, id: req.params.id }));
   app.post(
     '/api/manuscripts/:id/submit',
-    { schema: { ...byId, headers: IdempotencyHeaders, body: SubmitManuscriptInput.optional(), response: { 200: Manuscript } } },
+    { schema: { ...byId, headers: IdempotencyHeaders, body: SubmitManuscriptInput.optional(), response: { 200: Manuscript } }, config: { idempotentInVerb: true } },
     (req) => submitManuscript({ ctx: req.ctx, id: req.params.id, input: req.body ?? {}, idempotencyKey: req.headers['idempotency-key'] }),
   );
   app.post('/api/manuscripts/:id/withdraw', { schema: { ...byId, body: WithdrawManuscriptInput.optional(), response: { 200: Manuscript } } }, (req) =>

@@ -9,7 +9,7 @@ import { startReview } from '../../reviews/index.ts';
 import { checkManuscript } from '../check/check-manuscript.ts';
 import { commissionForUnit } from '../commissions.repo.ts';
 import { pathIds } from '../../dictionaries/index.ts';
-import { withIdempotency } from '../idempotency.ts';
+import { withIdempotency } from '../../../core/idempotency/with-idempotency.ts';
 import { closeChain, updateManuscriptIf, type ManuscriptRow } from '../manuscripts.repo.ts';
 import { assertReporter, canTransition, refuseTransition, requireReader, staleRevision } from '../manuscripts.policy.ts';
 import { authorUserIds } from '../manuscripts.presenter.ts';

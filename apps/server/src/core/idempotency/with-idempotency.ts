@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '@xuanlian/db';
-import type { Ctx } from '../../core/context.ts';
-import { conflict } from '../../core/errors.ts';
-import { claimIdempotent, findIdempotent, storeIdempotentResponse, type IdemKey } from './idempotency.repo.ts';
+import type { Ctx } from '../context.ts';
+import { conflict } from '../errors.ts';
+import { claimIdempotent, findIdempotent, storeIdempotentResponse, type IdemKey } from './repo.ts';
 
 class AlreadyClaimed extends Error {}
 
