@@ -19,6 +19,7 @@ export async function manuscriptWrite(session: Session, runId: string): Promise<
 export async function checkManuscripts(session: Session, acked: Array<{ id?: string; body: Record<string, unknown> }>): Promise<string[]> {
   const problems: string[] = [];
   for (const op of acked) {
+    if (!op.id) continue; // answer lost after the commit: the exactly-once count below covers it
     const res = await session.call(`/api/manuscripts/${op.id}`);
     if (res.status !== 200) {
       problems.push(`已确认的稿件 ${op.id} 读取为 ${res.status}`);

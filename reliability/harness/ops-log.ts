@@ -11,6 +11,11 @@ export interface Op {
   body: Record<string, unknown>;
   state: 'acked' | 'unknown';
   id?: string;
+  /**
+   * The server said the key's request was already done but its answer was lost (the process or
+   * the database went away between the commit and storing the answer): acknowledged, id unknown.
+   */
+  answerLost?: boolean;
   statuses: number[];
 }
 
@@ -43,6 +48,11 @@ export class OpsLog {
     if (res.status >= 200 && res.status < 300) {
       op.state = 'acked';
       op.id = (JSON.parse(text) as { id: string }).id;
+      return;
+    }
+    if (res.status === 409 && text.includes('已经完成')) {
+      op.state = 'acked';
+      op.answerLost = true;
       return;
     }
     if (res.status === 503) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkManuscripts, manuscriptWrite } from '../harness/manuscript-writes.ts';
 import { OpsLog } from '../harness/ops-log.ts';
-import { PgCluster } from '../harness/pg-cluster.ts';
+import { canRunOwnCluster, startPgCluster, type PgCluster } from '../../apps/server/test/pg-cluster.ts';
 import { freePort } from '../harness/ports.ts';
 import { full, sleep } from '../harness/profile.ts';
 import { ServerProcess, signIn } from '../harness/server.ts';
@@ -68,8 +68,8 @@ describe('[可靠性] kill -9 during writes', () => {
     }, full ? 5 : 1);
   }, full ? 1_200_000 : 400_000);
 
-  it.runIf(PgCluster.available())('PostgreSQL: web and worker killed together and restarted', async () => {
-    const cluster = await PgCluster.create();
+  it.runIf(canRunOwnCluster())('PostgreSQL: web and worker killed together and restarted', async () => {
+    const cluster = await startPgCluster();
     cleanups.push(() => cluster.destroy());
     const port = await freePort();
     const env = { DATABASE_URL: cluster.url, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '1000', DATA_DIR: `${cluster.dir}/app` };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy } from '../harness/fault-proxy.ts';
 import { checkManuscripts, manuscriptWrite } from '../harness/manuscript-writes.ts';
 import { OpsLog } from '../harness/ops-log.ts';
-import { PgCluster } from '../harness/pg-cluster.ts';
+import { canRunOwnCluster, startPgCluster, type PgCluster } from '../../apps/server/test/pg-cluster.ts';
 import { freePort } from '../harness/ports.ts';
 import { faultSeconds, full, sleep } from '../harness/profile.ts';
 import { ServerProcess, signIn, type Session } from '../harness/server.ts';
@@ -15,7 +15,7 @@ import { ServerProcess, signIn, type Session } from '../harness/server.ts';
  * Retry-After; after each fault the same processes serve again by themselves; every write the
  * client saw acknowledged is there exactly once.
  */
-const runnable = PgCluster.available();
+const runnable = canRunOwnCluster();
 let cluster: PgCluster | undefined;
 let proxy: FaultProxy | undefined;
 let web: ServerProcess | undefined;
@@ -23,7 +23,7 @@ let worker: ServerProcess | undefined;
 
 beforeAll(async () => {
   if (!runnable) return;
-  cluster = await PgCluster.create();
+  cluster = await startPgCluster();
   proxy = new FaultProxy({ host: '127.0.0.1', port: cluster.port });
   await proxy.listen();
   const url = `postgres://postgres@127.0.0.1:${proxy.port}/postgres`;

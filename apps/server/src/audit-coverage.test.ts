@@ -84,6 +84,7 @@ const writeRoutes = parsed.flatMap(({ sf, path }) => {
 
 /** Writes that store nothing, or only the caller's own reading state, so they are deliberately not audited. */
 const NOT_AUDITED: Record<string, string> = {
+  'POST /api/me/second-factor/enrolment': '生成待确认的验证器密钥，确认前不生效；确认（auth.second_factor_enrol）写审计',
   'POST /api/plans/parse': '把粘贴的文字解析为工作方案草稿，不保存任何内容',
   'POST /api/plans/parse-docx': '把 Word 解析为工作方案草稿，不保存任何内容',
   'POST /api/topics/try': '保存前试运行专题规则，不保存任何内容',

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +16,15 @@ const BIN = '/usr/lib/postgresql/15/bin';
 export interface PgCluster {
   url: string;
   port: number;
+  /** The cluster's folder (its data, log and socket); a test may keep other throwaway files in it. */
+  dir: string;
   /** pg_ctl stop with the given mode; immediate is a crash, fast disconnects every session. */
   stop(mode: 'immediate' | 'fast'): void;
   start(): void;
+  /** SIGSTOP to the postmaster and every backend: the server freezes with its sockets open. */
+  pause(): void;
+  /** SIGCONT to the same processes. */
+  resume(): void;
   /** Stops the server (if running) and deletes its folder; safe to call twice. */
   destroy(): void;
 }
@@ -57,11 +63,30 @@ export async function startPgCluster(): Promise<PgCluster> {
     asPostgres('pg_ctl', ['-D', data, '-w', '-t', '30', '-m', mode, 'stop']);
     running = false;
   };
+  // The postmaster and its children, so a pause freezes the whole server, not just its door.
+  const pids = (): number[] => {
+    const master = Number((readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '').trim());
+    const kids = spawnSync('pgrep', ['-P', String(master)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    return [master, ...kids];
+  };
+  const signal = (sig: NodeJS.Signals) => {
+    for (const pid of pids()) process.kill(pid, sig);
+  };
+  let paused = false;
+  const pause = () => {
+    signal('SIGSTOP');
+    paused = true;
+  };
+  const resume = () => {
+    signal('SIGCONT');
+    paused = false;
+  };
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
     process.removeListener('exit', destroy);
     try {
+      if (paused) resume();
       if (running || existsSync(join(data, 'postmaster.pid'))) stop('immediate');
     } catch {
       // Already down: nothing to stop.
@@ -77,5 +102,5 @@ export async function startPgCluster(): Promise<PgCluster> {
     destroy();
     throw err;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop, start, destroy };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, dir, stop, start, pause, resume, destroy };
 }

@@ -38,8 +38,10 @@ export async function writeAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Pro
     requestId: ctx.requestId,
   };
   const id = await insertAudit(tx, { ...fields, prevHash, hash: chainHash(ctx.config.auditKey, prevHash, fields) });
-  // A burst gets a checkpoint every N rows, not only once a minute; the job exists only if this commits.
-  if (id % CHECKPOINT_EVERY_ROWS === 0) {
+  // A burst gets a checkpoint every N rows, not only once a minute; the job exists only if this
+  // commits. Before the queue has started (the first-start seed writes hundreds of rows) the
+  // minute's cron takes the checkpoint instead.
+  if (id % CHECKPOINT_EVERY_ROWS === 0 && ctx.jobs.started) {
     await ctx.jobs.send(tx, AUDIT_CHECKPOINT_JOB, {}, { singletonKey: AUDIT_CHECKPOINT_JOB });
   }
 }

@@ -29,6 +29,11 @@ export interface WorkOptions {
  */
 export interface JobQueue {
   start(): Promise<void>;
+  /**
+   * Whether start() has run in this process: before it (the first-start seed, tests that never
+   * start the queue) the queue's tables may not exist, so optional sends must wait for the cron.
+   */
+  readonly started: boolean;
   stop(): Promise<void>;
   /**
    * Enqueue `name`. With `tx`, the job is written inside that transaction and exists only if it

@@ -199,9 +199,14 @@ export function createJobQueue(database: Database, opts: JobQueueOptions = {}): 
     });
   }
 
+  let started = false;
   return {
     async start() {
       await boss.start();
+      started = true;
+    },
+    get started() {
+      return started;
     },
 
     async stop() {
