@@ -181,7 +181,7 @@ export async function linkTestImage(t: TestApp, manuscriptId: string): Promise<s
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
   // Blobs are content-addressed: a unique tail makes a file of its own, reachable only through this manuscript.
   const stored = await t.services.files.put(Buffer.concat([png, Buffer.from(`#${manuscriptId}`)]), { maxBytes: 1024 * 1024 });
-  await recordFile(t.services.db, stored);
+  await recordFile(t.services.db, stored, { uploadedBy: null });
   await t.services.db.insert(manuscriptFiles).values({ manuscriptId, sha256: stored.sha256, kind: 'image', name: 'p.png' }).onConflictDoNothing();
   return stored.sha256;
 }

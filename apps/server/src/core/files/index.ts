@@ -3,3 +3,4 @@ export { createLocalFileStore } from './local-file-store.ts';
 export { fileMeta, recordFile } from './files.repo.ts';
 export { DEFAULT_ALLOWED_TYPES, FILE_TYPES, MIME, type FileType } from './sniff.ts';
 export { cleanFileName } from './names.ts';
+export { FILE_MISSING, fileHolderNames, readableFiles, registerFileHolder, requireReadableFiles, type FileHolder } from './readable.ts';
