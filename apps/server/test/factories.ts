@@ -127,7 +127,7 @@ export async function buildManuscript(t: TestApp, cookie: string, input: Record<
 
 /** The text of a .docx's main part (tags dropped), to assert what a generated document says. */
 export async function docxText(buf: Buffer): Promise<string> {
-  const { inspectZip, readEntry } = await import('../src/modules/manuscripts/docx/zip-inspect.ts');
+  const { inspectZip, readEntry } = await import('../src/core/files/archive.ts');
   const entry = inspectZip(buf).find((e) => e.name === 'word/document.xml');
   if (!entry) throw new Error('no word/document.xml');
   return readEntry(buf, entry).toString('utf8').replace(/<[^>]+>/g, '');
