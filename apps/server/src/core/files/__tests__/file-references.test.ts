@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildCategories, buildManuscript, buildTwoTrees } from '../../../../test/factories.ts';
 import { uploadEvidence } from '../../../../test/ledgers.ts';
 import { chinaDate } from '../../dates.ts';
+import { fileHolderNames } from '../readable.ts';
 import { PNG } from './samples.ts';
 
 /**
@@ -125,5 +128,27 @@ describe('[附件引用] a file id is attached only by someone who may already r
     const same = await uploadEvidence(t, reporterB, png('secret'), '同一张.png');
     expect(same.sha256).toBe(secret.sha256);
     expect((await req('POST', '/api/activities', reporterB, activity(trees.b1.id, [same]))).statusCode).toBe(201);
+  });
+});
+
+/**
+ * Every table that stores a file hash is either a registered holder (its rows let their readers
+ * reuse the file) or never takes a hash from a client. A new table with files fails here until
+ * it is classified.
+ */
+const HOLDERS: Record<string, string> = { 'activities.ts': 'activities', 'task-reports.ts': 'task_reports', 'manuscript-files.ts': 'manuscripts' };
+const NEVER_BY_HASH: Record<string, string> = {
+  'files.ts': 'the blobs and their uploaders themselves',
+  'adoptions.ts': 'evidence is uploaded to the adoption or captured by the server',
+  'endorsements.ts': 'the scan is uploaded to the endorsement',
+  'opinion-briefs.ts': 'the brief .docx is written by the system',
+  'releases.ts': 'images come from the released manuscript body, already checked there',
+};
+describe('[附件引用] every table holding files is classified', () => {
+  it('lists each schema file that stores a hash, and registers a holder for each attachable one', () => {
+    const dir = join(import.meta.dirname, '../../../../../../packages/db/src/schema');
+    const holding = readdirSync(dir).filter((f) => f.endsWith('.ts') && /sha256|AttachedFile|imageShas/i.test(readFileSync(join(dir, f), 'utf8')));
+    expect(holding.sort()).toEqual([...Object.keys(HOLDERS), ...Object.keys(NEVER_BY_HASH)].sort());
+    expect(fileHolderNames()).toEqual(Object.values(HOLDERS).sort());
   });
 });
