@@ -1,4 +1,8 @@
+import { registerFileHolder } from './core/files/index.ts';
+import { activityFiles } from './modules/activities/index.ts';
 import { journalAdoptions } from './modules/journals/index.ts';
+import { manuscriptFiles } from './modules/manuscripts/index.ts';
+import { taskReportFiles } from './modules/plans/index.ts';
 import { countReleased } from './modules/releases/index.ts';
 import { registerAdoptionSource } from './modules/scoring/index.ts';
 import { registerReleasedCounter } from './modules/statistics/index.ts';
@@ -13,4 +17,8 @@ import { registerReleasedCounter } from './modules/statistics/index.ts';
 export function wireModules(): void {
   registerAdoptionSource(journalAdoptions);
   registerReleasedCounter(countReleased);
+  // Every kind of row that holds files attached by reference: seeing the row lets one reuse its files.
+  registerFileHolder('activities', activityFiles);
+  registerFileHolder('manuscripts', manuscriptFiles);
+  registerFileHolder('task_reports', taskReportFiles);
 }

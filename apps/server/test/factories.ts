@@ -127,7 +127,7 @@ export async function buildManuscript(t: TestApp, cookie: string, input: Record<
 
 /** The text of a .docx's main part (tags dropped), to assert what a generated document says. */
 export async function docxText(buf: Buffer): Promise<string> {
-  const { inspectZip, readEntry } = await import('../src/modules/manuscripts/docx/zip-inspect.ts');
+  const { inspectZip, readEntry } = await import('../src/core/files/archive.ts');
   const entry = inspectZip(buf).find((e) => e.name === 'word/document.xml');
   if (!entry) throw new Error('no word/document.xml');
   return readEntry(buf, entry).toString('utf8').replace(/<[^>]+>/g, '');
@@ -181,7 +181,7 @@ export async function linkTestImage(t: TestApp, manuscriptId: string): Promise<s
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
   // Blobs are content-addressed: a unique tail makes a file of its own, reachable only through this manuscript.
   const stored = await t.services.files.put(Buffer.concat([png, Buffer.from(`#${manuscriptId}`)]), { maxBytes: 1024 * 1024 });
-  await recordFile(t.services.db, stored);
+  await recordFile(t.services.db, stored, { uploadedBy: null });
   await t.services.db.insert(manuscriptFiles).values({ manuscriptId, sha256: stored.sha256, kind: 'image', name: 'p.png' }).onConflictDoNothing();
   return stored.sha256;
 }

@@ -2,6 +2,7 @@ import { DEFAULT_ACTIVITY_TYPES } from '@xuanlian/contracts';
 import { activities, activityAttendees, activityTypes, orgs, users, type AttachedFile, type Db, type Executor } from '@xuanlian/db';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
+import { queryRows } from '../../core/sql.ts';
 
 export type ActivityTypeRow = typeof activityTypes.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect & { orgName: string; orgPath: string; typeName: string; category: string };
@@ -150,3 +151,13 @@ export async function rosterOf(db: Executor, orgPath: string): Promise<Array<{ i
 }
 
 export type { AttachedFile };
+
+/** Of `shas`, those attached to an activity of a unit inside `scope`. */
+export async function shasOnActivities(db: Executor, scope: Scope, shas: string[]): Promise<string[]> {
+  const rows = await queryRows<{ sha: string }>(
+    db,
+    sql`select distinct f->>'sha256' as sha from activities a cross join lateral jsonb_array_elements(a.files) f
+        where f->>'sha256' in ${shas} and ${orgIdFilter(scope, sql`a.org_id`)}`,
+  );
+  return rows.map((r) => r.sha);
+}

@@ -50,7 +50,7 @@ export async function capturePage(services: Services, adoptionId: string, opts: 
   const ext = stored?.mime === MIME.html ? 'html' : stored?.mime === MIME.pdf ? 'pdf' : (stored?.mime.split('/')[1] ?? '');
   const name = `用稿网页存档-${stamp(at).slice(0, 10)}.${ext}`;
   const saved = await db.transaction(async (tx) => {
-    if (stored) await recordFile(tx, stored);
+    if (stored) await recordFile(tx, stored, { uploadedBy: null });
     const set = stored ? { evidenceSha256: stored.sha256, evidenceName: name, evidenceMime: stored.mime, evidenceNote: note } : { evidenceNote: note };
     if (!(await setCapturedEvidence(tx, adoptionId, set))) return false;
     if (stored) {

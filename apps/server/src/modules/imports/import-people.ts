@@ -9,7 +9,8 @@ import { findOrgByCode, insertOrg, type OrgRow } from '../orgs/index.ts';
 import { currentPolicy, passwordProblem } from '../security/index.ts';
 import { insertUserInTx } from '../users/index.ts';
 import { ORG_SHEET, USER_SHEET } from './template.ts';
-import { parseImportWorkbook } from './parse.ts';
+import { parseUntrusted } from '../../core/files/index.ts';
+import type { ParsedWorkbook } from './parse.ts';
 
 class Rollback extends Error {}
 
@@ -19,7 +20,14 @@ class Rollback extends Error {}
  */
 export async function importPeople({ ctx, file }: { ctx: Ctx; file: Buffer }): Promise<ImportResult> {
   const userScope = requirePermission(ctx.actor, 'user.manage');
-  const parsed = await parseImportWorkbook(file);
+  // exceljs runs in the parser worker, after the archive checks: a bomb cannot stall the server.
+  const parsed = await parseUntrusted<ParsedWorkbook>({
+    kind: 'xlsx',
+    module: new URL('./parse.ts', import.meta.url).href,
+    fn: 'parseImportWorkbook',
+    bytes: file,
+    unreadable: '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板',
+  });
   const errors: ImportRowError[] = [...parsed.errors];
   const orgScope = parsed.orgs.length > 0 ? requirePermission(ctx.actor, 'org.manage') : scopeFor(ctx.actor, 'org.manage');
 

@@ -54,8 +54,14 @@ function rowsOf(ws: ExcelJS.Worksheet | undefined, headers: readonly string[], s
   return out;
 }
 
-/** Reads both sheets and checks each row on its own; cross-row and database checks come later. */
-export async function parseImportWorkbook(buf: Buffer): Promise<{ orgs: OrgRowIn[]; users: UserRowIn[]; errors: ImportRowError[] }> {
+export interface ParsedWorkbook {
+  orgs: OrgRowIn[];
+  users: UserRowIn[];
+  errors: ImportRowError[];
+}
+
+/** Reads both sheets and checks each row on its own; cross-row and database checks come later. Runs in the parser worker. */
+export async function parseImportWorkbook(buf: Buffer): Promise<ParsedWorkbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

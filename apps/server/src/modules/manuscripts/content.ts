@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ManuscriptAttachment, ManuscriptAuthor } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
-import { validationError } from '../../core/errors.ts';
+import type { Actor } from '../../core/context.ts';
+import { readableFiles, requireReadableFiles } from '../../core/files/index.ts';
 import { zhDate } from '../notifications/index.ts';
-import { linkedShas, readableShas, type FileLink } from './files.repo.ts';
+import { linkedShas, type FileLink } from './files.repo.ts';
 import { bodyImageShas, sanitizeBody } from './html/sanitize.ts';
-import type { ManuscriptRecord, ReadAccess } from './manuscripts.repo.ts';
+import type { ManuscriptRecord } from './manuscripts.repo.ts';
 import { attachmentsOf, authorsOf } from './manuscripts.presenter.ts';
 import { searchTextOf } from './search.ts';
 
@@ -58,7 +59,7 @@ export interface PreparedBody {
  */
 export async function prepareBody(
   db: Executor,
-  access: ReadAccess,
+  actor: Actor,
   manuscriptId: string | null,
   html: string,
   trusted: ReadonlySet<string> = new Set(),
@@ -69,7 +70,7 @@ export async function prepareBody(
   const own = manuscriptId ? await linkedShas(db, manuscriptId) : new Set<string>();
   for (const s of trusted) own.add(s);
   const foreign = shas.filter((s) => !own.has(s));
-  const readable = await readableShas(db, access, foreign);
+  const readable = await readableFiles(db, actor, foreign);
   const unusable = foreign.filter((s) => !readable.has(s));
   if (unusable.length > 0) {
     const bad = new Set(unusable);
@@ -79,14 +80,12 @@ export async function prepareBody(
   return { bodyHtml: clean, links: linkable.map((sha256) => ({ sha256, kind: 'image', name: '' })) };
 }
 
-/** Attachments must be files already linked to this manuscript (uploaded to it) or readable elsewhere. */
-export async function checkAttachments(db: Executor, access: ReadAccess, manuscriptId: string, list: ManuscriptAttachment[]): Promise<FileLink[]> {
+/** Attachments must be files already linked to this manuscript (uploaded to it) or readable by the actor. */
+export async function checkAttachments(db: Executor, actor: Actor, manuscriptId: string, list: ManuscriptAttachment[]): Promise<FileLink[]> {
   if (list.length === 0) return [];
   const own = await linkedShas(db, manuscriptId);
+  await requireReadableFiles(db, actor, list, { path: 'attachments', held: own });
   const foreign = list.filter((a) => !own.has(a.sha256));
-  const readable = await readableShas(db, access, foreign.map((a) => a.sha256));
-  const bad = foreign.filter((a) => !readable.has(a.sha256));
-  if (bad.length > 0) throw validationError(bad.map((a) => ({ path: 'attachments', message: `附件“${a.name}”不存在或无权使用，请重新上传` })));
   return foreign.map((a) => ({ sha256: a.sha256, kind: 'attachment', name: a.name }));
 }
 

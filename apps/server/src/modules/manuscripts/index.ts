@@ -17,3 +17,4 @@ export { sanitizeBody, bodyImageShas } from './html/sanitize.ts';
 export { bodyToDocx, type LoadImage } from './docx/export-docx.ts';
 export { toBlocks } from './html/blocks.ts';
 export { imageLoader } from './verbs/export-docx.ts';
+export { manuscriptFiles } from './file-holder.ts';

@@ -5,3 +5,4 @@ export { updateTask } from './verbs/tasks.ts';
 export { reportProgress } from './verbs/progress.ts';
 // Counted for the annual summary of a unit.
 export { taskCounts } from './plans.repo.ts';
+export { taskReportFiles } from './file-holder.ts';

@@ -1,6 +1,7 @@
 import { orgs, planPhases, plans, tasks, type Executor } from '@xuanlian/db';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, pathFilter, type Scope } from '../../core/scope.ts';
+import { queryRows } from '../../core/sql.ts';
 
 export type PlanRow = typeof plans.$inferSelect & { orgName: string; orgPath: string };
 export type PhaseRow = typeof planPhases.$inferSelect;
@@ -211,4 +212,15 @@ export async function taskCounts(db: Executor, orgPath: string, year: number, to
     .where(and(eq(plans.year, year), sql`${orgs.path} like ${`${orgPath}%`}`));
   const r = rows[0];
   return { total: Number(r?.total ?? 0), done: Number(r?.done ?? 0), late: Number(r?.late ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
+
+/** Of `shas`, those attached to a report on a task visible in `scope`. */
+export async function shasOnTaskReports(db: Executor, scope: Scope, shas: string[]): Promise<string[]> {
+  const rows = await queryRows<{ sha: string }>(
+    db,
+    sql`select distinct f->>'sha256' as sha from task_reports r cross join lateral jsonb_array_elements(r.files) f
+        join tasks on tasks.id = r.task_id join plans on plans.id = tasks.plan_id
+        where f->>'sha256' in ${shas} and ${taskVisible(scope)}`,
+  );
+  return rows.map((r) => r.sha);
 }

@@ -1,25 +1,15 @@
 import { QuotaValues, type QuotaRow } from '@xuanlian/contracts';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
+import { parseUntrusted } from '../../core/files/index.ts';
+import { QUOTA_HEADERS, type QuotaSheet } from './sheet.ts';
 import { requirePermission } from '../../core/scope.ts';
 import { findOrgByCode, findOrgById } from '../orgs/index.ts';
 import { unitsInScope } from '../statistics/index.ts';
 import { findUserByUsername } from '../users/index.ts';
 import { quotaRows } from './quotas.repo.ts';
 
-export const QUOTA_HEADERS = ['单位编码', '单位名称', '人员账号（可选）', '每月最低报送', '中央级用稿', '省级用稿', '市级用稿', '县级用稿', '年度积分目标'] as const;
 const NUMERIC: Array<keyof QuotaValues> = ['monthlySubmissions', 'adoptionsCentral', 'adoptionsProvince', 'adoptionsCity', 'adoptionsCounty', 'points'];
-
-function text(cell: ExcelJS.CellValue): string {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'object') {
-    if ('result' in cell) return String(cell.result ?? '').trim();
-    if ('richText' in cell) return cell.richText.map((r) => r.text).join('').trim();
-    if ('text' in cell && typeof cell.text === 'string') return cell.text.trim();
-  }
-  return String(cell).trim();
-}
 
 /** The template, filled with the units in the editor's scope and what is already set for the year. */
 export async function quotaTemplate(ctx: Ctx, year: number): Promise<Buffer> {
@@ -39,28 +29,19 @@ export async function quotaTemplate(ctx: Ctx, year: number): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Reads the sheet and checks each row on its own, naming the row and the column in 中文. */
+/** Reads the sheet (in the parser worker) and checks each row on its own, naming the row and the column in 中文. */
 export async function parseQuotaWorkbook(ctx: Ctx, buf: Buffer): Promise<{ rows: Array<{ row: number; orgPath: string; quota: QuotaRow }>; errors: Array<{ row: number; message: string }> }> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该文件，请上传按模板填写的 .xlsx 文件');
-  }
-  const ws = book.worksheets[0];
+  const sheet = await parseUntrusted<QuotaSheet>({
+    kind: 'xlsx',
+    module: new URL('./sheet.ts', import.meta.url).href,
+    fn: 'readQuotaSheet',
+    bytes: buf,
+    unreadable: '无法读取该文件，请上传按模板填写的 .xlsx 文件',
+  });
   const errors: Array<{ row: number; message: string }> = [];
   const rows: Array<{ row: number; orgPath: string; quota: QuotaRow }> = [];
-  if (!ws) return { rows, errors: [{ row: 1, message: '文件中没有工作表' }] };
-  const head = QUOTA_HEADERS.map((_, i) => text(ws.getRow(1).getCell(i + 1).value));
-  const missing = QUOTA_HEADERS.filter((h, i) => head[i] !== h);
-  if (missing.length > 0) return { rows, errors: [{ row: 1, message: `表头不符合模板，缺少或错位的列：${missing.join('、')}。请下载最新模板` }] };
-  const pending: Array<{ n: number; cells: string[] }> = [];
-  ws.eachRow((r, n) => {
-    if (n === 1) return;
-    const cells = QUOTA_HEADERS.map((_, i) => text(r.getCell(i + 1).value));
-    if (cells.every((c) => c === '')) return;
-    pending.push({ n, cells });
-  });
+  if (sheet.problem) return { rows, errors: [{ row: 1, message: sheet.problem }] };
+  const pending = sheet.rows;
   for (const { n, cells } of pending) {
     const [code = '', , username = ''] = cells;
     const org = code ? await findOrgByCode(ctx.db, code) : undefined;

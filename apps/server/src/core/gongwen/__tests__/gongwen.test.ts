@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectZip, readEntry } from '../../../modules/manuscripts/docx/zip-inspect.ts';
+import { inspectZip, readEntry } from '../../files/archive.ts';
 import { sampleBulletin } from '../sample.ts';
 
 function part(buf: Buffer, name: string): string {

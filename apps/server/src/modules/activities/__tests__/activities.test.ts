@@ -144,7 +144,7 @@ describe('[活动台账] recording activities', () => {
     expect((await req('GET', `/api/activities/${a.id}/files/${doc.sha256}`, outsider)).statusCode).toBe(404);
     expect((await req('GET', `/api/activities/${a.id}/files/${'0'.repeat(64)}`, reporter)).statusCode).toBe(404);
     const ghost = await req('POST', '/api/activities', reporter, { ...study(), files: [{ sha256: 'a'.repeat(64), name: 'x.png' }] });
-    expect(ghost.statusCode).toBe(400);
+    expect(ghost.statusCode).toBe(404);
   });
 
   it('the roster lists the unit’s people for the attendance form, inside the recorder’s scope only', async () => {

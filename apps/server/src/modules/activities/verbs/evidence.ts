@@ -18,7 +18,7 @@ export async function storeEvidence({ ctx, stream, name }: { ctx: Ctx; stream: R
     throw forbidden();
   }
   const stored = await ctx.files.put(stream, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: EVIDENCE_TYPES });
-  await recordFile(ctx.db, stored);
+  await recordFile(ctx.db, stored, { uploadedBy: ctx.actor.userId });
   return { sha256: stored.sha256, name: name.slice(0, 200) || '附件', mime: stored.mime, size: stored.size };
 }
 

@@ -1,14 +1,15 @@
 import type { Activity, AttendeeInput, CreateActivityInput, EvidenceRef, FieldIssue, UpdateActivityInput } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
+import type { Actor } from '../../../core/context.ts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/dates.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
+import { requireReadableFiles } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgInScope } from '../../orgs/index.ts';
 import {
   ensureDefaultTypes,
-  fileMeta,
   findActivityInScope,
   findType,
   insertActivity,
@@ -19,11 +20,16 @@ import {
 } from '../activities.repo.ts';
 import { loadActivity } from './read-activities.ts';
 
-/** Rows the ledger can trust: people from the unit's own roster, once each; files that were uploaded. */
+/**
+ * Rows the ledger can trust: people from the unit's own roster, once each; files the actor may
+ * read (their own uploads, or files on rows they can see — `held` are the activity's own).
+ */
 async function checkDetails(
   tx: Executor,
+  actor: Actor,
   orgPath: string,
   input: { attendees?: AttendeeInput[] | undefined; files?: EvidenceRef[] | undefined },
+  held: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const issues: FieldIssue[] = [];
   if (input.attendees) {
@@ -37,13 +43,8 @@ async function checkDetails(
       if (a.status === 'makeup' && !a.makeupOn) issues.push({ path: `attendees.${i}.makeupOn`, message: '请填写补学日期' });
     });
   }
-  if (input.files && input.files.length > 0) {
-    const meta = await fileMeta(tx, input.files.map((f) => f.sha256));
-    input.files.forEach((f, i) => {
-      if (!meta.has(f.sha256)) issues.push({ path: `files.${i}`, message: '附件未上传成功，请重新上传' });
-    });
-  }
   if (issues.length > 0) throw validationError(issues);
+  if (input.files) await requireReadableFiles(tx, actor, input.files, { held });
 }
 
 /** The ledger records what happened: a date after today (Beijing) is a plan, not a record. */
@@ -80,7 +81,7 @@ export async function createActivity({ ctx, input }: { ctx: Ctx; input: CreateAc
     if (!org) throw notFound('单位');
     if (org.status === 'disabled') throw invalidState('单位已停用，不能登记活动');
     await checkType(tx, input.typeId, input.examPassMark);
-    await checkDetails(tx, org.path, input);
+    await checkDetails(tx, ctx.actor, org.path, input);
     const newId = await insertActivity(tx, {
       orgId: org.id,
       typeId: input.typeId,
@@ -119,7 +120,7 @@ export async function updateActivity({ ctx, id, input }: { ctx: Ctx; id: string;
     if (input.typeId !== undefined || input.examPassMark !== undefined) {
       await checkType(tx, input.typeId ?? row.typeId, input.examPassMark === undefined ? row.examPassMark : input.examPassMark);
     }
-    await checkDetails(tx, row.orgPath, input);
+    await checkDetails(tx, ctx.actor, row.orgPath, input, new Set(row.files.map((f) => f.sha256)));
     const { version, attendees, files, ...fields } = input;
     const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const updated = await updateActivityIfVersion(tx, row.id, version, { ...set, ...(files ? { files: fileRows(files) } : {}) });

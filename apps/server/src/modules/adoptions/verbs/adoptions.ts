@@ -103,7 +103,7 @@ export async function uploadEvidence({ ctx, id, name, bytes }: { ctx: Ctx; id: s
   const stored = await ctx.files.put(bytes, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: EVIDENCE_TYPES });
   const cleanName = cleanFileName(name, '用稿证明');
   await ctx.db.transaction(async (tx) => {
-    await recordFile(tx, stored);
+    await recordFile(tx, stored, { uploadedBy: ctx.actor.userId });
     await setEvidence(tx, id, { sha256: stored.sha256, name: cleanName, mime: stored.mime });
     await writeAudit(tx, ctx, { action: 'adoption.evidence', targetType: 'adoption', targetId: id, orgId: a.orgId, before: a.evidenceSha256 ? { sha256: a.evidenceSha256 } : null, after: { sha256: stored.sha256, name: cleanName } });
   });

@@ -127,7 +127,7 @@ export async function generateBrief(services: Services, briefId: string, now = n
     const docx = await buildBriefDocx({ title: titleOf(row), orgName: row.orgName, periodLabel: labelOf(row.kind as BriefKind, row.periodFrom), generatedAt: now, figures });
     const stored = await services.files.put(docx, { maxBytes: 50 * 1024 * 1024, allowedTypes: [DOCX] });
     await services.db.transaction(async (tx) => {
-      await recordFile(tx, stored);
+      await recordFile(tx, stored, { uploadedBy: null });
       await finishBrief(tx, row.id, { status: 'ready', error: null, fileSha256: stored.sha256, figures });
     });
   } catch (err) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxTable } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
-import { inspectZip, readEntry } from '../../manuscripts/docx/zip-inspect.ts';
+import { inspectZip, readEntry } from '../../../core/files/archive.ts';
 import { ensureStandardOutlets } from '../../outlets/index.ts';
 
 let t: TestApp;

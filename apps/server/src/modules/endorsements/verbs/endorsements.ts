@@ -66,7 +66,7 @@ export async function uploadScan({ ctx, id, name, bytes }: { ctx: Ctx; id: strin
   const stored = await ctx.files.put(bytes, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: [MIME.jpeg, MIME.png, MIME.webp, MIME.pdf] });
   const cleanName = cleanFileName(name, '批示扫描件');
   await ctx.db.transaction(async (tx) => {
-    await recordFile(tx, stored);
+    await recordFile(tx, stored, { uploadedBy: ctx.actor.userId });
     await setScan(tx, id, stored.sha256, cleanName);
     await writeAudit(tx, ctx, { action: 'endorsement.create', targetType: 'endorsement', targetId: id, orgId: row.org_id, before: null, after: { scan: stored.sha256 } });
   });

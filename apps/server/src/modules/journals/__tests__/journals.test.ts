@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, docxText, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
-import { inspectZip, readEntry } from '../../manuscripts/docx/zip-inspect.ts';
+import { inspectZip, readEntry } from '../../../core/files/archive.ts';
 import { journalInclusionsFor } from '../index.ts';
 
 let t: TestApp;

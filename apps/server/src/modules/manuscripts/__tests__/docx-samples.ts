@@ -4,7 +4,7 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { inspectZip, readEntry } from '../docx/zip-inspect.ts';
+import { inspectZip, readEntry } from '../../../core/files/archive.ts';
 
 export interface Entry {
   name: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import { cleanImage, ImageError, type ImageMime } from './images.ts';
-import { DocxError, inspectZip, readEntry, type ZipLimits } from './zip-inspect.ts';
+import { ArchiveError } from '../../../core/files/archive.ts';
 
 export interface ImportedImage {
   sha256: string;
@@ -105,42 +105,11 @@ function captionsFromAlt(html: string): string {
 }
 
 /**
- * The structure checks a Word file must pass before mammoth sees it: a WordprocessingML main
- * part, no macros, no DTDs (XXE), no images linked from outside the file (CVE-2025-11849 is
- * fixed in mammoth ≥ 1.11; this refuses such files outright as well), and every entry's real
- * inflated size within its declared size.
+ * Word → title, sanitisable HTML and cleaned photos (not yet stored). Runs in the parser worker
+ * (`parseUntrusted`), after the archive checks there; throws ArchiveError with a 中文 reason for
+ * anything it refuses; nothing is written anywhere by this function.
  */
-function checkStructure(buf: Buffer, limits?: ZipLimits): void {
-  const entries = inspectZip(buf, limits);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const types = byName.get('[Content_Types].xml');
-  if (!types || !byName.has('word/document.xml')) throw new DocxError('文件不是 Word 文档（.docx）：缺少文档正文部分');
-  if (entries.some((e) => /vbaProject\.bin$|vbaData\.xml$/i.test(e.name))) throw new DocxError('文档含有宏（.docm），出于安全原因不予导入，请另存为普通 .docx 后上传', 'unsafe');
-  for (const e of entries) {
-    const data = readEntry(buf, e);
-    if (!/\.(xml|rels)$/i.test(e.name)) continue;
-    const head = data.toString('utf8');
-    if (/<!DOCTYPE|<!ENTITY/i.test(head)) throw new DocxError('文档含有不允许的 XML 声明（DTD），出于安全原因不予导入', 'unsafe');
-    if (e.name === '[Content_Types].xml') {
-      if (/macroEnabled/i.test(head)) throw new DocxError('文档含有宏（.docm），出于安全原因不予导入，请另存为普通 .docx 后上传', 'unsafe');
-      if (!/wordprocessingml\.(document|template)\.main\+xml/i.test(head)) throw new DocxError('文件不是 Word 文档（.docx）');
-    }
-    if (/^word\/_rels\/.*\.rels$/i.test(e.name)) {
-      for (const rel of head.match(/<Relationship\b[^>]*>/g) ?? []) {
-        if (/TargetMode\s*=\s*"External"/i.test(rel) && /Type\s*=\s*"[^"]*\/(image|oleObject|package|frame|subDocument|attachedTemplate)"/i.test(rel)) {
-          throw new DocxError('文档含有链接到外部的图片或对象，出于安全原因不予导入，请把图片直接插入文档后再上传', 'unsafe');
-        }
-      }
-    }
-  }
-}
-
-/**
- * Word → title, sanitisable HTML and cleaned photos (not yet stored). Throws DocxError with a
- * 中文 reason for anything it refuses; nothing is written anywhere by this function.
- */
-export async function convertDocx(buf: Buffer, limits?: ZipLimits): Promise<ConvertedDocx> {
-  checkStructure(buf, limits);
+export async function convertDocx(buf: Buffer): Promise<ConvertedDocx> {
   const images: ImportedImage[] = [];
   const problems: string[] = [];
   const out = { title: '' };
@@ -169,8 +138,8 @@ export async function convertDocx(buf: Buffer, limits?: ZipLimits): Promise<Conv
     );
     html = result.value;
   } catch {
-    throw new DocxError('无法解析文档内容，请在 Word 或 WPS 中重新保存为 .docx 后上传');
+    throw new ArchiveError('无法解析文档内容，请在 Word 或 WPS 中重新保存为 .docx 后上传');
   }
-  if (problems.length > 0) throw new DocxError(`文档中的图片有问题：${problems.slice(0, 3).join('；')}`, 'invalid');
+  if (problems.length > 0) throw new ArchiveError(`文档中的图片有问题：${problems.slice(0, 3).join('；')}`, 'invalid');
   return { title: out.title, bodyHtml: captionsFromAlt(html), images };
 }

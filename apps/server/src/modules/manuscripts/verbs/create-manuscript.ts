@@ -87,15 +87,15 @@ export interface ImportedDocument {
 
 export async function createManuscript({ ctx, input, imported }: { ctx: Ctx; input: CreateManuscriptInput; imported?: ImportedDocument }): Promise<Manuscript> {
   const scope = requirePermission(ctx.actor, 'manuscript.submit');
-  const access = requireReader(ctx.actor);
+  requireReader(ctx.actor);
   const id = await ctx.db.transaction(async (tx) => {
     const org = await reportingUnit(tx, ctx, scope, input.orgId);
     const category = input.categoryId ? await usableCategory(tx, input.categoryId, org.path) : null;
     if (input.commissionId) await usableCommission(tx, input.commissionId, org.path);
     const urgent = await urgentFields(tx, scope, input, category);
     // The import's own images are trusted: they were stored from the uploaded file a moment ago.
-    for (const f of imported?.files ?? []) await recordFile(tx, f);
-    const body = await prepareBody(tx, access, null, input.bodyHtml ?? '', new Set(imported?.files.map((f) => f.sha256)));
+    for (const f of imported?.files ?? []) await recordFile(tx, f, { uploadedBy: ctx.actor.userId });
+    const body = await prepareBody(tx, ctx.actor, null, input.bodyHtml ?? '', new Set(imported?.files.map((f) => f.sha256)));
     const content: Content = {
       title: input.title?.trim() || defaultTitle(org.name),
       bodyHtml: body.bodyHtml,

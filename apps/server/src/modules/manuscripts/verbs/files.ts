@@ -45,7 +45,7 @@ export async function uploadFile({ ctx, id, kind, name, bytes }: { ctx: Ctx; id:
   const stored = await ctx.files.put(body, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: kind === 'image' ? IMAGE_TYPES : DEFAULT_ALLOWED_TYPES });
   const cleanName = cleanFileName(name, '未命名文件');
   await ctx.db.transaction(async (tx) => {
-    await recordFile(tx, stored);
+    await recordFile(tx, stored, { uploadedBy: ctx.actor.userId });
     await linkFiles(tx, m.id, [{ sha256: stored.sha256, kind, name: cleanName }]);
     // A reviewer may add a photo to a manuscript under review: who put which file in is on record.
     await writeAudit(tx, ctx, {

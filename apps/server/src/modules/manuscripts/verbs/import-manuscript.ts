@@ -1,10 +1,9 @@
 import type { Manuscript } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
-import { MIME, type StoredFile } from '../../../core/files/index.ts';
+import { MIME, parseUntrusted, type StoredFile } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';
-import { convertDocx } from '../docx/import-docx.ts';
-import { DocxError } from '../docx/zip-inspect.ts';
+import type { ConvertedDocx } from '../docx/import-docx.ts';
 import { createManuscript } from './create-manuscript.ts';
 
 const IMAGE_TYPES = [MIME.jpeg, MIME.png, MIME.gif, MIME.webp];
@@ -34,16 +33,17 @@ function firstLook(fileName: string, bytes: Buffer): void {
 export async function importManuscript({ ctx, fileName, bytes, orgId }: { ctx: Ctx; fileName: string; bytes: Buffer; orgId?: string | undefined }): Promise<Manuscript> {
   requirePermission(ctx.actor, 'manuscript.submit');
   firstLook(fileName, bytes);
-  let converted;
-  try {
-    converted = await convertDocx(bytes);
-  } catch (err) {
-    if (err instanceof DocxError) throw refuse(err.message, err.kind === 'too_large' ? 'PAYLOAD_TOO_LARGE' : err.kind === 'unsafe' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION');
-    throw err;
-  }
+  const converted = await parseUntrusted<ConvertedDocx>({
+    kind: 'docx',
+    module: new URL('../docx/import-docx.ts', import.meta.url).href,
+    fn: 'convertDocx',
+    bytes,
+    unreadable: '无法解析文档内容，请在 Word 或 WPS 中重新保存为 .docx 后上传',
+  });
   const files: StoredFile[] = [];
   for (const image of converted.images) {
-    files.push(await ctx.files.put(image.bytes, { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: IMAGE_TYPES }));
+    // Bytes come back from the worker as a plain Uint8Array.
+    files.push(await ctx.files.put(Buffer.from(image.bytes), { maxBytes: ctx.config.uploadLimitBytes, allowedTypes: IMAGE_TYPES }));
   }
   const title = converted.title.trim();
   return createManuscript({

@@ -58,9 +58,9 @@ export async function manuscriptAfterDecision(tx: Executor, m: ReviewedManuscrip
 
 /** A reviewer's edit: sanitised like any body, written to the manuscript and kept as a sealed version. */
 export async function applyReviewEdits(tx: Executor, ctx: Ctx, m: ReviewedManuscript, edits: { title?: string | undefined; bodyHtml?: string | undefined }): Promise<number> {
-  const access = requireReader(ctx.actor);
+  requireReader(ctx.actor);
   const content = contentOf(m.row);
-  const body = edits.bodyHtml !== undefined ? await prepareBody(tx, access, m.id, edits.bodyHtml) : { bodyHtml: content.bodyHtml, links: [] };
+  const body = edits.bodyHtml !== undefined ? await prepareBody(tx, ctx.actor, m.id, edits.bodyHtml) : { bodyHtml: content.bodyHtml, links: [] };
   const next = { ...content, title: edits.title ?? content.title, bodyHtml: body.bodyHtml };
   const updated = await updateManuscriptIf(tx, m.id, { fromStatus: ['submitted', 'in_review'] }, {
     title: next.title,

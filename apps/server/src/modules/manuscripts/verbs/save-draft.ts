@@ -59,7 +59,7 @@ export async function saveDraft({ ctx, id, input }: { ctx: Ctx; id: string; inpu
   if (!row) throw notFound('稿件');
   assertReporter(ctx.actor, row.reporterId);
   const current = contentOf(row);
-  const body = input.bodyHtml !== undefined ? await prepareBody(ctx.db, access, row.id, input.bodyHtml) : { bodyHtml: current.bodyHtml, links: [] };
+  const body = input.bodyHtml !== undefined ? await prepareBody(ctx.db, ctx.actor, row.id, input.bodyHtml) : { bodyHtml: current.bodyHtml, links: [] };
   const next: Content = {
     title: input.title !== undefined ? input.title : current.title,
     bodyHtml: body.bodyHtml,
@@ -87,7 +87,7 @@ export async function saveDraft({ ctx, id, input }: { ctx: Ctx; id: string; inpu
   }
   if (next.commissionId && next.commissionId !== current.commissionId) await usableCommission(ctx.db, next.commissionId, row.orgPath);
   if (row.reportKind !== 'first') next.eventAt = current.eventAt;
-  const links = [...body.links, ...(input.attachments ? await checkAttachments(ctx.db, access, row.id, next.attachments) : [])];
+  const links = [...body.links, ...(input.attachments ? await checkAttachments(ctx.db, ctx.actor, row.id, next.attachments) : [])];
   const set = setOf(next, hash, deadlineMinutes);
 
   if (row.status === 'draft' && links.length === 0) {

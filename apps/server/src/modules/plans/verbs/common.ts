@@ -1,9 +1,9 @@
-import type { EvidenceRef, FieldIssue, TaskDetail } from '@xuanlian/contracts';
+import type { EvidenceRef, TaskDetail } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
-import type { Ctx } from '../../../core/context.ts';
+import type { Actor, Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/dates.ts';
-import { forbidden, notFound, validationError } from '../../../core/errors.ts';
-import { fileMeta } from '../../../core/files/index.ts';
+import { forbidden, notFound } from '../../../core/errors.ts';
+import { fileMeta, requireReadableFiles } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { findOrgsByIds } from '../../orgs/index.ts';
 import { findTaskInScope, type TaskRow } from '../plans.repo.ts';
@@ -34,10 +34,9 @@ export async function orgNameMap(db: Executor, ids: string[]): Promise<Map<strin
   return new Map(rows.map((o) => [o.id, o.name]));
 }
 
-export async function checkFiles(db: Executor, files: EvidenceRef[]): Promise<AttachedFile[]> {
-  const meta = await fileMeta(db, files.map((f) => f.sha256));
-  const issues: FieldIssue[] = files.flatMap((f, i) => (meta.has(f.sha256) ? [] : [{ path: `files.${i}`, message: '附件未上传成功，请重新上传' }]));
-  if (issues.length > 0) throw validationError(issues);
+/** Evidence on a report: only files the reporter may read (uploaded, or on a row they see). */
+export async function checkFiles(db: Executor, actor: Actor, files: EvidenceRef[]): Promise<AttachedFile[]> {
+  await requireReadableFiles(db, actor, files);
   return files.map((f) => ({ sha256: f.sha256, name: f.name, caption: f.caption ?? null }));
 }
 

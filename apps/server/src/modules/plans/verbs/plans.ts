@@ -1,10 +1,10 @@
 import type { CreatePlanInput, CreateTaskInput, FieldIssue, ParsePlanInput, Plan, PlanDraft, PlanSummary, TaskDetail } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
-import mammoth from 'mammoth';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/dates.ts';
-import { AppError, notFound, validationError } from '../../../core/errors.ts';
+import { notFound, validationError } from '../../../core/errors.ts';
+import { parseUntrusted } from '../../../core/files/index.ts';
 import { pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
 import { findOrgInScope, findOrgsByIds } from '../../orgs/index.ts';
 import { parsePlanText } from '../parse/skeleton.ts';
@@ -33,12 +33,14 @@ export function parsePlan({ ctx, input }: { ctx: Ctx; input: ParsePlanInput }): 
 /** A .docx of the plan: its text (headings and paragraphs, one per line) goes through the same parser. */
 export async function parsePlanDocx({ ctx, file, year, part }: { ctx: Ctx; file: Buffer; year?: number | undefined; part?: number | undefined }): Promise<PlanDraft> {
   requirePermission(ctx.actor, 'plan.manage');
-  let text: string;
-  try {
-    text = (await mammoth.extractRawText({ buffer: file })).value;
-  } catch {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '无法读取该文件，请上传 Word（.docx）格式的工作方案');
-  }
+  // The same guarded path as every other Office upload: archive checks, then mammoth in a worker.
+  const text = await parseUntrusted<string>({
+    kind: 'docx',
+    module: new URL('../parse/docx-text.ts', import.meta.url).href,
+    fn: 'docxRawText',
+    bytes: file,
+    unreadable: '无法读取该文件，请上传 Word（.docx）格式的工作方案',
+  });
   if (text.trim().length < 10) throw validationError([{ path: 'file', message: '文件中没有可识别的文字' }]);
   return parsePlanText(text, { year, part });
 }

@@ -14,7 +14,7 @@ export async function reportProgress({ ctx, id, input }: { ctx: Ctx; id: string;
     const task = await taskForUnit(ctx, tx, id);
     const move = TASK_MOVES.report;
     if (!canMove('report', task.status)) throw invalidState('该任务当前不能报送进展');
-    const files = await checkFiles(tx, input.files);
+    const files = await checkFiles(tx, ctx.actor, input.files);
     // Reports are append-only, so two at once may both land; the status move is still conditional.
     if (!(await updateTaskIf(tx, id, { statuses: move.from }, { status: move.to }))) throw conflict();
     await insertReport(tx, { taskId: id, kind: 'progress', body: input.body, files, orgId: ctx.actor.orgId, byUserId: ctx.actor.userId, byName: ctx.actor.name });
@@ -29,7 +29,7 @@ export async function submitTask({ ctx, id, input }: { ctx: Ctx; id: string; inp
     const task = await taskForUnit(ctx, tx, id);
     const move = TASK_MOVES.submit;
     if (!canMove('submit', task.status)) throw invalidState('该任务当前不能申请办结');
-    const files = await checkFiles(tx, input.files);
+    const files = await checkFiles(tx, ctx.actor, input.files);
     if (!(await updateTaskIf(tx, id, { statuses: move.from, version: input.version }, { status: move.to }))) throw conflict('任务已被他人处理，请刷新后重试');
     await insertReport(tx, { taskId: id, kind: 'completion', body: input.body, files, orgId: ctx.actor.orgId, byUserId: ctx.actor.userId, byName: ctx.actor.name });
     await writeAudit(tx, ctx, { action: 'task.submit', targetType: 'task', targetId: id, orgId: task.leadOrgId, before: { status: task.status }, after: { status: move.to, body: input.body } });

@@ -1,10 +1,13 @@
 import { inflateRawSync } from 'node:zlib';
 
-/** Why an uploaded .docx is refused, in words a reporter can act on. */
-export class DocxError extends Error {
+/**
+ * Why an uploaded Office file (.docx, .xlsx) is refused, in words the uploader can act on.
+ * `too_large` answers 413, `unsafe` and `unsupported` (not an Office file at all) 415, `invalid` 400.
+ */
+export class ArchiveError extends Error {
   constructor(
     message: string,
-    readonly kind: 'invalid' | 'unsafe' | 'too_large' = 'invalid',
+    readonly kind: 'invalid' | 'unsafe' | 'unsupported' | 'too_large' = 'invalid',
   ) {
     super(message);
   }
@@ -19,6 +22,8 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 2000, maxTotalBytes: 100 * 1024 * 1024, maxRatio: 100 };
+
+/** The one error for a broken archive, so callers that sniff can tell it from a refusal. */
 
 export interface ZipEntry {
   name: string;
@@ -36,8 +41,8 @@ const LOCAL = 0x04034b50;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
-function corrupt(): DocxError {
-  return new DocxError('文件已损坏或不完整（压缩结构无法读取），请在 Word 中重新保存后上传');
+export function corrupt(): ArchiveError {
+  return new ArchiveError('文件已损坏或不完整（压缩结构无法读取），请在 Word 或 Excel 中重新保存后上传');
 }
 
 /** A name that would escape a folder if anyone ever extracted it: refused outright. */
@@ -53,8 +58,8 @@ function unsafeName(name: string): boolean {
 }
 
 /**
- * Reads the central directory of a .docx before anything is decompressed and refuses what no
- * Word file looks like: too many entries, too much declared content, extreme ratios, unsafe
+ * Reads the central directory of an Office file before anything is decompressed and refuses what
+ * no Word or Excel file looks like: too many entries, too much declared content, extreme ratios, unsafe
  * names, symlinks, encryption, ZIP64, duplicate names and overlapping entries (the
  * "non-recursive" bomb). Returns the entries with where their data starts.
  */
@@ -71,9 +76,9 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   const count = buf.readUInt16LE(eocd + 10);
   const dirSize = buf.readUInt32LE(eocd + 12);
   const dirOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new DocxError('不支持 ZIP64 格式的文件，请在 Word 中另存为 .docx 后上传', 'unsafe');
-  if (count === 0) throw new DocxError('文件是空的压缩包，不是 Word 文档');
-  if (count > limits.maxEntries) throw new DocxError(`文件内部条目过多（${count} 个），不像正常的 Word 文档`, 'unsafe');
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new ArchiveError('不支持 ZIP64 格式的文件，请在 Word 或 Excel 中重新保存后上传', 'unsafe');
+  if (count === 0) throw new ArchiveError('文件是空的压缩包，不是 Office 文档');
+  if (count > limits.maxEntries) throw new ArchiveError(`文件内部条目过多（${count} 个），不像正常的 Office 文档`, 'unsafe');
   if (dirOffset + dirSize > eocd) throw corrupt();
 
   const entries: ZipEntry[] = [];
@@ -94,15 +99,15 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
 
-    if (flags & 0x1) throw new DocxError('文档已加密，请取消密码保护后再上传', 'unsafe');
-    if (unsafeName(name)) throw new DocxError('文件内部含有非法路径，已拒绝', 'unsafe');
-    if (((external >>> 16) & S_IFMT) === S_IFLNK) throw new DocxError('文件内部含有符号链接，已拒绝', 'unsafe');
-    if (names.has(name)) throw new DocxError('文件内部有重名条目，结构异常，已拒绝', 'unsafe');
-    if (method !== 0 && method !== 8) throw new DocxError('文件使用了不支持的压缩方式，请在 Word 中重新保存后上传');
+    if (flags & 0x1) throw new ArchiveError('文档已加密，请取消密码保护后再上传', 'unsafe');
+    if (unsafeName(name)) throw new ArchiveError('文件内部含有非法路径，已拒绝', 'unsafe');
+    if (((external >>> 16) & S_IFMT) === S_IFLNK) throw new ArchiveError('文件内部含有符号链接，已拒绝', 'unsafe');
+    if (names.has(name)) throw new ArchiveError('文件内部有重名条目，结构异常，已拒绝', 'unsafe');
+    if (method !== 0 && method !== 8) throw new ArchiveError('文件使用了不支持的压缩方式，请在 Word 或 Excel 中重新保存后上传');
     names.add(name);
     total += size;
-    if (total > limits.maxTotalBytes) throw new DocxError(`文件解压后过大（超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB），疑似压缩炸弹，已拒绝`, 'too_large');
-    if (size > 1024 * 1024 && size > Math.max(1, compressedSize) * limits.maxRatio) throw new DocxError('文件压缩比异常，疑似压缩炸弹，已拒绝', 'too_large');
+    if (total > limits.maxTotalBytes) throw new ArchiveError(`文件解压后过大（超过 ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB），疑似压缩炸弹，已拒绝`, 'too_large');
+    if (size > 1024 * 1024 && size > Math.max(1, compressedSize) * limits.maxRatio) throw new ArchiveError('文件压缩比异常，疑似压缩炸弹，已拒绝', 'too_large');
 
     if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL) throw corrupt();
     const dataStart = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
@@ -114,7 +119,7 @@ export function inspectZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS):
   for (let i = 1; i < sorted.length; i++) {
     const prev = sorted[i - 1];
     const cur = sorted[i];
-    if (prev && cur && prev.dataStart + prev.compressedSize > cur.localOffset) throw new DocxError('文件内部条目相互重叠，疑似压缩炸弹，已拒绝', 'unsafe');
+    if (prev && cur && prev.dataStart + prev.compressedSize > cur.localOffset) throw new ArchiveError('文件内部条目相互重叠，疑似压缩炸弹，已拒绝', 'unsafe');
   }
   return entries;
 }
@@ -134,8 +139,8 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
     if (out.length !== e.size) throw corrupt();
     return out;
   } catch (err) {
-    if (err instanceof DocxError) throw err;
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new DocxError('文件实际解压大小与声明不符，疑似压缩炸弹，已拒绝', 'too_large');
+    if (err instanceof ArchiveError) throw err;
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ArchiveError('文件实际解压大小与声明不符，疑似压缩炸弹，已拒绝', 'too_large');
     throw corrupt();
   }
 }
