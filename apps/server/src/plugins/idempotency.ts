@@ -104,14 +104,24 @@ export function registerIdempotency(app: FastifyInstance, services: Services): v
     const body = typeof payload === 'string' && payload.length <= MAX_STORED ? payload : null;
     const ct = reply.getHeader('content-type');
     const answer: StoredAnswer = { status: reply.statusCode, contentType: typeof ct === 'string' ? ct : null, body };
-    if (claim.claimed) {
-      await storeIdempotentResponse(services.db, claim.key, answer);
-    } else if (reply.statusCode < 300) {
-      // A route that changed nothing in a transaction (or nothing at all): keep its answer for a repeat.
-      claim.claimed = true;
-      await services.db.transaction(async (tx) => {
-        if (await claimIdempotent(tx, claim.key, claim.requestHash)) await storeIdempotentResponse(tx, claim.key, answer);
-      });
+    // A 5xx is never the answer to keep: it says the outcome is unknown (the commit may have
+    // happened with its acknowledgement lost), so a retry must not be told "503" forever — it
+    // finds the claim without an answer and is told the request was already done.
+    if (reply.statusCode >= 500) return payload;
+    try {
+      if (claim.claimed) {
+        await storeIdempotentResponse(services.db, claim.key, answer);
+      } else if (reply.statusCode < 300) {
+        // A route that changed nothing in a transaction (or nothing at all): keep its answer for a repeat.
+        claim.claimed = true;
+        await services.db.transaction(async (tx) => {
+          if (await claimIdempotent(tx, claim.key, claim.requestHash)) await storeIdempotentResponse(tx, claim.key, answer);
+        });
+      }
+    } catch (err) {
+      // The effect has committed and its answer is on its way to the client; a database that went
+      // away just now only costs a retry the stored copy (it is told the request was done).
+      request.log.warn({ err }, 'idempotent answer not stored');
     }
     return payload;
   });
