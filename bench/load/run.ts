@@ -9,7 +9,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +25,7 @@ import { findOrgByCode } from '../../apps/server/src/modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../../apps/server/src/modules/users/index.ts';
 import { seedDemoCity } from '../../apps/server/src/seed/demo-city.ts';
 import { pickAction, type Action } from './mix.ts';
+import { freePort } from '../../apps/server/test/ports.ts';
 
 const argv = process.argv.slice(2);
 function arg(name: string, dflt: string): string {
@@ -47,13 +47,6 @@ if (engine === 'pg' && !process.env.DATABASE_URL) throw new Error('--engine pg �
 /** 80 % reporters, 10 % editors, 10 % leaders: the shape of an office's day. */
 const roleOf = (i: number) => (i % 10 === 1 ? 'editor' : i % 10 === 2 ? 'leader' : 'reporter');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 // ── set-up: the demo city plus N accounts, written before the server owns the database ──
 const dataDir = mkdtempSync(join(tmpdir(), 'xl-load-'));

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkManuscripts, manuscriptWrite } from '../harness/manuscript-writes.ts';
 import { OpsLog } from '../harness/ops-log.ts';
 import { canRunOwnCluster, startPgCluster } from '../../apps/server/test/pg-cluster.ts';
-import { freePort } from '../harness/ports.ts';
+import { freePort } from '../../apps/server/test/ports.ts';
 import { full, sleep } from '../harness/profile.ts';
 import { ServerProcess, signIn } from '../harness/server.ts';
 

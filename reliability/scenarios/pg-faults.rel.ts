@@ -4,7 +4,7 @@ import { FaultProxy } from '../harness/fault-proxy.ts';
 import { checkManuscripts, manuscriptWrite } from '../harness/manuscript-writes.ts';
 import { OpsLog } from '../harness/ops-log.ts';
 import { canRunOwnCluster, startPgCluster, type PgCluster } from '../../apps/server/test/pg-cluster.ts';
-import { freePort } from '../harness/ports.ts';
+import { freePort } from '../../apps/server/test/ports.ts';
 import { faultSeconds, full, sleep } from '../harness/profile.ts';
 import { ServerProcess, signIn, type Session } from '../harness/server.ts';
 

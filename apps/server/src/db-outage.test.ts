@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { createServices } from './core/services.ts';
 import { createJobQueue } from './core/jobs/index.ts';
 import { queryRows } from './core/sql.ts';
 import { PURGE_SESSIONS_JOB } from './modules/auth/index.ts';
+import { freePort } from '../test/ports.ts';
 
 /**
  * PostgreSQL going away under load (a crash, `pg_ctl -m immediate`, or a fast shutdown that
@@ -51,13 +51,6 @@ function assertAlive(): true {
   return true;
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${base}${path}`, { signal: AbortSignal.timeout(20_000), ...init, headers: { cookie, 'content-type': 'application/json', ...init.headers } });

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports.ts';
 
 /**
  * A throwaway PostgreSQL 15 cluster for tests that stop and restart the server: the shared test
@@ -31,13 +31,6 @@ export interface PgCluster {
 
 export const canRunOwnCluster = (): boolean => existsSync(join(BIN, 'pg_ctl')) && process.getuid?.() === 0;
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 function asPostgres(cmd: string, args: string[]): void {
   execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'ignore', timeout: 60_000 });

@@ -89,7 +89,7 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
   return { token, me: presentMe(actor) };
 }
 
-function lockedMessage(until: Date | null): string {
+export function lockedMessage(until: Date | null): string {
   if (!until) return '账号已锁定';
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return `账号已锁定，请 ${minutes} 分钟后再试或联系安全管理员解锁`;

@@ -19,7 +19,7 @@ import { openChallenge } from '../second-factor/challenge.ts';
 import { matchTotpStep, normaliseRecoveryCode } from '../second-factor/totp.ts';
 import { insertSession } from '../sessions.repo.ts';
 import { newSessionToken } from '../tokens.ts';
-import { passwordExpiredUnder } from './login.ts';
+import { lockedMessage, passwordExpiredUnder } from './login.ts';
 
 export const RECOVERY_CODE_PURPOSE = 'users.recovery_code';
 
@@ -109,10 +109,4 @@ export async function completeSecondFactorLogin({
   const actor = await loadActor(ctx.db, user.id, passwordExpiredUnder(policy), policy);
   if (!actor) throw new AppError('INVALID_CREDENTIALS');
   return { token, me: presentMe(actor) };
-}
-
-function lockedMessage(until: Date | null): string {
-  if (!until) return '账号已锁定';
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return `账号已锁定，请 ${minutes} 分钟后再试或联系安全管理员解锁`;
 }

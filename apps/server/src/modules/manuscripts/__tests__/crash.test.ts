@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { createTestDatabase, databaseUrlOf, onPostgres } from '../../../../test/
 import { GOOD_BODY, GOOD_TITLE } from '../../../../test/factories.ts';
 import { sleep, waitFor } from '../../../../test/wait.ts';
 import { queryRows } from '../../../core/sql.ts';
+import { freePort } from '../../../../test/ports.ts';
 
 /**
  * kill -9 of the whole server (web and workers in one process) in the middle of a burst of
@@ -42,13 +42,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((resolve) => srv.close(resolve));
-  return port;
-}
 
 async function start(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', main], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
