@@ -21,6 +21,8 @@ import { createJobQueue } from './core/jobs/index.ts';
 import { queryRows } from './core/sql.ts';
 import { PURGE_SESSIONS_JOB } from './modules/auth/index.ts';
 import { freePort } from '../test/ports.ts';
+import { DEFAULT_SECURITY_POLICY } from '@xuanlian/contracts';
+import { writePolicy } from './modules/security/index.ts';
 
 /**
  * PostgreSQL going away under load (a crash, `pg_ctl -m immediate`, or a fast shutdown that
@@ -65,6 +67,9 @@ beforeAll(async () => {
   const t = { services, system: systemCtx(services) } as unknown as TestApp;
   const org = await buildOrg(t, { name: '故障演练市委宣传部', kind: 'party' });
   const admin = await buildUser(t, { org, roles: [{ role: 'sysadmin' }] });
+  // This drill is about the database, not the login: the administrator writes with a password only
+  // (by default an administrator would first have to enrol a second factor).
+  await writePolicy(database.db, { ...DEFAULT_SECURITY_POLICY, requireSecondFactorFor: 'none' });
   parentId = org.id;
   await database.close();
   rmSync(config.dataDir, { recursive: true, force: true });
