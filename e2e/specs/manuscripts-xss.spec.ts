@@ -153,13 +153,27 @@ describe('[稿件] XSS vectors in manuscript bodies, rendered in Chromium', () =
     expect(submitted.length).toBeGreaterThan(0);
 
     const rep = await guarded('reporter');
-    // The detector itself works: markup that does run sets the marker.
+    // The detector itself works: a handler the page may run (attached by script) sets the marker…
     await rep.page.evaluate(() => {
-      const probe = document.createElement('div');
-      probe.innerHTML = '<img src="x" onerror="window.__xss=1">';
-      document.body.append(probe);
+      const img = document.createElement('img');
+      img.addEventListener('error', () => ((window as unknown as { __xss: number }).__xss = 1));
+      img.src = 'x';
+      document.body.append(img);
     });
     await expect.poll(() => rep.page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(1);
+    // …and inline markup, which the sanitiser must strip, would be stopped by the CSP as a second wall.
+    const blocked = await rep.page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+          const probe = document.createElement('div');
+          probe.innerHTML = '<img src="x" onerror="window.__xss=2">';
+          document.body.append(probe);
+          setTimeout(() => resolve('none'), 5_000);
+        }),
+    );
+    expect(blocked).toMatch(/^script-src/);
+    expect(await rep.page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(1);
     for (const id of ids) {
       await rep.page.goto(`/manuscripts/${id}`);
       await assertInert(rep.page, `reporter ${id}`);
