@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { derivedKey } from './derived-keys.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -13,24 +14,12 @@ import { AppError } from './errors.ts';
  */
 const PREFIX = 'sm4:v1:';
 
-interface FieldKeys {
-  enc: Buffer;
-  mac: Buffer;
-  index: Buffer;
-}
-const derived = new WeakMap<Buffer, FieldKeys>();
-function keysOf(serverKey: Buffer): FieldKeys {
-  let keys = derived.get(serverKey);
-  if (!keys) {
-    const hkdf = (label: string, len: number) => Buffer.from(hkdfSync('sm3', serverKey, Buffer.alloc(0), label, len));
-    keys = {
-      enc: hkdf('xuanlian/fields/sm4-cbc/v1', 16),
-      mac: hkdf('xuanlian/fields/hmac-sm3/v1', 32),
-      index: hkdf('xuanlian/fields/blind-index/v1', 32),
-    };
-    derived.set(serverKey, keys);
-  }
-  return keys;
+function keysOf(serverKey: Buffer): { enc: Buffer; mac: Buffer; index: Buffer } {
+  return {
+    enc: derivedKey(serverKey, 'sm3', 'xuanlian/fields/sm4-cbc/v1', 16),
+    mac: derivedKey(serverKey, 'sm3', 'xuanlian/fields/hmac-sm3/v1', 32),
+    index: derivedKey(serverKey, 'sm3', 'xuanlian/fields/blind-index/v1', 32),
+  };
 }
 
 export function isSealedField(stored: string | null | undefined): boolean {

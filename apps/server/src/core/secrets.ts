@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { derivedKey } from './derived-keys.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -15,15 +16,7 @@ export interface SealedSecrets {
   data: string;
 }
 
-const derived = new WeakMap<Buffer, Buffer>();
-function keyOf(serverKey: Buffer): Buffer {
-  let key = derived.get(serverKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync('sha256', serverKey, Buffer.alloc(0), 'xuanlian/secrets-at-rest/v1', 32));
-    derived.set(serverKey, key);
-  }
-  return key;
-}
+const keyOf = (serverKey: Buffer): Buffer => derivedKey(serverKey, 'sha256', 'xuanlian/secrets-at-rest/v1', 32);
 
 export function isSealed(stored: unknown): stored is SealedSecrets {
   return typeof stored === 'object' && stored !== null && (stored as { sealed?: unknown }).sealed === 1;
