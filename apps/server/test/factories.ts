@@ -79,6 +79,10 @@ export async function buildUser(
 }
 
 /** Logs in through the real endpoint and returns the Cookie header to send. */
+/** One login attempt as a client sends it, answered whatever it is (for lockout and audit tests). */
+export const loginRequest = (t: TestApp, username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
 export async function loginAs(t: TestApp, user: { username: string; password?: string }): Promise<string> {
   const res = await t.app.inject({
     method: 'POST',

@@ -3,7 +3,7 @@ import { users, sessions } from '@xuanlian/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { buildOrg, buildUser, loginAs, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildOrg, buildUser, loginAs, TEST_PASSWORD, loginRequest } from '../../../../test/factories.ts';
 import { awayFromMinuteEdge } from '../../../../test/rate-limit.ts';
 import { buildApp } from '../../../app.ts';
 import { clearCaches } from '../../../core/cache.ts';
@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) => loginRequest(t, username, password);
 
 describe('[登录] sessions', () => {
   it('sets an httpOnly, SameSite session cookie and serves /api/me', async () => {

@@ -2,7 +2,7 @@ import { auditLogs, users } from '@xuanlian/db';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildOrg, buildUser, TEST_PASSWORD, loginRequest } from '../../../../test/factories.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,8 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) => loginRequest(t, username, password);
 
 /** The wrong passwords that were actually verified, as the audit log records them. */
 async function wrongPasswordsChecked(userId: string): Promise<number> {

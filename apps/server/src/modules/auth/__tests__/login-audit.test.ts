@@ -2,7 +2,7 @@ import { auditLogs } from '@xuanlian/db';
 import { asc, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { buildOrg, buildUser, TEST_PASSWORD } from '../../../../test/factories.ts';
+import { buildOrg, buildUser, TEST_PASSWORD, loginRequest } from '../../../../test/factories.ts';
 import { verifyAuditChain } from '../../../core/audit/audit.ts';
 
 let t: TestApp;
@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (username: string, password: string) => loginRequest(t, username, password);
 
 async function loginRows() {
   return t.services.db
