@@ -80,6 +80,8 @@ async function sweepStaleTemp(tempDir: string): Promise<void> {
   }
 }
 
+const isTruncated = (input: Readable | Buffer): boolean => !Buffer.isBuffer(input) && (input as Readable & { truncated?: boolean }).truncated === true;
+
 /** Content-addressed blobs under rootDir: `ab/cd/<sha256>`, written once, never modified. */
 export function createLocalFileStore(rootDir: string): FileStore {
   const tempDir = join(rootDir, TEMP_DIR);
@@ -114,6 +116,9 @@ export function createLocalFileStore(rootDir: string): FileStore {
         hash.update(chunk);
         await writeAll(fh, chunk);
       }
+      // The multipart parser stops a file at the upload limit and marks the stream truncated
+      // instead of failing it: what arrived is the file's first part, never to be kept as the file.
+      if (isTruncated(input)) throw tooLarge(opts.maxBytes);
       verdict ??= judgeHead(head, allowed);
       // An archive's directory is at its end, so Word and Excel files are told apart only now.
       const mime = 'type' in verdict ? verdict.type : classifyZip(await readZipEntryNames(fh, size));

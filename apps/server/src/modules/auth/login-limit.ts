@@ -21,15 +21,12 @@ export function loginRateLimit(limits: LoginLimits, step: 'password' | 'second-f
     const body = req.body as Partial<LoginInput>;
     // The second step names no user (it carries the challenge token): it is counted per address,
     // on its own counter so that a code typed twice does not use up the password step's allowance.
-    const verdict = await hitRateLimits(
-      req.ctx.db,
-      step === 'password'
-        ? [
-            { key: `login:ip:${req.ip}`, max: limits.perAddress },
-            { key: `login:user:${body.username ?? ''}`, max: limits.perUsername },
-          ]
-        : [{ key: `login2:ip:${req.ip}`, max: limits.perAddress }],
-    );
+    // The address is counted first and alone: an attempt it turns away never reaches the username's
+    // counter, so one flooding address cannot lock every account it names out for the minute.
+    let verdict = await hitRateLimits(req.ctx.db, [{ key: `${step === 'password' ? 'login' : 'login2'}:ip:${req.ip}`, max: limits.perAddress }]);
+    if (!verdict.limited && step === 'password') {
+      verdict = await hitRateLimits(req.ctx.db, [{ key: `login:user:${body.username ?? ''}`, max: limits.perUsername }]);
+    }
     if (!verdict.limited) return;
     reply.header('retry-after', String(verdict.retryAfterSeconds));
     throw new AppError('RATE_LIMITED', `登录尝试过于频繁，请 ${verdict.retryAfterSeconds} 秒后再试`, {

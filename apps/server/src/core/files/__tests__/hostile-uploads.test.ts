@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildCategories, buildTwoTrees } from '../../../../test/factories.ts';
 import { multipartFile } from '../../../../test/ledgers.ts';
-import { deflatedZeros, manyRowsSheet, plainDocx, plainXlsx, replacePart, unzip, zip, type RawEntry } from './hostile-zip.ts';
+import { plainDocx, plainXlsx } from './hostile-zip.ts';
+import { PDF } from './samples.ts';
+import { bombs as buildBombs, hostile, OFFICE_ROUTES, STORED_UPLOADS, type Kind, type OfficeRoute } from './hostile-corpus.ts';
 
 /**
  * Every route that parses an uploaded Office file, fed a generated hostile corpus: each file is
@@ -12,20 +14,6 @@ import { deflatedZeros, manyRowsSheet, plainDocx, plainXlsx, replacePart, unzip,
  * nor stall the event loop. Routes that take a file only to store it (never parse it) are listed
  * apart; a new upload route in neither list fails the first test.
  */
-type Kind = 'docx' | 'xlsx';
-interface OfficeRoute {
-  url: string;
-  kind: Kind;
-  as: 'editor' | 'reporter' | 'sysadmin';
-}
-const OFFICE_ROUTES: OfficeRoute[] = [
-  { url: '/api/plans/parse-docx', kind: 'docx', as: 'editor' },
-  { url: '/api/manuscripts/import', kind: 'docx', as: 'reporter' },
-  { url: '/api/imports', kind: 'xlsx', as: 'sysadmin' },
-  { url: '/api/quotas/import?year=2025', kind: 'xlsx', as: 'editor' },
-];
-/** Uploads kept as evidence or read as CSV text: stored by sniffed type, never opened as Office. */
-const STORED_UPLOADS = ['/api/evidence', '/api/manuscripts/{id}/files', '/api/adoptions/{id}/evidence', '/api/endorsements/{id}/scan', '/api/sources/{id}/import'];
 const TABLES = ['manuscripts', 'files', 'file_uploads', 'plans', 'orgs', 'users', 'quotas', 'audit_logs'];
 const MB = 1024 * 1024;
 
@@ -47,47 +35,10 @@ async function counts(): Promise<Record<string, number>> {
 }
 const storedBlobs = () => {
   const dir = join(t.services.config.dataDir, 'files');
-  return existsSync(dir) ? readdirSync(dir, { recursive: true }).length : 0;
+  // Files only, the temp folder's included (a refused upload must not leave a .part behind either).
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
 };
 const MODULES = join(import.meta.dirname, '../../../modules');
-
-/** Variants of a valid file of `kind`, each hostile in one way. */
-async function hostile(kind: Kind, base: Buffer): Promise<Array<{ name: string; file: Buffer; status?: number }>> {
-  const parts = unzip(base);
-  const main = kind === 'docx' ? 'word/document.xml' : 'xl/worksheets/sheet1.xml';
-  const rels = kind === 'docx' ? 'word/_rels/document.xml.rels' : 'xl/worksheets/_rels/sheet1.xml.rels';
-  const zeros = await deflatedZeros(300);
-  const typesXml = parts.find((p) => p.name === '[Content_Types].xml')?.data?.toString('utf8') ?? '';
-  const many: RawEntry[] = Array.from({ length: 100_000 }, (_, i) => ({ name: `x/${i}`, data: Buffer.alloc(0) }));
-  return [
-    { name: '../ path (zip-slip)', file: zip([...parts, { name: '../../etc/cron.d/evil', data: Buffer.from('x') }]), status: 415 },
-    { name: 'absolute path', file: zip([...parts, { name: '/tmp/evil', data: Buffer.from('x') }]), status: 415 },
-    { name: 'vbaProject.bin', file: zip([...parts, { name: `${kind === 'docx' ? 'word' : 'xl'}/vbaProject.bin`, data: Buffer.from('VBA') }]), status: 415 },
-    {
-      name: 'macro-enabled content type',
-      file: zip(replacePart(parts, '[Content_Types].xml', { name: '[Content_Types].xml', data: Buffer.from(typesXml.replace(/(document|sheet)\.main\+xml/, 'sheet.macroEnabled.main+xml')) })),
-      status: 415,
-    },
-    {
-      name: 'external image link',
-      file: zip(
-        replacePart(parts, rels, {
-          name: rels,
-          data: Buffer.from(
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://169.254.169.254/latest/meta-data" TargetMode="External"/></Relationships>',
-          ),
-        }),
-      ),
-      status: 415,
-    },
-    { name: 'DTD (XXE)', file: zip(replacePart(parts, main, { name: main, data: Buffer.from(`<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${parts.find((p) => p.name === main)?.data?.toString('utf8').replace(/^<\?xml[^>]*\?>/, '')}`) })), status: 415 },
-    { name: 'not a zip at all', file: Buffer.from('MZ this is an executable, renamed') },
-    { name: '100k entries', file: zip([...parts, ...many]) },
-    // The bombs come last, so a route without the guards fails on a cheap file first.
-    { name: '300 MB of zeros, headers honest', file: zip([...parts, { name: 'docProps/zeros.bin', deflated: zeros, size: 300 * MB }]), status: 413 },
-    { name: 'main part is a bomb that lies about its size', file: zip(replacePart(parts, main, { name: main, deflated: zeros, size: 1000 })), status: 413 },
-  ];
-}
 
 beforeAll(async () => {
   t = await createTestApp({ uploadLimitBytes: 20 * MB, bodyLimitBytes: 20 * MB });
@@ -101,12 +52,7 @@ beforeAll(async () => {
   const docx = await plainDocx();
   const xlsx = await plainXlsx();
   corpus = { docx: await hostile('docx', docx), xlsx: await hostile('xlsx', xlsx) };
-  const zeros = await deflatedZeros(300);
-  bombs = {
-    docx: zip(replacePart(unzip(docx), 'word/document.xml', { name: 'word/document.xml', deflated: zeros, size: 1000 })),
-    xlsxSheet: zip(replacePart(unzip(xlsx), 'xl/worksheets/sheet1.xml', { name: 'xl/worksheets/sheet1.xml', deflated: zeros, size: 2000 })),
-    xlsxRows: zip(replacePart(unzip(xlsx), 'xl/worksheets/sheet1.xml', { name: 'xl/worksheets/sheet1.xml', data: manyRowsSheet(1_000_000) })),
-  };
+  bombs = await buildBombs();
 }, 120_000);
 afterAll(async () => t.close());
 
@@ -183,6 +129,14 @@ describe('[上传安全] Office files from outside are parsed only behind the ar
     }
     expect(await counts()).toEqual(before);
   }, 120_000);
+
+  it('a file over the upload limit is refused with 413 on a storing route, not kept cut short', async () => {
+    const blobs = storedBlobs();
+    const res = await t.app.inject({ method: 'POST', url: '/api/evidence', ...multipartFile(Buffer.concat([PDF, Buffer.alloc(21 * MB)]), '超大.pdf', cookies.editor) });
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json().error.message).toMatch(/文件过大/);
+    expect(storedBlobs()).toBe(blobs);
+  }, 60_000);
 
   it('ordinary files still go through every route', async () => {
     const docx = await post(OFFICE_ROUTES[0] as OfficeRoute, await plainDocx(), '方案.docx');

@@ -95,6 +95,14 @@ describe('createLocalFileStore', () => {
     expect((await rejection(store.put(Buffer.concat([exact, Buffer.alloc(1)]), { maxBytes: 100 }))).code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('refuses a stream the multipart parser cut off at the limit, though its bytes fit', async () => {
+    // busboy stops a file at `fileSize` and marks the stream truncated instead of failing it.
+    const cut = Object.assign(Readable.from([PDF, Buffer.alloc(1000)]), { truncated: true });
+    const err = await rejection(store.put(cut, { maxBytes: MB }));
+    expect(err.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(filesUnder()).toEqual([]);
+  });
+
   describe('sniffing', () => {
     const office = [MIME.docx, MIME.xlsx];
 

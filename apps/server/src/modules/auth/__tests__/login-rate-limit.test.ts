@@ -70,6 +70,18 @@ describe('[登录] rate limits, counted in the database', () => {
     for (const a of answers.filter((x) => x.statusCode === 429)) expectLimited(a);
   });
 
+  it('attempts turned away by the address limit do not use up the accounts\' own allowance', async () => {
+    await awayFromMinuteEdge();
+    // One address floods five accounts, twelve times each: only ten attempts get past the address
+    // limit, so no account reaches its own limit of ten and each owner still logs in from elsewhere.
+    const victims = Array.from({ length: 5 }, () => nobody());
+    const flood = await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(t.app, victims[i % 5] as string, { remoteAddress: '203.0.113.40' })));
+    expect(count(flood, 429)).toBe(50);
+    for (const [i, victim] of victims.entries()) {
+      expect((await attempt(t.app, victim, { remoteAddress: `203.0.113.${41 + i}` })).statusCode).toBe(401);
+    }
+  });
+
   it('two app instances on one database share the count', async () => {
     const second = await buildApp(t.services);
     await second.ready();
