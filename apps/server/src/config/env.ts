@@ -96,18 +96,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (roleArg !== 'all' && roleArg !== 'web' && roleArg !== 'worker') {
     throw new Error(`--role 只能是 all、web 或 worker，收到 ${roleArg}`);
   }
-  const dataDir = resolve(e.DATA_DIR);
+  const { dataDir, databaseUrl, auditCheckpointDir } = storageOf(e);
   if (e.NODE_ENV === 'production') refuseAuditKeysInDataDir(dataDir, e);
   const keys = loadSigningKeys(dataDir, e);
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    databaseUrl: e.DATABASE_URL || undefined,
+    databaseUrl,
     auditKey: e.AUDIT_HMAC_KEY ? Buffer.from(e.AUDIT_HMAC_KEY, 'utf8') : loadOrCreateAuditKey(dataDir),
     auditSigningKey: keys.signingKey,
     auditVerifyKey: keys.verifyKey,
-    auditCheckpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')),
+    auditCheckpointDir,
     seedDemo: e.SEED_DEMO === 'true',
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -119,6 +119,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     role: roleArg,
     webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
   };
+}
+
+/** Where a deployment keeps its data: what `npm run backup` reads and `npm run restore` fills. */
+export interface StorageConfig {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  auditCheckpointDir: string;
+}
+
+/**
+ * The storage settings alone. Unlike loadConfig it creates nothing: a restore must find the new
+ * DATA_DIR empty, not holding development keys that loading the full configuration would make.
+ */
+export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
+  const parsed = EnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true, AUDIT_CHECKPOINT_DIR: true }).safeParse(env);
+  if (!parsed.success) throw new Error(`环境变量配置有误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`);
+  return storageOf(parsed.data);
+}
+
+function storageOf(e: { DATA_DIR: string; DATABASE_URL?: string | undefined; AUDIT_CHECKPOINT_DIR?: string | undefined }): StorageConfig {
+  const dataDir = resolve(e.DATA_DIR);
+  return { dataDir, databaseUrl: e.DATABASE_URL || undefined, auditCheckpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')) };
+}
+
+/** The environment for a child process (pg_dump, pg_restore): ours plus what it needs. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }
 
 /** Reads DATABASE_URL for test harnesses, which must not touch process.env themselves. */
