@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     auditVerifyKey: createPublicKey(signingKey),
     auditCheckpointDir: join(dataDir, 'audit-checkpoints'),
     seedDemo: false,
+    production: false,
     cookieSecure: false,
     logLevel: 'silent',
     bodyLimitBytes: 1024 * 1024,

@@ -10,6 +10,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
+import { MIGRATION_LOCK, withAdvisoryLock } from './advisory-lock.ts';
+import { explainDatabaseFailure } from './startup-errors.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -101,10 +103,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
+/**
+ * Applies the committed migrations under an advisory lock, so that any number of processes
+ * starting at once on an empty database apply them once. A server that cannot be reached, a
+ * missing database or a role without privileges fails here with a 中文 line naming the cause.
+ */
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.engine.kind === 'pglite') {
+  const { engine } = database;
+  if (engine.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder });
-  } else {
-    await migratePg(database.db as never, { migrationsFolder });
+    return;
+  }
+  try {
+    await withAdvisoryLock(database, MIGRATION_LOCK, () => migratePg(database.db as never, { migrationsFolder }));
+  } catch (err) {
+    const url = (engine.pool.options as { connectionString?: string }).connectionString ?? '';
+    const cause = explainDatabaseFailure(err, url);
+    throw cause ? new Error(cause, { cause: err }) : err;
   }
 }

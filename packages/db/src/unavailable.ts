@@ -1,3 +1,5 @@
+import { errorChain } from './error-chain.ts';
+
 /**
  * Whether an error means "the database cannot be reached right now" (restart, crash, failover,
  * network) rather than "this query is wrong". Such errors are transient: the API answers 503 with
@@ -21,18 +23,8 @@ const MESSAGES = [
 ];
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [err];
-  // Drizzle wraps driver errors in `cause`; Node's connect() may give an AggregateError (IPv4 + IPv6).
-  while (queue.length > 0) {
-    const e = queue.shift();
-    if (!e || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
-    const { code, message, cause, errors } = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === 'string' && (CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
-    if (typeof message === 'string' && MESSAGES.some((m) => m.test(message))) return true;
-    queue.push(cause);
-    if (Array.isArray(errors)) queue.push(...(errors as unknown[]));
-  }
-  return false;
+  return errorChain(err).some(({ code, message }) =>
+    (typeof code === 'string' && (CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) ||
+    (typeof message === 'string' && MESSAGES.some((m) => m.test(message))),
+  );
 }

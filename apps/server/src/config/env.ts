@@ -17,7 +17,8 @@ const EnvSchema = z.object({
   AUDIT_VERIFY_KEY_FILE: z.string().optional(),
   AUDIT_CHECKPOINT_DIR: z.string().optional(),
   NODE_ENV: z.string().optional(),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Unset: the demo city on the embedded database only; a real PostgreSQL starts empty. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   /** Behind a reverse proxy: true, or the proxy addresses (comma-separated IPs/CIDRs). */
   TRUST_PROXY: z
@@ -49,6 +50,8 @@ export interface Config {
   /** Where the append-only checkpoint files live (AUDIT_CHECKPOINT_DIR). */
   auditCheckpointDir: string;
   seedDemo: boolean;
+  /** NODE_ENV=production: refuses to start while an account still has the published demo password. */
+  production: boolean;
   cookieSecure: boolean;
   /**
    * Whether X-Forwarded-For/-Proto are believed (Fastify's trustProxy): then the client address
@@ -108,7 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     auditSigningKey: keys.signingKey,
     auditVerifyKey: keys.verifyKey,
     auditCheckpointDir,
-    seedDemo: e.SEED_DEMO === 'true',
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
+    production: e.NODE_ENV === 'production',
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
