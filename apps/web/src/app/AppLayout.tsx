@@ -4,7 +4,9 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { can, useMe } from '../features/auth/api.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
-import { usePendingCount } from '../features/reviews/index.ts';
+// The reviews feature's api, not its barrel: the barrel would pull the policy drawer and the
+// decision bar into every first load for one badge count.
+import { usePendingCount } from '../features/reviews/api.ts';
 import { PageSpin } from '../shared/ui/PageSpin.tsx';
 import { useIsMobile } from '../shared/ui/useIsMobile.ts';
 import { groupedNav, NAV_ITEMS, type NavItem } from './nav.tsx';
