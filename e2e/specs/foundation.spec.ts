@@ -62,6 +62,8 @@ describe('[平台] foundation flows in Chromium', () => {
       const { context, page } = await newPage(browser);
       await login(page, username, DEMO);
       await page.getByTestId('home-greeting').waitFor();
+      // The menu is its own chunk and may arrive just after the page.
+      await page.getByTestId('side-menu').waitFor();
       const shown = await page.locator('[data-testid^="nav-"]').evaluateAll((els) =>
         els.map((e) => e.getAttribute('data-testid') ?? '').filter((id) => id !== 'nav-toggle' && id !== 'nav-drawer'),
       );

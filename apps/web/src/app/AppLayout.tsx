@@ -1,14 +1,15 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Flex, Layout, Menu } from 'antd';
-import { Suspense, useEffect, useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
-import { can, useMe } from '../features/auth/api.ts';
+import { Button, Drawer, Layout, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link, Outlet } from 'react-router';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
-import { usePendingCount } from '../features/reviews/index.ts';
 import { PageSpin } from '../shared/ui/PageSpin.tsx';
 import { useIsMobile } from '../shared/ui/useIsMobile.ts';
-import { groupedNav, NAV_ITEMS, type NavItem } from './nav.tsx';
 import { UserMenu } from './UserMenu.tsx';
+
+// The menu (antd Menu, 30-odd icons, the review badge) loads beside the page, not before it; on a
+// phone only when the drawer is opened.
+const SideMenu = lazy(() => import('./SideMenu.tsx'));
 
 function Brand({ collapsed = false }: { collapsed?: boolean }) {
   return (
@@ -22,9 +23,7 @@ function Brand({ collapsed = false }: { collapsed?: boolean }) {
 }
 
 export default function AppLayout() {
-  const me = useMe();
   const isMobile = useIsMobile();
-  const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   // A folded menu stays folded on the next visit (a small laptop screen keeps it that way).
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem('xl-sider-collapsed') === '1');
@@ -33,46 +32,10 @@ export default function AppLayout() {
     localStorage.setItem('xl-sider-collapsed', c ? '1' : '0');
   };
 
-  const items = NAV_ITEMS.filter((i) => can(me, i.anyOf));
-  const pending = usePendingCount(can(me, ['manuscript.review']));
-  const badge = (key: string) =>
-    key === 'reviews' && pending.data && pending.data.count > 0 ? (
-      <Badge
-        count={pending.data.count}
-        size="small"
-        color={pending.data.overdue > 0 ? 'red' : 'blue'}
-        title={pending.data.overdue > 0 ? `${pending.data.count} 篇待审，其中 ${pending.data.overdue} 篇已超时` : `${pending.data.count} 篇待审`}
-        data-testid="reviews-pending-count"
-      />
-    ) : null;
-  const entry = (i: NavItem) => ({
-    key: i.key,
-    icon: i.icon,
-    label: (
-      <Link to={i.path} data-testid={`nav-${i.key}`}>
-        <Flex component="span" align="center" justify="space-between" gap={8}>
-          <span>{i.label}</span>
-          {badge(i.key)}
-        </Flex>
-      </Link>
-    ),
-  });
-  const active = items.find((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)));
-  // Arriving on a page low in the long menu (a link, a bookmark) scrolls its entry into view.
-  useEffect(() => {
-    if (active) document.querySelector(`.xl-sider [data-testid="nav-${active.key}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
   const menu = (
-    <Menu
-      mode="inline"
-      selectedKeys={active ? [active.key] : []}
-      onClick={() => setDrawerOpen(false)}
-      data-testid="side-menu"
-      items={[
-        ...items.filter((i) => i.key === 'home').map(entry),
-        ...groupedNav(items).map((g) => ({ type: 'group' as const, key: `group-${g.key}`, label: g.label, children: g.items.map(entry) })),
-      ]}
-    />
+    <Suspense fallback={<Spin size="small" description="菜单加载中" style={{ display: 'block', padding: 16 }} />}>
+      <SideMenu onNavigate={() => setDrawerOpen(false)} />
+    </Suspense>
   );
 
   return (
@@ -80,7 +43,7 @@ export default function AppLayout() {
       {!isMobile && (
         <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={collapse} className="xl-sider">
           <Brand collapsed={collapsed} />
-          <nav aria-label="主菜单">{menu}</nav>
+          {menu}
         </Layout.Sider>
       )}
       <Layout>
@@ -115,7 +78,7 @@ export default function AppLayout() {
           styles={{ body: { padding: 0 } }}
           data-testid="nav-drawer"
         >
-          <nav aria-label="主菜单">{menu}</nav>
+          {menu}
         </Drawer>
       )}
     </Layout>

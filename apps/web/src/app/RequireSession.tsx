@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { errorMessage } from '../shared/api/errors.ts';
+import { Outcome } from '../shared/ui/Outcome.tsx';
 import { PageSpin } from '../shared/ui/PageSpin.tsx';
 import { useSession } from '../features/auth/api.ts';
 
@@ -17,7 +18,7 @@ export function RequireSession() {
   if (session.isPending) return <PageSpin full />;
   if (!session.data) {
     return (
-      <Result
+      <Outcome
         status="error"
         title="无法加载登录信息"
         subTitle={errorMessage(session.error)}

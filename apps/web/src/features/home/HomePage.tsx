@@ -2,6 +2,7 @@ import { Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '@xuanlian/contracts';
 import { groupedNav, NAV_ITEMS } from '../../app/nav.tsx';
+import { NAV_ICONS } from '../../app/navIcons.tsx';
 import { greeting } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { can, useMe } from '../auth/api.ts';
@@ -50,7 +51,7 @@ export default function HomePage() {
                     <Link to={a.path} data-testid={`home-card-${a.key}`}>
                       <Card hoverable style={{ height: '100%' }}>
                         <Card.Meta
-                          avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{a.icon}</span>}
+                          avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{NAV_ICONS[a.key]}</span>}
                           title={a.label}
                           description={a.description}
                         />

@@ -1,11 +1,12 @@
 import type { CheckProblem, CheckResult } from '@xuanlian/contracts';
-import { Alert, Flex, List, Steps, Tag, Typography } from 'antd';
+import { Alert, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 
 interface Props {
   result: CheckResult | null;
   onReveal?: (p: CheckProblem, index: number) => void;
-  /** Hide the chain preview (the phone page shows it elsewhere). */
-  compact?: boolean;
+  /** Shown under the problems (the manuscript page's chain preview, `CheckChain`). */
+  children?: ReactNode;
 }
 
 export function problemKey(p: CheckProblem, i: number): string {
@@ -20,8 +21,11 @@ function where(p: CheckProblem): string {
   return '';
 }
 
-/** 检查 lists every problem at once: blocking ones first, each one clickable to its place in the text. */
-export function CheckPanel({ result, onReveal, compact = false }: Props) {
+/**
+ * 检查 lists every problem at once: blocking ones first, each one clickable to its place in the text.
+ * A plain list, not antd's List: the phone page shows this, and List brings Pagination and Select.
+ */
+export function CheckPanel({ result, onReveal, children }: Props) {
   if (!result) return <Typography.Text type="secondary">报送前会自动检查；也可以随时点“检查”查看问题。</Typography.Text>;
   const sorted = result.problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.level === b.p.level ? a.i - b.i : a.p.level === 'blocking' ? -1 : 1));
   return (
@@ -40,13 +44,11 @@ export function CheckPanel({ result, onReveal, compact = false }: Props) {
         data-testid="check-summary"
       />
       {sorted.length > 0 && (
-        <List
-          size="small"
-          dataSource={sorted}
-          renderItem={({ p, i }) => (
-            <List.Item
+        <ul className="xl-check-problems">
+          {sorted.map(({ p, i }) => (
+            <li
               key={problemKey(p, i)}
-              style={{ cursor: onReveal ? 'pointer' : 'default', paddingInline: 4 }}
+              style={{ cursor: onReveal ? 'pointer' : 'default' }}
               onClick={() => onReveal?.(p, i)}
               data-testid="check-problem"
               data-code={p.code}
@@ -66,28 +68,11 @@ export function CheckPanel({ result, onReveal, compact = false }: Props) {
                   )}
                 </span>
               </Flex>
-            </List.Item>
-          )}
-        />
+            </li>
+          ))}
+        </ul>
       )}
-      {!compact && result.chain.length > 0 && (
-        <>
-          <Typography.Text strong style={{ display: 'block', margin: '12px 0 8px' }}>
-            报送后的审核流程
-          </Typography.Text>
-          <Steps
-            orientation="vertical"
-            size="small"
-            current={-1}
-            data-testid="check-chain"
-            items={result.chain.map((s) => ({
-              title: s.name + (s.mode === 'all' ? '（会签）' : ''),
-              status: s.candidates.length > 0 ? 'wait' : 'error',
-              content: s.candidates.length > 0 ? `${s.orgName ?? ''}：${s.candidates.map((c) => c.name).join('、')}` : '找不到审核人',
-            }))}
-          />
-        </>
-      )}
+      {children}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { DecisionBar, ReviewTimeline, useSteps } from '../reviews/index.ts';
 import { checkManuscript, uploadImage, useInvalidateManuscript, useWithdraw } from './api.ts';
+import { CheckChain } from './CheckChain.tsx';
 import { CheckPanel, problemKey } from './CheckPanel.tsx';
 import { revealCaption, revealHit, setHits, type EditorHit } from './editor/highlights.ts';
 import { RichEditor } from './editor/RichEditor.tsx';
@@ -218,7 +219,9 @@ export function ManuscriptWorkspace({ manuscript: m, onReload }: { manuscript: M
           <UrgentCard manuscript={m} />
           {(canEdit || check) && (
             <Card size="small" title="报送检查" style={{ marginBottom: 16 }}>
-              <CheckPanel result={check} onReveal={reveal} />
+              <CheckPanel result={check} onReveal={reveal}>
+                {check && <CheckChain chain={check.chain} />}
+              </CheckPanel>
             </Card>
           )}
           <Card size="small" title="稿件信息" style={{ marginBottom: 16 }}>

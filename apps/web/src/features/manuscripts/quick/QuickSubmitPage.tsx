@@ -1,11 +1,14 @@
 import { FileWordOutlined, SendOutlined } from '@ant-design/icons';
 import type { CheckResult, Importance, Manuscript, SaveDraftInput } from '@xuanlian/contracts';
-import { Alert, App, Button, Card, Flex, Input, Result, Segmented, Spin, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Input, Segmented, Spin, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../shared/api/errors.ts';
+import { Outcome } from '../../../shared/ui/Outcome.tsx';
 import { PageHeader } from '../../../shared/ui/PageHeader.tsx';
-import { useCategories } from '../../dictionaries/index.ts';
+import { Panel } from '../../../shared/ui/Panel.tsx';
+// The dictionaries api, not the barrel: the barrel carries the settings tabs a phone never opens.
+import { useCategories } from '../../dictionaries/api.ts';
 import { checkManuscript, saveDraft, useImportManuscript, useInvalidateManuscript } from '../api.ts';
 import { CheckPanel } from '../CheckPanel.tsx';
 import { IMPORTANCE_OPTIONS } from '../labels.tsx';
@@ -93,7 +96,7 @@ export default function QuickSubmitPage() {
 
   if (done) {
     return (
-      <Result
+      <Outcome
         status="success"
         title="已报送，等待审核"
         subTitle={
@@ -103,14 +106,16 @@ export default function QuickSubmitPage() {
           </>
         }
         data-testid="quick-done"
-        extra={[
-          <Link key="view" to={`/manuscripts/${done.id}`}>
-            <Button>查看稿件</Button>
-          </Link>,
-          <Button key="again" type="primary" onClick={() => (setDone(null), setDraft(null), setCheck(null))}>
-            再报一篇
-          </Button>,
-        ]}
+        extra={
+          <>
+            <Link to={`/manuscripts/${done.id}`}>
+              <Button>查看稿件</Button>
+            </Link>
+            <Button type="primary" onClick={() => (setDone(null), setDraft(null), setCheck(null))}>
+              再报一篇
+            </Button>
+          </>
+        }
       />
     );
   }
@@ -126,7 +131,7 @@ export default function QuickSubmitPage() {
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', paddingBottom: 88 }}>
       <PageHeader title="手机报送" />
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <Panel style={{ marginBottom: 12 }}>
         <Upload.Dragger
           accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           showUploadList={false}
@@ -145,15 +150,15 @@ export default function QuickSubmitPage() {
             标题、正文、图片和图片说明会自动识别，并立即检查
           </Typography.Text>
         </Upload.Dragger>
-      </Card>
+      </Panel>
       {importDocx.isPending && (
         <Flex justify="center" style={{ padding: 24 }}>
-          <Spin tip="正在导入并检查…" />
+          <Spin description="正在导入并检查…" />
         </Flex>
       )}
       {draft && (
         <>
-          <Card size="small" style={{ marginBottom: 12 }} data-testid="quick-draft">
+          <Panel style={{ marginBottom: 12 }} data-testid="quick-draft">
             {titleProblem ? (
               <Input value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title.trim() !== draft.title && void fix(draft, { title: title.trim() })} status="error" aria-label="标题" data-testid="quick-title" />
             ) : (
@@ -177,10 +182,10 @@ export default function QuickSubmitPage() {
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {figures.length} 张图片{figures.length > 0 && `：${figures.map((f, i) => f.caption || `第 ${i + 1} 张（缺说明）`).join('；')}`}
             </Typography.Text>
-          </Card>
+          </Panel>
           {check ? (
-            <Card size="small" title="自动检查" style={{ marginBottom: 12 }}>
-              <CheckPanel result={check} compact />
+            <Panel title="自动检查" style={{ marginBottom: 12 }}>
+              <CheckPanel result={check} />
               {needsCategory && (
                 <div style={{ marginTop: 12 }}>
                   <Typography.Text strong>选择栏目（点一下即可）</Typography.Text>
@@ -221,7 +226,7 @@ export default function QuickSubmitPage() {
                   }
                 />
               )}
-            </Card>
+            </Panel>
           ) : (
             <Spin />
           )}
