@@ -8,7 +8,7 @@ const drizzleOnlyInRepos = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/migrations/**', 'bench/.data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/migrations/**', 'bench/.data/**', 'tools/depcruise-fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -10,7 +10,8 @@ import { DAILY_BRIEFS_JOB, GENERATE_BRIEF_JOB, WEEKLY_BRIEFS_JOB, generateBrief,
 import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index.ts';
 import type { IngestOptions } from './modules/mentions/index.ts';
 import { RECOMPUTE_SCORES_JOB, recomputeAllScores } from './modules/scoring/index.ts';
-import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, systemResolver, type FetchSettings } from './modules/sources/index.ts';
+import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, type FetchSettings } from './modules/sources/index.ts';
+import { systemResolver } from './core/net/index.ts';
 import {
   DELIVER_JOB,
   REVIEW_DUE_REMINDER_JOB,

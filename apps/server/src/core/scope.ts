@@ -1,7 +1,8 @@
 import { roleHasPermission, type Permission } from '@xuanlian/contracts';
-import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+import { orgs, type Executor } from '@xuanlian/db';
+import { and, eq, sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import type { Actor } from './context.ts';
-import { forbidden } from './errors.ts';
+import { forbidden, notFound } from './errors.ts';
 
 /**
  * The org subtrees in which an actor holds a permission, as path prefixes. `all` is only for the
@@ -45,4 +46,50 @@ export function orgIdFilter(scope: Scope, orgIdColumn: AnyColumn | SQL): SQL {
   if (scope.all) return sql`true`;
   if (scope.paths.length === 0) return sql`false`;
   return sql`${orgIdColumn} in (select o.id from orgs o where ${pathFilter(scope, sql`o.path`)})`;
+}
+
+/** The ids on a materialised org path, root first: "/a/b/c/" → [a, b, c]. */
+export function pathIds(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** The union of the subtrees where the actor holds any of the permissions; 403 when none. */
+export function requireAnyPermission(actor: Actor, permissions: readonly Permission[]): Scope {
+  const held = permissions.filter((p) => hasPermission(actor, p));
+  if (held.length === 0) throw forbidden();
+  return unionScopes(held.map((p) => scopeFor(actor, p)));
+}
+
+export function unionScopes(scopes: readonly Scope[]): Scope {
+  if (scopes.some((s) => s.all)) return { all: true };
+  const paths = scopes.flatMap((s) => (s.all ? [] : s.paths));
+  const minimal = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+  return { all: false, paths: [...new Set(minimal)] };
+}
+
+/** The org ids on the actor's grant paths: configuration set above a grant still applies to it. */
+export function grantAncestorIds(actor: Actor): string[] {
+  return [...new Set(actor.grants.flatMap((g) => pathIds(g.orgPath)))];
+}
+
+export type OrgRow = typeof orgs.$inferSelect;
+
+/** Fetch-or-null inside the scope: a row outside it is indistinguishable from a missing one. */
+export async function findOrgInScope(db: Executor, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<OrgRow | undefined> {
+  const q = db.select().from(orgs).where(and(eq(orgs.id, id), pathFilter(scope, orgs.path)));
+  const rows = opts.lock ? await q.for('update') : await q;
+  return rows[0];
+}
+
+/**
+ * The org a request names, inside the scope, or 404 in the words of `what` (单位, 所属单位…):
+ * out of scope answers exactly like a missing unit. No id (an optional filter left empty) → undefined.
+ */
+export async function requireOrgInScope(db: Executor, scope: Scope, id: string, what?: string, opts?: { lock?: boolean }): Promise<OrgRow>;
+export async function requireOrgInScope(db: Executor, scope: Scope, id: string | null | undefined, what?: string, opts?: { lock?: boolean }): Promise<OrgRow | undefined>;
+export async function requireOrgInScope(db: Executor, scope: Scope, id: string | null | undefined, what = '单位', opts: { lock?: boolean } = {}): Promise<OrgRow | undefined> {
+  if (!id) return undefined;
+  const org = await findOrgInScope(db, scope, id, opts);
+  if (!org) throw notFound(what);
+  return org;
 }

@@ -1,6 +1,6 @@
 import type { Role, VenueType } from '@xuanlian/contracts';
 import { systemCtx, type Actor, type Ctx, type Services } from '../core/context.ts';
-import { addDays, chinaDate } from '../core/dates.ts';
+import { addDays, chinaDate } from '../core/china-time/index.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { createActivity, ensureDefaultTypes, listTypes } from '../modules/activities/index.ts';
 import { findOrgByCode } from '../modules/orgs/index.ts';

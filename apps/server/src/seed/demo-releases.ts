@@ -2,7 +2,7 @@ import { DEFAULT_CHANNELS } from '@xuanlian/contracts';
 import { releases, reviewSteps } from '@xuanlian/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx, Services } from '../core/context.ts';
-import { chinaDate } from '../core/dates.ts';
+import { chinaDate } from '../core/china-time/index.ts';
 import { queryRows } from '../core/sql.ts';
 import { createIssue, createJournal, publishIssue, saveIssue } from '../modules/journals/index.ts';
 import { createManuscript, getManuscript, submitManuscript } from '../modules/manuscripts/index.ts';

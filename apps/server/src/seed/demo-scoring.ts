@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Genre } from '@xuanlian/contracts';
 import { loadActor } from '../modules/auth/actor.ts';
 import type { Ctx, Services } from '../core/context.ts';
-import { addDays, chinaDate } from '../core/dates.ts';
+import { addDays, chinaDate } from '../core/china-time/index.ts';
 import { findOrgByCode } from '../modules/orgs/index.ts';
 import { ensureStandardOutlets, findOutletByName } from '../modules/outlets/index.ts';
 import { ensureDefaultRules, recomputeAllScores } from '../modules/scoring/index.ts';

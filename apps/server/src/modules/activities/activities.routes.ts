@@ -18,7 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { sendDocx, sendStored } from '../../core/http.ts';
+import { sendDocx, sendStored } from '../../core/http/index.ts';
 import { createActivityType, listActivityTypes, updateActivityType } from './verbs/activity-types.ts';
 import { openActivityFile, storeEvidence } from './verbs/evidence.ts';
 import { getActivity, getRoster, listActivities } from './verbs/read-activities.ts';

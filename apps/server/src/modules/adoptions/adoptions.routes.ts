@@ -1,7 +1,7 @@
 import { Adoption, AdoptionListOutput, AdoptionListQuery, CreateAdoptionInput, RejectAdoptionInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uploadedFile } from '../manuscripts/index.ts';
+import { uploadedFile } from '../../core/http/index.ts';
 import { createAdoption, getAdoption, listAdoptions, openEvidence, rejectAdoption, uploadEvidence, verifyAdoption } from './verbs/adoptions.ts';
 
 const params = z.strictObject({ id: z.uuid('用稿编号无效') });

@@ -3,7 +3,7 @@ import { systemCtx, type Services } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { MIME, recordFile } from '../../core/files/index.ts';
 import { findAdoptionRow, setCapturedEvidence } from './adoptions.repo.ts';
-import { createAddressPolicy, FetchError, readFetchPolicy, safeFetch, systemResolver, type Resolver } from '../sources/index.ts';
+import { currentAddressPolicy, FetchError, safeFetch, systemResolver, type Resolver } from '../../core/net/index.ts';
 
 export const CAPTURE_PAGE_JOB = 'adoptions.capture-page';
 
@@ -36,7 +36,7 @@ export async function capturePage(services: Services, adoptionId: string, opts: 
   let note: string;
   let stored: Awaited<ReturnType<Services['files']['put']>> | undefined;
   try {
-    const policy = createAddressPolicy((await readFetchPolicy(db)).allowCidrs);
+    const policy = await currentAddressPolicy(db);
     const res = await safeFetch(
       { url: a.url, accept: 'text/html,application/xhtml+xml,application/pdf,image/*;q=0.8' },
       { policy, resolver: opts.resolver ?? systemResolver, limits: { timeoutMs: opts.timeoutMs ?? 15_000, maxBytes: MAX_PAGE_BYTES, maxRedirects: 5, userAgent: 'Xuanlian-Evidence/1.0' } },

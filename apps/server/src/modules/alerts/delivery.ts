@@ -1,7 +1,7 @@
 import { GRADE_LABELS, type Grade } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../../core/context.ts';
-import { quietUntil } from '../../core/china-time.ts';
+import { quietUntil } from '../../core/china-time/index.ts';
 import { notify } from '../notifications/index.ts';
 import type { TopicMeta } from '../topics/index.ts';
 import { activeUsers, insertDeliveries, monitorsCovering } from './alerts.repo.ts';

@@ -1,6 +1,6 @@
 import { AnnualSummaryOutput, AnnualSummaryQuery } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendDocx } from '../../core/http.ts';
+import { sendDocx } from '../../core/http/index.ts';
 import { summaryFigures } from './figures.ts';
 import { buildAnnualSummary } from './summary-docx.ts';
 

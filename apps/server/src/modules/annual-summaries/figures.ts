@@ -1,9 +1,8 @@
 import { COVERAGE_VENUES, VENUE_TYPE_LABELS, type AnnualSummaryOutput, type SummaryFigure } from '@xuanlian/contracts';
 import type { Ctx } from '../../core/context.ts';
-import { chinaDate } from '../../core/dates.ts';
-import { notFound } from '../../core/errors.ts';
-import { requirePermission } from '../../core/scope.ts';
-import { findOrgInScope, listOrgsInScope } from '../orgs/index.ts';
+import { chinaDate } from '../../core/china-time/index.ts';
+import { requirePermission, requireOrgInScope } from '../../core/scope.ts';
+import { listOrgsInScope } from '../orgs/index.ts';
 import { taskCounts } from '../plans/index.ts';
 import { ledgerGroups, periodOf, type LedgerGroup } from '../targets/index.ts';
 import { adoptionFigures, incidentFigures, journalFigures, manuscriptFigures, type SummaryScope } from './sources.ts';
@@ -40,8 +39,7 @@ function ledgerFigures(groups: LedgerGroup[]): SummaryFigure[] {
  */
 export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<AnnualSummaryOutput> {
   const scope = requirePermission(ctx.actor, 'activity.read');
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   const today = chinaDate();
   const period = periodOf(year, today);
   const subtree = await listOrgsInScope(ctx.db, { all: false, paths: [org.path] });

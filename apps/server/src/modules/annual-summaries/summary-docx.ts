@@ -1,6 +1,6 @@
 import type { SummaryFigure } from '@xuanlian/contracts';
 import type { Ctx } from '../../core/context.ts';
-import { chinaDate, cnDate } from '../../core/dates.ts';
+import { chinaDate, chineseDate } from '../../core/china-time/index.ts';
 import { h1, h2, para, renderDocx, right, title, type Block } from '../../core/docx.ts';
 import { getTargets } from '../targets/index.ts';
 import { summaryFigures } from './figures.ts';
@@ -47,7 +47,7 @@ export async function buildAnnualSummary({ ctx, orgId, year }: { ctx: Ctx; orgId
   if (behind.length > 0) {
     blocks.push(para(`从台账看，${behind.map((t) => `${t.label}（要求 ${t.threshold}${t.unit}，${t.detail}）`).join('；')}。`, mark));
   }
-  blocks.push(para('一是', mark, '二是', mark, '三是', mark), h1('三、下一步打算'), para('一是', mark, '二是', mark, '三是', mark), right(orgName), right(cnDate(chinaDate())));
+  blocks.push(para('一是', mark, '二是', mark, '三是', mark), h1('三、下一步打算'), para('一是', mark, '二是', mark, '三是', mark), right(orgName), right(chineseDate(chinaDate())));
   const name = `${orgName}-${year}年度宣传思想文化工作总结（初稿）`;
   return { body: await renderDocx(blocks, { title: name }), name };
 }

@@ -1,6 +1,6 @@
 import { AssessmentOutput, AssessmentQuery, SaveAssessmentWeightsInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendXlsx } from '../../core/http.ts';
+import { sendXlsx } from '../../core/http/index.ts';
 import { exportAssessmentXlsx, getAssessment, saveAssessmentWeights } from './verbs/assessments.ts';
 
 export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,7 +1,7 @@
 import { AuditLogListOutput, AuditLogQuery, AuditVerifyOutput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { exportAuditLogs, listAuditLogs, verifyAuditLogs } from './audit-logs.verbs.ts';
-import { sendXlsx } from '../../core/http.ts';
+import { sendXlsx } from '../../core/http/index.ts';
 
 export const auditLogsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['审计日志'];

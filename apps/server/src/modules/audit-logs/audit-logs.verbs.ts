@@ -2,9 +2,7 @@ import { AUDIT_ACTION_LABELS, type AuditAction, type AuditLog, type AuditLogQuer
 import ExcelJS from 'exceljs';
 import { verifyAuditChain, writeAudit, writeCheckpoint } from '../../core/audit/audit.ts';
 import type { Ctx } from '../../core/context.ts';
-import { notFound } from '../../core/errors.ts';
-import { requirePermission, type Scope } from '../../core/scope.ts';
-import { findOrgInScope } from '../orgs/index.ts';
+import { requirePermission, type Scope, requireOrgInScope } from '../../core/scope.ts';
 import { listAudit, type AuditFilters } from './audit-logs.repo.ts';
 
 type Row = Awaited<ReturnType<typeof listAudit>>['rows'][number];
@@ -30,8 +28,7 @@ async function filtersFor(ctx: Ctx, input: AuditLogQuery): Promise<{ scope: Scop
   const seesAll = scope.all || ctx.actor.grants.some((g) => g.role === 'auditor' && g.orgPath.split('/').length === 3);
   let orgSubtree: Scope | undefined;
   if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, scope, input.orgId);
     orgSubtree = { all: false, paths: [org.path] };
   }
   return { scope, seesAll, filters: { ...input, orgSubtree } };

@@ -1,5 +1,6 @@
 import { Brief, BriefFigures, BriefFiguresQuery, BriefIdParams, BriefListOutput, BriefListQuery, CreateBriefInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendDownload } from '../../core/http/index.ts';
 import { briefFigures, getBrief, listBriefs, openBriefDocx, requestBrief } from './verbs/briefs.ts';
 
 export const briefsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -14,9 +15,6 @@ export const briefsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/briefs/:id', { schema: { tags, params: BriefIdParams, response: { 200: Brief } } }, (req) => getBrief({ ctx: req.ctx, id: req.params.id }));
   app.get('/api/briefs/:id/docx', { schema: { tags, description: '下载简报 Word 文件', params: BriefIdParams } }, async (req, reply) => {
     const file = await openBriefDocx({ ctx: req.ctx, id: req.params.id });
-    return reply
-      .header('content-type', file.mime)
-      .header('content-disposition', `attachment; filename="brief.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .send(file.stream);
+    return sendDownload(reply, file.stream, file.fileName, file.mime);
   });
 };

@@ -1,19 +1,6 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, HeadingLevel, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { GRADE_LABELS, INCIDENT_STAGE_LABELS, SENTIMENT_LABELS, type BriefFigures } from '@xuanlian/contracts';
-import { chineseDate, chineseDateTime } from '../../core/china-time.ts';
+import { chineseDate, chineseDateTime } from '../../core/china-time/index.ts';
 
 /**
  * The brief as Word: 仿宋 body and 宋体 headings as official documents use (eastAsia fonts, so

@@ -1,5 +1,5 @@
 import type { BriefKind } from '@xuanlian/contracts';
-import { addDays, chinaDay, chinaMidnight, chineseDate, mondayOf } from '../../core/china-time.ts';
+import { addDays, chinaDate, chinaMidnight, chineseDate, mondayOf } from '../../core/china-time/index.ts';
 
 export interface Period {
   from: Date;
@@ -10,7 +10,7 @@ export interface Period {
 
 /** The period a brief covers: a China-time day, or the Monday–Sunday week around `day`. */
 export function periodOf(kind: BriefKind, day: string | undefined, now = new Date()): Period {
-  const today = chinaDay(now);
+  const today = chinaDate(now);
   if (kind === 'daily') {
     const d = day ?? addDays(today, -1);
     return { from: chinaMidnight(d), to: chinaMidnight(addDays(d, 1)), label: chineseDate(d) };
@@ -20,6 +20,6 @@ export function periodOf(kind: BriefKind, day: string | undefined, now = new Dat
 }
 
 export function labelOf(kind: BriefKind, from: Date): string {
-  const d = chinaDay(from);
+  const d = chinaDate(from);
   return kind === 'daily' ? chineseDate(d) : `${chineseDate(d)}—${chineseDate(addDays(d, 6))}`;
 }

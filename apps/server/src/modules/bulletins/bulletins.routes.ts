@@ -14,7 +14,7 @@ import {
   UpdateBulletinInput,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendDocx, sendXlsx } from '../../core/http.ts';
+import { sendDocx, sendXlsx } from '../../core/http/index.ts';
 import { answerAppeal, createAppeal } from './verbs/appeals.ts';
 import {
   bulletinDocx,

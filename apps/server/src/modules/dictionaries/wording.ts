@@ -1,7 +1,7 @@
 import { checkWording, createMatcher, LeaderTitleChecker, selectLongest, type Matcher } from '@xuanlian/textkit';
 import type { Executor } from '@xuanlian/db';
 import { listLeaders, listWords, wordingFingerprint, type WordRow } from './dictionaries.repo.ts';
-import { pathIds } from './org-config.ts';
+import { pathIds } from '../../core/scope.ts';
 
 export interface WordingHit {
   code: 'sensitive_word' | 'wording' | 'leader_title';

@@ -1,7 +1,7 @@
 import { CreateEndorsementInput, Endorsement, EndorsementListOutput, EndorsementListQuery } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { uploadedFile } from '../manuscripts/index.ts';
+import { uploadedFile } from '../../core/http/index.ts';
 import { createEndorsement, listEndorsements, openScan, uploadScan } from './verbs/endorsements.ts';
 
 const params = z.strictObject({ id: z.uuid('批示编号无效') });

@@ -1,7 +1,7 @@
 import { ImportResult } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
-import { sendXlsx } from '../../core/http.ts';
+import { sendXlsx } from '../../core/http/index.ts';
 import { requirePermission } from '../../core/scope.ts';
 import { importPeople } from './import-people.ts';
 import { buildImportTemplate } from './template.ts';

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Paragraph, TabStopType, TextRun } from 'docx';
 import type { JournalIssue } from '@xuanlian/contracts';
-import { cnDate } from '../../core/dates.ts';
+import { chineseDate } from '../../core/china-time/index.ts';
 import { GONGWEN_FONTS, GONGWEN_SIZE, LINE_PITCH, gongwenRunFont, gwBlankLine, gwHeading, gwParagraph, gwRun, gwTable, renderGongwen, type GongwenBlock } from '../../core/gongwen/index.ts';
 import { bodyToDocx, toBlocks, type LoadImage } from '../manuscripts/index.ts';
 
@@ -23,7 +23,7 @@ function masthead(issue: JournalIssue): Paragraph[] {
       border: { bottom: { style: BorderStyle.THICK, size: 18, color: RED, space: 6 } },
       children: [
         new TextRun({ text: `${issue.publisher}编`, font: gongwenRunFont(GONGWEN_FONTS.body), size: GONGWEN_SIZE.body }),
-        new TextRun({ text: `\t${cnDate(issue.issueDate)}`, font: gongwenRunFont(GONGWEN_FONTS.body), size: GONGWEN_SIZE.body }),
+        new TextRun({ text: `\t${chineseDate(issue.issueDate)}`, font: gongwenRunFont(GONGWEN_FONTS.body), size: GONGWEN_SIZE.body }),
       ],
     }),
     gwBlankLine(),

@@ -14,7 +14,7 @@ import {
   UpdateJournalInput,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendDownload, DOCX } from '../manuscripts/index.ts';
+import { sendDownload, DOCX } from '../../core/http/index.ts';
 import { exportIssueDocx } from './verbs/export-issue.ts';
 import { createIssue, getIssue, listIssuesFor, publishIssue, saveIssue } from './verbs/issues.ts';
 import { createJournal, listJournalsFor, updateJournalEntry } from './verbs/journals.ts';

@@ -3,7 +3,7 @@ import type { ManuscriptAttachment, ManuscriptAuthor } from '@xuanlian/contracts
 import type { Executor } from '@xuanlian/db';
 import type { Actor } from '../../core/context.ts';
 import { readableFiles, requireReadableFiles } from '../../core/files/index.ts';
-import { zhDate } from '../notifications/index.ts';
+import { chineseDate } from '../../core/china-time/index.ts';
 import { linkedShas, type FileLink } from './files.repo.ts';
 import { bodyImageShas, sanitizeBody } from './html/sanitize.ts';
 import type { ManuscriptRecord } from './manuscripts.repo.ts';
@@ -43,7 +43,7 @@ export function contentHash(c: Content): string {
 
 /** Seed 004's naming rule: 单位-YYYY年M月D日工作信息. */
 export function defaultTitle(orgName: string, at = new Date()): string {
-  return `${orgName}-${zhDate(at)}工作信息`;
+  return `${orgName}-${chineseDate(at)}工作信息`;
 }
 
 export interface PreparedBody {

@@ -1,6 +1,5 @@
 import type { FileHolder } from '../../core/files/index.ts';
-import { hasPermission, scopeFor } from '../../core/scope.ts';
-import { unionScopes } from '../dictionaries/index.ts';
+import { hasPermission, scopeFor, unionScopes } from '../../core/scope.ts';
 import { readableShas } from './files.repo.ts';
 import { READ_PERMISSIONS } from './manuscripts.policy.ts';
 

@@ -1,4 +1,4 @@
-export { manuscriptsRoutes, sendDownload, uploadedFile, DOCX } from './manuscripts.routes.ts';
+export { manuscriptsRoutes } from './manuscripts.routes.ts';
 export { commissionsRoutes } from './commissions.routes.ts';
 export { withIdempotency } from '../../core/idempotency/with-idempotency.ts';
 export { loadManuscriptForReview, manuscriptAfterDecision, applyReviewEdits, type ReviewedManuscript } from './verbs/review-hooks.ts';

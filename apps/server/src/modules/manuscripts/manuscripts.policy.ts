@@ -1,8 +1,8 @@
 import { EDITABLE_STATUSES, MANUSCRIPT_TRANSITIONS, type ManuscriptTransition } from '@xuanlian/contracts';
 import type { Actor } from '../../core/context.ts';
 import { conflict, forbidden, invalidState } from '../../core/errors.ts';
-import { requireAnyPermission } from '../dictionaries/index.ts';
 import type { ReadAccess } from './manuscripts.repo.ts';
+import { requireAnyPermission } from '../../core/scope.ts';
 
 export const READ_PERMISSIONS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
 

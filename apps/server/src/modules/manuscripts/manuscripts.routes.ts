@@ -21,11 +21,9 @@ import {
   VersionParams,
   WithdrawManuscriptInput,
 } from '@xuanlian/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
-import { sendXlsx } from '../../core/http.ts';
+import { DOCX, sendDownload, sendXlsx, uploadedFile } from '../../core/http/index.ts';
 import { listAuthorCandidates } from './verbs/author-candidates.ts';
 import { checkManuscriptById } from './verbs/check-manuscript.ts';
 import { createManuscript } from './verbs/create-manuscript.ts';
@@ -39,33 +37,6 @@ import { saveDraft } from './verbs/save-draft.ts';
 import { submitManuscript } from './verbs/submit-manuscript.ts';
 import { diffVersions, getVersion, listVersions } from './verbs/versions.ts';
 import { withdrawManuscript } from './verbs/withdraw-manuscript.ts';
-
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** A download whose 中文 name survives every browser (RFC 6266 filename*). */
-export function sendDownload(reply: FastifyReply, body: Buffer, fileName: string, type: string) {
-  return reply
-    .header('content-type', type)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `attachment; filename="download${fileName.slice(fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body);
-}
-
-/** The one uploaded file of a multipart request, within the size limit, or a 中文 refusal. */
-export async function uploadedFile(req: FastifyRequest, limitBytes: number, what: string): Promise<{ fileName: string; bytes: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `请以文件形式上传${what}`);
-  const part = await req.file();
-  if (!part) throw new AppError('VALIDATION', `请选择要上传的${what}`, [{ path: 'file', message: `请选择要上传的${what}` }]);
-  try {
-    const bytes = await part.toBuffer();
-    return { fileName: part.filename, bytes };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('PAYLOAD_TOO_LARGE', `文件过大，不能超过 ${Math.round(limitBytes / 1024 / 1024)} MB`, { maxBytes: limitBytes });
-    }
-    throw err;
-  }
-}
 
 const IdempotencyHeaders = z.object({ 'idempotency-key': IDEMPOTENCY_KEY.optional() });
 const ImportQuery = z.strictObject({ orgId: z.uuid('报送单位无效').optional() });

@@ -1,6 +1,7 @@
-import { notificationChannels, orgs, settings, type Executor } from '@xuanlian/db';
+import { notificationChannels, orgs, type Executor } from '@xuanlian/db';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { pathFilter, type Scope } from '../../core/scope.ts';
+import { readSetting, writeSetting } from '../../core/settings.ts';
 import type { ChannelRow } from './deliveries.repo.ts';
 
 export type NewChannel = typeof notificationChannels.$inferInsert;
@@ -52,14 +53,5 @@ export async function deleteChannel(tx: Executor, id: string): Promise<boolean> 
 
 const SETTINGS_KEY = 'notifications';
 
-export async function readSettingsValue(db: Executor): Promise<unknown> {
-  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTINGS_KEY));
-  return rows[0]?.value;
-}
-
-export async function writeSettingsValue(tx: Executor, value: object): Promise<void> {
-  await tx
-    .insert(settings)
-    .values({ key: SETTINGS_KEY, value, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
-}
+export const readSettingsValue = (db: Executor): Promise<unknown> => readSetting(db, SETTINGS_KEY);
+export const writeSettingsValue = (tx: Executor, value: object): Promise<void> => writeSetting(tx, SETTINGS_KEY, value);

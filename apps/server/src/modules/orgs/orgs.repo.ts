@@ -1,8 +1,8 @@
 import { orgs, type Executor } from '@xuanlian/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { pathFilter, type Scope } from '../../core/scope.ts';
+import { asc, eq, sql } from 'drizzle-orm';
+import { pathFilter, type OrgRow, type Scope } from '../../core/scope.ts';
 
-export type OrgRow = typeof orgs.$inferSelect;
+export type { OrgRow };
 
 export async function listOrgsInScope(db: Executor, scope: Scope): Promise<OrgRow[]> {
   return db
@@ -10,18 +10,6 @@ export async function listOrgsInScope(db: Executor, scope: Scope): Promise<OrgRo
     .from(orgs)
     .where(pathFilter(scope, orgs.path))
     .orderBy(asc(orgs.depth), asc(orgs.sortOrder), asc(orgs.name));
-}
-
-/** Fetch-or-null inside the scope: a row outside it is indistinguishable from a missing one. */
-export async function findOrgInScope(
-  db: Executor,
-  scope: Scope,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<OrgRow | undefined> {
-  const q = db.select().from(orgs).where(and(eq(orgs.id, id), pathFilter(scope, orgs.path)));
-  const rows = opts.lock ? await q.for('update') : await q;
-  return rows[0];
 }
 
 export async function findOrgById(db: Executor, id: string): Promise<OrgRow | undefined> {

@@ -26,7 +26,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { sendDocx, sendStored } from '../../core/http.ts';
+import { sendDocx, sendStored } from '../../core/http/index.ts';
 import { decideExtension, requestExtension } from './verbs/extensions.ts';
 import { buildPlanSummary } from './verbs/plan-summary.ts';
 import { addTask, createPlan, getPlan, listPlans, parsePlan, parsePlanDocx } from './verbs/plans.ts';

@@ -1,5 +1,5 @@
 import type { TaskLight, TaskStatus } from '@xuanlian/contracts';
-import { daysBetween } from '../../core/dates.ts';
+import { daysBetween } from '../../core/china-time/index.ts';
 
 /**
  * The task state machine as data: which statuses each move starts from, where it goes, and

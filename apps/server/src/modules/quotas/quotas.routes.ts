@@ -1,8 +1,7 @@
 import { QuotaGridOutput, QuotaImportResult, QuotaQuery, SaveQuotasInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendXlsx } from '../../core/http.ts';
-import { uploadedFile } from '../manuscripts/index.ts';
+import { sendXlsx, uploadedFile } from '../../core/http/index.ts';
 import { getQuotaGrid, importQuotas, saveQuotas } from './verbs/quotas.ts';
 import { quotaTemplate } from './xlsx.ts';
 

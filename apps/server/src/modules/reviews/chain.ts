@@ -7,9 +7,9 @@ import {
   type PolicyPurpose,
 } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
-import { pathIds } from '../dictionaries/index.ts';
 import { applicablePolicies } from './policies.repo.ts';
 import { reviewersAt, type Person } from './reviews.repo.ts';
+import { pathIds } from '../../core/scope.ts';
 
 /** What the chain needs to know about a manuscript. */
 export interface ChainSubject {

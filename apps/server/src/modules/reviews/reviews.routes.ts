@@ -18,7 +18,8 @@ import {
   UpdateReviewPolicyInput,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DOCX, loadManuscriptDetail, sendDownload } from '../manuscripts/index.ts';
+import { loadManuscriptDetail } from '../manuscripts/index.ts';
+import { DOCX, sendDownload } from '../../core/http/index.ts';
 import { bulkApprove } from './verbs/bulk-approve.ts';
 import { decideStep } from './verbs/decide.ts';
 import { countPending, listOverdue, listPending } from './verbs/lists.ts';

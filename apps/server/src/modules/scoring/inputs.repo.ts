@@ -2,7 +2,7 @@ import type { Executor } from '@xuanlian/db';
 import { sql } from 'drizzle-orm';
 import type { Genre, LeaderLevel, OutletLevel } from '@xuanlian/contracts';
 import { queryRows } from '../../core/sql.ts';
-import { chinaDate } from '../../core/dates.ts';
+import { chinaDate } from '../../core/china-time/index.ts';
 import { missedTargets } from '../manuscripts/index.ts';
 import type { AdoptionInput, AuthorInput, CommissionMissInput, EndorsementInput, ManuscriptInput, MonthlyQuotaInput } from './engine/engine.ts';
 

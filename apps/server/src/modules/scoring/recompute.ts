@@ -1,5 +1,5 @@
 import type { Executor } from '@xuanlian/db';
-import { chinaDate } from '../../core/dates.ts';
+import { chinaDate } from '../../core/china-time/index.ts';
 import { externalAdoptions } from './adoption-sources.ts';
 import { scoreLines } from './engine/engine.ts';
 import { commissionMisses, endorsementInputs, manuscriptInputs, monthlyQuotaInputs, quotaYears, verifiedAdoptions } from './inputs.repo.ts';

@@ -1,10 +1,9 @@
 import { systemCtx, type Services } from '../../core/context.ts';
 import { ingestItems, knownUrls, type IngestOptions, type IngestResult } from '../mentions/index.ts';
-import { createAddressPolicy } from './fetch/address-policy.ts';
-import { FetchError } from './fetch/errors.ts';
+import { currentAddressPolicy, FetchError } from '../../core/net/index.ts';
 import { fetchSource, type FetchSettings } from './fetch/fetch-source.ts';
 import type { WebSelectors } from '@xuanlian/contracts';
-import { claimDueSources, findSourceById, ingestSourceOf, readFetchPolicy, recordFetch } from './sources.repo.ts';
+import { claimDueSources, findSourceById, ingestSourceOf, recordFetch } from './sources.repo.ts';
 
 export const FETCH_DUE_JOB = 'opinion.fetch-due';
 export const FETCH_SOURCE_JOB = 'opinion.fetch-source';
@@ -32,7 +31,7 @@ export type SourceRunResult = { ok: true; notModified: boolean; ingest: IngestRe
 export async function runSourceFetch(services: Services, sourceId: string, settings: FetchSettings, ingest: IngestOptions = {}): Promise<SourceRunResult | null> {
   const source = await findSourceById(services.db, sourceId);
   if (!source || !source.enabled || source.kind === 'manual') return null;
-  const policy = createAddressPolicy((await readFetchPolicy(services.db)).allowCidrs);
+  const policy = await currentAddressPolicy(services.db);
   let outcome;
   try {
     outcome = await fetchSource(

@@ -1,5 +1,4 @@
-import { orgs, opinionMentions, opinionSources, settings, type Executor } from '@xuanlian/db';
-import { DEFAULT_FETCH_POLICY, FetchPolicy } from '@xuanlian/contracts';
+import { orgs, opinionMentions, opinionSources, type Executor } from '@xuanlian/db';
 import { and, asc, count, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
 import type { IngestSource } from '../mentions/index.ts';
@@ -169,21 +168,6 @@ export async function recordFetch(tx: Executor, id: string, h: FetchHealth): Pro
     .update(opinionSources)
     .set({ lastFetchAt: sql`now()`, lastError: h.error ?? '未知错误', lastErrorAt: sql`now()`, errorStreak: sql`${opinionSources.errorStreak} + 1` })
     .where(eq(opinionSources.id, id));
-}
-
-const POLICY_KEY = 'opinion_fetch_policy';
-
-export async function readFetchPolicy(db: Executor): Promise<FetchPolicy> {
-  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, POLICY_KEY));
-  const parsed = FetchPolicy.safeParse(rows[0]?.value);
-  return parsed.success ? parsed.data : DEFAULT_FETCH_POLICY;
-}
-
-export async function writeFetchPolicy(tx: Executor, policy: FetchPolicy): Promise<void> {
-  await tx
-    .insert(settings)
-    .values({ key: POLICY_KEY, value: policy, updatedAt: new Date() })
-    .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: new Date() } });
 }
 
 /** The pipeline's view of a source: its unit's path decides whose topics may match manual items. */

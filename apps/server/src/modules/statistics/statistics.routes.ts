@@ -1,6 +1,6 @@
 import { StatisticsOutput, StatisticsQuery, TrendOutput, TrendQuery } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sendXlsx } from '../../core/http.ts';
+import { sendXlsx } from '../../core/http/index.ts';
 import { exportStatisticsXlsx, getStatistics, getTrend } from './verbs/statistics.ts';
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {

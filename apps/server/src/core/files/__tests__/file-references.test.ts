@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildCategories, buildManuscript, buildTwoTrees } from '../../../../test/factories.ts';
 import { uploadEvidence } from '../../../../test/ledgers.ts';
-import { chinaDate } from '../../dates.ts';
+import { chinaDate } from '../../china-time/index.ts';
 import { fileHolderNames } from '../readable.ts';
 import { PNG } from './samples.ts';
 

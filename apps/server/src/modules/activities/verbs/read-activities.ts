@@ -1,8 +1,7 @@
 import type { Activity, ActivityListQuery, ActivitySummary, RosterOutput } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, requirePermission, scopeFor } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { hasPermission, pathInScope, requirePermission, scopeFor, requireOrgInScope } from '../../../core/scope.ts';
 import { attendeesOf, fileMeta, findActivityInScope, listActivitiesInScope, rosterOf, type ActivityRow } from '../activities.repo.ts';
 import { presentActivity, presentSummary } from '../activities.presenter.ts';
 
@@ -27,12 +26,7 @@ export async function getActivity({ ctx, id }: { ctx: Ctx; id: string }): Promis
 
 export async function listActivities({ ctx, input }: { ctx: Ctx; input: ActivityListQuery }): Promise<{ items: ActivitySummary[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'activity.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listActivitiesInScope(ctx.db, scope, { ...input, subtreePath });
   const attendees = await attendeesOf(ctx.db, rows.map((r) => r.id));
   return {
@@ -44,7 +38,6 @@ export async function listActivities({ ctx, input }: { ctx: Ctx; input: Activity
 /** Who can be listed as attending: the unit's people, visible to whoever records for it. */
 export async function getRoster({ ctx, orgId }: { ctx: Ctx; orgId: string }): Promise<RosterOutput> {
   const scope = requirePermission(ctx.actor, 'activity.record');
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   return { items: await rosterOf(ctx.db, org.path) };
 }

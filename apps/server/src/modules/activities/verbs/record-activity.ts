@@ -3,21 +3,11 @@ import type { Executor } from '@xuanlian/db';
 import type { Actor } from '../../../core/context.ts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
 import { requireReadableFiles } from '../../../core/files/index.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
-import {
-  ensureDefaultTypes,
-  findActivityInScope,
-  findType,
-  insertActivity,
-  replaceAttendees,
-  rosterOf,
-  updateActivityIfVersion,
-  type AttachedFile,
-} from '../activities.repo.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { ensureDefaultTypes, findActivityInScope, findType, insertActivity, replaceAttendees, rosterOf, updateActivityIfVersion, type AttachedFile } from '../activities.repo.ts';
 import { loadActivity } from './read-activities.ts';
 
 /**
@@ -77,8 +67,7 @@ export async function createActivity({ ctx, input }: { ctx: Ctx; input: CreateAc
   checkDate(input.heldOn);
   await ensureDefaultTypes(ctx.db);
   const id = await ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     if (org.status === 'disabled') throw invalidState('单位已停用，不能登记活动');
     await checkType(tx, input.typeId, input.examPassMark);
     await checkDetails(tx, ctx.actor, org.path, input);

@@ -1,10 +1,8 @@
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatus } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate, cnDate } from '../../../core/dates.ts';
+import { chinaDate, chineseDate } from '../../../core/china-time/index.ts';
 import { h1, h2, para, renderDocx, subtitle, table, title, type Block } from '../../../core/docx.ts';
-import { notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { getTargets } from '../../targets/index.ts';
 import { activitiesOfOrgYear, attendeesOf, type ActivityRow, type AttendeeRow } from '../activities.repo.ts';
 import { statsOf } from '../activities.presenter.ts';
@@ -17,12 +15,12 @@ function sessionBlocks(a: ActivityRow, people: AttendeeRow[], i: number): Block[
   const absent = people.filter((p) => p.status === 'absent');
   const madeUp = people.filter((p) => p.status === 'makeup');
   const blocks: Block[] = [
-    h2(`（${ordinal(i)}）${cnDate(a.heldOn)} ${a.typeName}：${a.topic}`),
-    para(`时间：${cnDate(a.heldOn)}；地点：${a.place || '未填写'}；主讲（领学）：${a.speaker || '未填写'}。`),
+    h2(`（${ordinal(i)}）${chineseDate(a.heldOn)} ${a.typeName}：${a.topic}`),
+    para(`时间：${chineseDate(a.heldOn)}；地点：${a.place || '未填写'}；主讲（领学）：${a.speaker || '未填写'}。`),
   ];
   if (people.length > 0) {
     const absentText = absent.map((p) => `${p.name}（${p.absenceReason ?? '未说明原因'}）`).join('、');
-    const makeupText = madeUp.map((p) => `${p.name}（${p.absenceReason ?? '缺席'}，${p.makeupOn ? cnDate(p.makeupOn) : ''}补学）`).join('、');
+    const makeupText = madeUp.map((p) => `${p.name}（${p.absenceReason ?? '缺席'}，${p.makeupOn ? chineseDate(p.makeupOn) : ''}补学）`).join('、');
     blocks.push(
       para(
         `应到 `,
@@ -52,8 +50,7 @@ function sessionBlocks(a: ActivityRow, people: AttendeeRow[], i: number): Block[
  */
 export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<{ body: Buffer; name: string }> {
   const scope = requirePermission(ctx.actor, 'activity.read');
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   const targets = await getTargets({ ctx, orgId, year });
   const sessions = (await activitiesOfOrgYear(ctx.db, org.id, year)).filter((a) => a.category === 'study' || a.category === 'seminar');
   const people = await attendeesOf(ctx.db, sessions.map((s) => s.id));
@@ -62,7 +59,7 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
   const seminar = t('seminars_quarterly');
   const rate = t('attendance_rate');
 
-  const blocks: Block[] = [title(`${org.name}${year}年度理论学习档案`), subtitle(`（截至${cnDate(targets.asOf)}，根据活动台账生成）`), h1('一、学习计划与完成情况')];
+  const blocks: Block[] = [title(`${org.name}${year}年度理论学习档案`), subtitle(`（截至${chineseDate(targets.asOf)}，根据活动台账生成）`), h1('一、学习计划与完成情况')];
   const planned = [
     study?.enabled ? `理论学习中心组全年集中学习不少于 ${study.threshold} 次` : null,
     seminar?.enabled ? `每季度专题研讨不少于 ${seminar.threshold} 次` : null,
@@ -71,7 +68,7 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
   blocks.push(para(planned.length ? `按照年度学习计划，${planned.join('，')}。` : '本单位本年度未设定理论学习指标。'));
   blocks.push(
     para(
-      `截至${cnDate(targets.asOf)}，共开展中心组学习 `,
+      `截至${chineseDate(targets.asOf)}，共开展中心组学习 `,
       { figure: String(sessions.filter((s) => s.category === 'study').length) },
       ' 次、专题研讨 ',
       { figure: String(sessions.filter((s) => s.category === 'seminar').length) },
@@ -86,7 +83,7 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
         ['序号', '日期', '类型', '学习主题', '主讲（领学）', '应到/实到'],
         ...sessions.map((s, i) => {
           const st = statsOf(s, people.filter((p) => p.activityId === s.id));
-          return [String(i + 1), cnDate(s.heldOn), s.typeName, s.topic, s.speaker || '—', st.roster ? `${st.roster}/${st.present}` : '—'];
+          return [String(i + 1), chineseDate(s.heldOn), s.typeName, s.topic, s.speaker || '—', st.roster ? `${st.roster}/${st.present}` : '—'];
         }),
       ]),
     );
@@ -116,7 +113,7 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
       ]),
     );
   }
-  blocks.push(para(`本档案由宣联于${cnDate(chinaDate())}根据活动台账自动生成。`));
+  blocks.push(para(`本档案由宣联于${chineseDate(chinaDate())}根据活动台账自动生成。`));
   const name = `${org.name}-${year}年度理论学习档案`;
   return { body: await renderDocx(blocks, { title: name }), name };
 }

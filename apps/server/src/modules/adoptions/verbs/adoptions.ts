@@ -2,11 +2,10 @@ import { ADOPTION_STATUS_LABELS, type Adoption, type AdoptionListQuery, type Cre
 import type { Readable } from 'node:stream';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { AppError, conflict, duplicate, forbidden, invalidState, notFound } from '../../../core/errors.ts';
 import { cleanFileName, MIME, recordFile } from '../../../core/files/index.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { findOutlet } from '../../outlets/index.ts';
 import { recomputeManuscriptScores } from '../../scoring/index.ts';
 import { presentAdoption } from '../adoptions.presenter.ts';
@@ -43,12 +42,7 @@ export async function getAdoption({ ctx, id }: { ctx: Ctx; id: string }): Promis
 
 export async function listAdoptions({ ctx, query }: { ctx: Ctx; query: AdoptionListQuery }) {
   const scope = requirePermission(ctx.actor, query.toVerify ? 'scoring.manage' : 'scoring.read');
-  let orgPath: string | undefined;
-  if (query.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, query.orgId);
-    if (!org) throw notFound('单位');
-    orgPath = org.path;
-  }
+  const orgPath = (await requireOrgInScope(ctx.db, scope, query.orgId))?.path;
   const { rows, total } = await listAdoptionViews(ctx.db, scope, {
     status: query.toVerify ? 'pending' : query.status,
     orgPath,

@@ -1,22 +1,11 @@
-import {
-  ASSESSMENT_BASIS_LABELS,
-  ASSESSMENT_FORMULAS,
-  ASSESSMENT_PART_LABELS,
-  ASSESSMENT_PARTS,
-  DEFAULT_ASSESSMENT_WEIGHTS,
-  type AssessmentOutput,
-  type AssessmentQuery,
-  type AssessmentRow,
-  type AssessmentWeights,
-  type SaveAssessmentWeightsInput,
-} from '@xuanlian/contracts';
+import { ASSESSMENT_BASIS_LABELS, ASSESSMENT_FORMULAS, ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentOutput, type AssessmentQuery, type AssessmentRow, type AssessmentWeights, type SaveAssessmentWeightsInput } from '@xuanlian/contracts';
 import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope } from '../../../core/scope.ts';
-import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
+import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope, requireOrgInScope } from '../../../core/scope.ts';
+import { findOrgById } from '../../orgs/index.ts';
 import { taskCounts } from '../../plans/index.ts';
 import { accountableUnits, completionRate, elapsedShare, progressOf, quotaRows } from '../../quotas/index.ts';
 import { ranks, unitActuals } from '../../statistics/index.ts';
@@ -38,8 +27,7 @@ const weightsOf = (r: WeightsRow): AssessmentWeights => ({
 /** The office: the requested unit (404 outside the scope) or the actor's first grant with the permission. */
 async function officeOf(ctx: Ctx, scope: Scope, orgId: string | undefined) {
   if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, scope, orgId);
     return org;
   }
   const grant = ctx.actor.grants.find((g) => pathInScope(scope, g.orgPath));
@@ -153,8 +141,7 @@ export async function saveAssessmentWeights({ ctx, input }: { ctx: Ctx; input: S
   const w = input.weights;
   if (w.points + w.quota + w.targets + w.tasks === 0) throw invalidState('各分项权重不能全为 0');
   await ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     const before = await findWeights(tx, org.id, input.year);
     await upsertWeights(tx, { ...w, orgId: org.id, year: input.year, updatedBy: ctx.actor.userId });
     await writeAudit(tx, ctx, {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg } from '../../../../test/factories.ts';
 import { waitFor } from '../../../../test/wait.ts';
-import { chinaDay, chineseDate } from '../../../core/china-time.ts';
+import { chinaDate, chineseDate } from '../../../core/china-time/index.ts';
 import { registerWorkers } from '../../../workers.ts';
 import type { OrgRow } from '../../orgs/index.ts';
 import { scheduleBriefs } from '../index.ts';
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 describe('[舆情] briefs: figures as JSON and a daily .docx', () => {
-  const today = chinaDay(new Date());
+  const today = chinaDate(new Date());
 
   it('figures: counts, sentiment split, top clusters, open incidents', async () => {
     const from = new Date(`${today}T00:00:00+08:00`).toISOString();

@@ -4,12 +4,11 @@ import type { Readable } from 'node:stream';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx, Services } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
-import { recordFile } from '../../../core/files/index.ts';
-import { requirePermission, type Scope } from '../../../core/scope.ts';
+import { MIME, recordFile } from '../../../core/files/index.ts';
+import { requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { alertsCount } from '../../alerts/index.ts';
 import { openIncidentsFor } from '../../incidents/index.ts';
 import { mentionFigures } from '../../mentions/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { buildBriefDocx } from '../docx.ts';
 import { findBriefById, findBriefInScope, finishBrief, insertIfAbsent, listBriefsInScope, unitsWithTopics, upsertPending, type BriefWithOrg } from '../briefs.repo.ts';
 import { labelOf, periodOf } from '../period.ts';
@@ -17,7 +16,7 @@ import { labelOf, periodOf } from '../period.ts';
 export const GENERATE_BRIEF_JOB = 'opinion.generate-brief';
 export const DAILY_BRIEFS_JOB = 'opinion.daily-briefs';
 export const WEEKLY_BRIEFS_JOB = 'opinion.weekly-briefs';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 
 function titleOf(row: { kind: string; orgName: string }): string {
   return `${row.orgName}${BRIEF_KIND_LABELS[row.kind as BriefKind] ?? '舆情简报'}`;
@@ -66,8 +65,7 @@ export async function computeFigures(db: Executor, scope: Scope, from: Date, to:
 export async function briefFigures({ ctx, input }: { ctx: Ctx; input: { from: string; to: string; orgId?: string | undefined } }): Promise<BriefFigures> {
   let scope = requirePermission(ctx.actor, 'opinion.read');
   if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, scope, input.orgId);
     scope = { all: false, paths: [org.path] };
   }
   const from = new Date(input.from);
@@ -80,8 +78,7 @@ export async function briefFigures({ ctx, input }: { ctx: Ctx; input: { from: st
 export async function requestBrief({ ctx, input }: { ctx: Ctx; input: CreateBriefInput }): Promise<Brief> {
   const scope = requirePermission(ctx.actor, 'opinion.monitor');
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     const period = periodOf(input.kind, input.date);
     const row = await upsertPending(tx, { orgId: org.id, kind: input.kind, periodFrom: period.from, periodTo: period.to, requestedBy: ctx.actor.userId });
     await ctx.jobs.send(tx, GENERATE_BRIEF_JOB, { briefId: row.id }, { singletonKey: row.id });
@@ -92,12 +89,7 @@ export async function requestBrief({ ctx, input }: { ctx: Ctx; input: CreateBrie
 
 export async function listBriefs({ ctx, input }: { ctx: Ctx; input: { orgId?: string | undefined; kind?: BriefKind | undefined; page: number; pageSize: number } }): Promise<{ items: Brief[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'opinion.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listBriefsInScope(ctx.db, scope, { subtreePath, kind: input.kind, page: input.page, pageSize: input.pageSize });
   return { items: rows.map(presentBrief), total };
 }
@@ -115,7 +107,7 @@ export async function openBriefDocx({ ctx, id }: { ctx: Ctx; id: string }): Prom
   if (!row) throw notFound('简报');
   if (row.status !== 'ready' || !row.fileSha256) throw invalidState(row.status === 'failed' ? `简报生成失败：${row.error ?? ''}` : '简报正在生成中，请稍后再试');
   const brief = presentBrief(row);
-  return { stream: await ctx.files.open(row.fileSha256), fileName: `${brief.title}.docx`, mime: DOCX };
+  return { stream: await ctx.files.open(row.fileSha256), fileName: `${brief.title}.docx`, mime: MIME.docx };
 }
 
 /** Job: figures → .docx → file store → the row says ready. Repeating it rewrites the same result. */
@@ -125,7 +117,7 @@ export async function generateBrief(services: Services, briefId: string, now = n
   try {
     const figures = await computeFigures(services.db, { all: false, paths: [row.orgPath] }, row.periodFrom, row.periodTo, now);
     const docx = await buildBriefDocx({ title: titleOf(row), orgName: row.orgName, periodLabel: labelOf(row.kind as BriefKind, row.periodFrom), generatedAt: now, figures });
-    const stored = await services.files.put(docx, { maxBytes: 50 * 1024 * 1024, allowedTypes: [DOCX] });
+    const stored = await services.files.put(docx, { maxBytes: 50 * 1024 * 1024, allowedTypes: [MIME.docx] });
     await services.db.transaction(async (tx) => {
       await recordFile(tx, stored, { uploadedBy: null });
       await finishBrief(tx, row.id, { status: 'ready', error: null, fileSha256: stored.sha256, figures });

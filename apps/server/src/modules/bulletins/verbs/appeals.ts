@@ -6,7 +6,8 @@ import { pathInScope, requirePermission } from '../../../core/scope.ts';
 import { findOrgById } from '../../orgs/index.ts';
 import { answerAppealRow, appealsOf, insertAppeal, listVisibleToUnits, lockBulletin } from '../bulletins.repo.ts';
 import { presentAppeal } from '../bulletins.presenter.ts';
-import { cnDateTime, loadBulletin } from './bulletins.ts';
+import { loadBulletin } from './bulletins.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 
 /**
  * 提出异议: a unit inside the bulletin's subtree and inside the actor's reach, while the window
@@ -25,7 +26,7 @@ export async function createAppeal({ ctx, bulletinId, input }: { ctx: Ctx; bulle
     const locked = await lockBulletin(tx, bulletinId);
     if (!locked || locked.status === 'final') throw invalidState('通报已定稿，不能再提出异议');
     if (!locked.appealUntil || locked.appealUntil.getTime() <= now.getTime()) {
-      throw invalidState(`征求意见期已于${locked.appealUntil ? cnDateTime(locked.appealUntil) : ''}结束，不能再提出异议`);
+      throw invalidState(`征求意见期已于${locked.appealUntil ? chineseDateTime(locked.appealUntil) : ''}结束，不能再提出异议`);
     }
     const id = await insertAppeal(tx, { bulletinId, orgId: org.id, reason: input.reason, createdById: ctx.actor.userId, createdByName: ctx.actor.name });
     await writeAudit(tx, ctx, { action: 'bulletin.appeal', targetType: 'bulletin', targetId: bulletinId, orgId: org.id, after: { appealId: id, org: org.name, reason: input.reason } });

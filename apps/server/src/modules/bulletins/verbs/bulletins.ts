@@ -2,9 +2,8 @@ import type { Bulletin, BulletinSummary, BulletinText, CreateBulletinInput, Open
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, requirePermission, scopeFor } from '../../../core/scope.ts';
+import { hasPermission, pathInScope, requirePermission, scopeFor, requireOrgInScope } from '../../../core/scope.ts';
 import { notify } from '../../notifications/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
 import { accountableUnits } from '../../quotas/index.ts';
 import { getStatistics } from '../../statistics/index.ts';
@@ -12,14 +11,9 @@ import { renderBulletinDocx, renderBulletinXlsx } from '../bulletin-docx.ts';
 import { appealsOf, findBulletinInScope, insertBulletin, listBulletins, listVisibleToUnits, lockBulletin, updateBulletinIf, type BulletinRow } from '../bulletins.repo.ts';
 import { contentOf, defaultTitle, periodLabel, presentAppeal, presentBulletin, presentSummary, type BulletinSnapshot } from '../bulletins.presenter.ts';
 import { defaultText, numbersFrom } from '../narrative.ts';
+import { chinaDate, chineseDateTime } from '../../../core/china-time/index.ts';
 
 const MANAGE = 'bulletin.manage' as const;
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const cnDateTime = (d: Date) => {
-  const c = new Date(d.getTime() + 8 * 3600_000);
-  return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`;
-};
-export { cnDateTime };
 
 /**
  * The period's numbers from the statistics verb itself (per unit over the office's subtree).
@@ -44,20 +38,14 @@ export async function getBulletin({ ctx, id }: { ctx: Ctx; id: string }): Promis
 
 export async function listBulletinsFor({ ctx, orgId, status }: { ctx: Ctx; orgId?: string | undefined; status?: string | undefined }): Promise<BulletinSummary[]> {
   const scope = requirePermission(ctx.actor, MANAGE);
-  let subtreePath: string | undefined;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
   return (await listBulletins(ctx.db, { scope, subtreePath, status })).map((r) => presentSummary(r));
 }
 
 /** 一键起草: numbers from the statistics, a narrative written from them, the office as 署名. */
 export async function draftBulletin({ ctx, input }: { ctx: Ctx; input: CreateBulletinInput }): Promise<Bulletin> {
   const scope = requirePermission(ctx.actor, MANAGE);
-  const org = await findOrgInScope(ctx.db, scope, input.orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, input.orgId);
   const numbers = await statisticsFor(ctx, org, input.grain, input.period, input.commendTop);
   const label = periodLabel(input.grain, input.period);
   const id = await ctx.db.transaction(async (tx) => {
@@ -71,7 +59,7 @@ export async function draftBulletin({ ctx, input }: { ctx: Ctx; input: CreateBul
       text: defaultText(label, org.name, numbers),
       numbers,
       signer: org.name,
-      issuedOn: chinaToday(),
+      issuedOn: chinaDate(),
       createdByName: ctx.actor.name,
     });
     await writeAudit(tx, ctx, { action: 'bulletin.draft', targetType: 'bulletin', targetId: id, orgId: org.id, after: { grain: input.grain, period: input.period, totals: numbers.totals } });
@@ -136,7 +124,7 @@ export async function publishBulletin({ ctx, id, version }: { ctx: Ctx; id: stri
       ...who,
       kind: 'bulletin.appeal_open',
       title: `《${row.title}》征求意见`,
-      body: `${row.orgName}起草了《${row.title}》，请核对本单位数据；如有异议，请于${cnDateTime(appealUntil)}前在系统中提出。`,
+      body: `${row.orgName}起草了《${row.title}》，请核对本单位数据；如有异议，请于${chineseDateTime(appealUntil)}前在系统中提出。`,
       link: '/bulletins/open',
       dedupeKey: `bulletin-open:${id}`,
     });
@@ -178,7 +166,7 @@ export async function finalizeBulletin({ ctx, id, version }: { ctx: Ctx; id: str
   if (row.status === 'final') throw invalidState('通报已定稿');
   if (row.status === 'draft') throw invalidState('通报尚未发布征求意见，不能定稿');
   const now = new Date();
-  if (row.appealUntil && row.appealUntil.getTime() > now.getTime()) throw invalidState(`征求意见期至${cnDateTime(row.appealUntil)}结束，期满后方可定稿`);
+  if (row.appealUntil && row.appealUntil.getTime() > now.getTime()) throw invalidState(`征求意见期至${chineseDateTime(row.appealUntil)}结束，期满后方可定稿`);
   const who = await audience(ctx, row);
   await ctx.db.transaction(async (tx) => {
     await lockBulletin(tx, id);

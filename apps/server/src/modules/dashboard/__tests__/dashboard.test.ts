@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 
 let t: TestApp;
 let trees: Awaited<ReturnType<typeof buildTwoTrees>>;

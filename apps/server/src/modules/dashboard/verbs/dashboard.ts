@@ -1,10 +1,8 @@
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type DashboardOutput, type DashboardQuery } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
-import { notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { readNotificationSettings, unitsWithoutSubmissions } from '../../notifications/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { completionRate, getQuotaGrid } from '../../quotas/index.ts';
 import { getStatistics, getTrend } from '../../statistics/index.ts';
 import { categoryMix } from '../dashboard.repo.ts';
@@ -17,7 +15,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
  */
 export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQuery }): Promise<DashboardOutput> {
   const scope = requirePermission(ctx.actor, 'dashboard.read');
-  if (query.orgId && !(await findOrgInScope(ctx.db, scope, query.orgId))) throw notFound('单位');
+  await requireOrgInScope(ctx.db, scope, query.orgId);
   const year = Number(query.period.slice(0, 4));
   const orgId = query.orgId;
   const [stats, trend, quotas, settings] = await Promise.all([

@@ -4,11 +4,9 @@ import type { CreateCategoryInput, UpdateCategoryInput } from '@xuanlian/contrac
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, invalidState, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireAnyPermission, requireOrgInScope } from '../../../core/scope.ts';
 import { categoryInUse, deleteCategory, isUniqueViolation, findCategory, insertCategory, listCategories, updateCategory } from '../dictionaries.repo.ts';
 import { presentCategory } from '../dictionaries.presenter.ts';
-import { requireAnyPermission } from '../org-config.ts';
 import { assertManageable, editableTest, listTarget } from './dictionary-access.ts';
 
 const READERS = ['manuscript.submit', 'manuscript.review', 'manuscript.manage'] as const;
@@ -24,7 +22,7 @@ export async function listCategoriesFor({ ctx, orgId }: { ctx: Ctx; orgId?: stri
 export async function createCategory({ ctx, input }: { ctx: Ctx; input: z.infer<typeof CreateCategoryInput> }): Promise<Category> {
   const scope = requirePermission(ctx.actor, 'manuscript.manage');
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrgInScope(tx, scope, input.orgId))) throw notFound('单位');
+    await requireOrgInScope(tx, scope, input.orgId);
     const id = await insertCategory(tx, { ...input, code: null });
     if (!id) throw duplicate(`分类“${input.name}”已存在`, [{ path: 'name', message: '该单位已有同名分类' }]);
     const row = await findCategory(tx, id);

@@ -1,10 +1,8 @@
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, scopeFor, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { hasPermission, pathInScope, scopeFor, type Scope, grantAncestorIds, pathIds, requireOrgInScope } from '../../../core/scope.ts';
 import { orgsByIds } from '../dictionaries.repo.ts';
 import { editableIn, type EditableTest } from '../dictionaries.presenter.ts';
-import { grantAncestorIds, pathIds } from '../org-config.ts';
 
 /**
  * What a dictionary list shows: with an orgId, the entries that apply to that unit (its own and
@@ -12,8 +10,7 @@ import { grantAncestorIds, pathIds } from '../org-config.ts';
  */
 export async function listTarget(ctx: Ctx, readScope: Scope, orgId: string | undefined): Promise<{ scope: Scope | null; orgIds: string[] }> {
   if (orgId) {
-    const org = await findOrgInScope(ctx.db, readScope, orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, readScope, orgId);
     return { scope: null, orgIds: pathIds(org.path) };
   }
   return { scope: readScope, orgIds: grantAncestorIds(ctx.actor) };

@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { deleteLeader, findLeader, insertLeader, isUniqueViolation, listLeaders, updateLeader } from '../dictionaries.repo.ts';
 import { presentLeader } from '../dictionaries.presenter.ts';
 import { assertManageable, editableTest, listTarget } from './dictionary-access.ts';
@@ -22,7 +21,7 @@ export async function listLeadersFor({ ctx, orgId }: { ctx: Ctx; orgId?: string 
 export async function createLeader({ ctx, input }: { ctx: Ctx; input: z.infer<typeof CreateLeaderInput> }): Promise<Leader> {
   const scope = requirePermission(ctx.actor, 'manuscript.manage');
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrgInScope(tx, scope, input.orgId))) throw notFound('单位');
+    await requireOrgInScope(tx, scope, input.orgId);
     const id = await insertLeader(tx, input);
     if (!id) throw dup(input.name);
     const row = await findLeader(tx, id);

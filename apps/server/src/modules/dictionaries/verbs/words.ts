@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { deleteWord, findWord, insertWord, isUniqueViolation, listWords, updateWord } from '../dictionaries.repo.ts';
 import { presentWord } from '../dictionaries.presenter.ts';
 import { assertManageable, editableTest, listTarget } from './dictionary-access.ts';
@@ -22,7 +21,7 @@ export async function listWordsFor({ ctx, orgId }: { ctx: Ctx; orgId?: string | 
 export async function createWord({ ctx, input }: { ctx: Ctx; input: z.infer<typeof CreateSensitiveWordInput> }): Promise<SensitiveWord> {
   const scope = requirePermission(ctx.actor, 'manuscript.manage');
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrgInScope(tx, scope, input.orgId))) throw notFound('单位');
+    await requireOrgInScope(tx, scope, input.orgId);
     const id = await insertWord(tx, input);
     if (!id) throw dup(input.word);
     const row = await findWord(tx, id);

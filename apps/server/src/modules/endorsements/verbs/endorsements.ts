@@ -1,12 +1,11 @@
 import type { CreateEndorsementInput, Endorsement } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { AppError, notFound } from '../../../core/errors.ts';
 import { cleanFileName, fileMeta, MIME, recordFile } from '../../../core/files/index.ts';
-import { requirePermission } from '../../../core/scope.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { manuscriptInScope } from '../../adoptions/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { recomputeManuscriptScores } from '../../scoring/index.ts';
 import { insertEndorsement, listEndorsementViews, setScan, type EndorsementView } from '../endorsements.repo.ts';
 
@@ -27,12 +26,7 @@ const present = (e: EndorsementView): Endorsement => ({
 
 export async function listEndorsements({ ctx, orgId, manuscriptId }: { ctx: Ctx; orgId?: string | undefined; manuscriptId?: string | undefined }) {
   const scope = requirePermission(ctx.actor, 'scoring.read');
-  let orgPath: string | undefined;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    orgPath = org.path;
-  }
+  const orgPath = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
   return { items: (await listEndorsementViews(ctx.db, scope, { orgPath, manuscriptId })).map(present) };
 }
 

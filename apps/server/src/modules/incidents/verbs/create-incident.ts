@@ -2,9 +2,8 @@ import type { CreateIncidentInput, Incident } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound, validationError } from '../../../core/errors.ts';
-import { hasPermission, requirePermission } from '../../../core/scope.ts';
+import { hasPermission, requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { findMentionInScope } from '../../mentions/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { defaultDeadline } from '../incidents.policy.ts';
 import { enterStage, findIncidentById, insertEvent, insertIncident, stagesOf } from '../incidents.repo.ts';
 import { presentIncident } from '../incidents.presenter.ts';
@@ -15,10 +14,8 @@ const actorName = (ctx: Ctx): string => (ctx.actor.type === 'system' ? '系统' 
 export async function createIncident({ ctx, input }: { ctx: Ctx; input: CreateIncidentInput }): Promise<Incident> {
   const scope = requirePermission(ctx.actor, 'opinion.monitor');
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('负责单位');
-    const owner = input.ownerOrgId ? await findOrgInScope(tx, scope, input.ownerOrgId) : org;
-    if (!owner) throw notFound('发现环节责任单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId, '负责单位');
+    const owner = (await requireOrgInScope(tx, scope, input.ownerOrgId, '发现环节责任单位')) ?? org;
     let title = input.title;
     let clusterId = input.clusterId ?? null;
     if (input.mentionId) {

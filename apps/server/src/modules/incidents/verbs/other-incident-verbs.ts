@@ -1,12 +1,11 @@
 import { GRADE_LABELS, INCIDENT_STAGE_LABELS, type IncidentStage, type GradeIncidentInput, type Incident, type IncidentEvent, type IncidentListQuery } from '@xuanlian/contracts';
-import { chineseDateTime } from '../../../core/china-time.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import { systemCtx, type Ctx, type Services } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
-import { hasPermission, requirePermission } from '../../../core/scope.ts';
+import { hasPermission, requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { notify } from '../../notifications/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { eventsOf, findIncidentById, findIncidentInScope, insertEvent, listIncidentsInScope, markEscalated, overdueIncidents, parentOrgName, stagesOf, updateIncidentRow } from '../incidents.repo.ts';
 import { presentEvent, presentIncident } from '../incidents.presenter.ts';
 
@@ -21,12 +20,7 @@ export async function getIncident({ ctx, id }: { ctx: Ctx; id: string }): Promis
 
 export async function listIncidents({ ctx, input }: { ctx: Ctx; input: IncidentListQuery }): Promise<{ items: Incident[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'opinion.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
   const { rows, total } = await listIncidentsInScope(ctx.db, scope, { ...input, subtreePath, open: bool(input.open), overdue: bool(input.overdue) });
   const stages = await stagesOf(ctx.db, rows.map((r) => r.id));

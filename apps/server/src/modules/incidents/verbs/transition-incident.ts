@@ -2,8 +2,7 @@ import { INCIDENT_STAGE_LABELS, type Incident, type IncidentStage, type Transiti
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { defaultDeadline, findTransition } from '../incidents.policy.ts';
 import { enterStage, findIncidentById, findIncidentInScope, insertEvent, moveIncident, stagesOf } from '../incidents.repo.ts';
 import { presentIncident } from '../incidents.presenter.ts';
@@ -28,8 +27,7 @@ export async function transitionIncident({ ctx, id, input }: { ctx: Ctx; id: str
     if (needs.includes('summary') && !input.summary) issues.push({ path: 'summary', message: '办结时请填写总结' });
     if (needs.includes('response') && !input.response && !row.responseText) issues.push({ path: 'response', message: '办结前请填写官方回应内容' });
     if (issues.length > 0) throw validationError(issues);
-    const owner = input.ownerOrgId ? await findOrgInScope(tx, scope, input.ownerOrgId) : { id: row.stageOwnerOrgId };
-    if (!owner) throw notFound('责任单位');
+    const owner = (await requireOrgInScope(tx, scope, input.ownerOrgId, '责任单位')) ?? { id: row.stageOwnerOrgId };
     const now = new Date();
     const deadline = input.to === 'closed' ? null : input.deadline ? new Date(input.deadline) : defaultDeadline(input.to, row.grade as Grade, now);
     const moved = await moveIncident(tx, row.id, input.from, {

@@ -3,21 +3,15 @@ import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
-import { pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
+import { pathInScope, requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { bodyImageShas, loadManuscriptForReview, sanitizeBody } from '../../manuscripts/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { recomputeManuscriptScores } from '../../scoring/index.ts';
 import { findIssueInScope, findJournalInScope, insertIssue, itemsOf, listIssues, nextNumber, replaceItems, updateIssueIf } from '../journals.repo.ts';
 import { issueLabel, presentIssue, presentIssueSummary } from '../journals.presenter.ts';
 
 export async function listIssuesFor({ ctx, input }: { ctx: Ctx; input: { journalId?: string | undefined; orgId?: string | undefined; year?: number | undefined } }): Promise<JournalIssueSummary[]> {
   const scope = requirePermission(ctx.actor, 'journal.manage');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   if (input.journalId && !(await findJournalInScope(ctx.db, scope, input.journalId))) throw notFound('刊物');
   return (await listIssues(ctx.db, { scope, journalId: input.journalId, subtreePath, year: input.year })).map(presentIssueSummary);
 }

@@ -2,19 +2,13 @@ import type { CreateJournalInput, Journal, UpdateJournalInput } from '@xuanlian/
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { findJournalInScope, insertJournal, journalNameTaken, listJournals, updateJournal } from '../journals.repo.ts';
 import { presentJournal } from '../journals.presenter.ts';
 
 export async function listJournalsFor({ ctx, orgId }: { ctx: Ctx; orgId?: string | undefined }): Promise<Journal[]> {
   const scope = requirePermission(ctx.actor, 'journal.manage');
-  let subtree: string | undefined;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    subtree = org.path;
-  }
+  const subtree = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
   return (await listJournals(ctx.db, scope, subtree)).map(presentJournal);
 }
 
@@ -23,7 +17,7 @@ const taken = (name: string) => duplicate(`刊物《${name}》已存在`, [{ pat
 export async function createJournal({ ctx, input }: { ctx: Ctx; input: CreateJournalInput }): Promise<Journal> {
   const scope = requirePermission(ctx.actor, 'journal.manage');
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrgInScope(tx, scope, input.orgId))) throw notFound('单位');
+    await requireOrgInScope(tx, scope, input.orgId);
     const id = await insertJournal(tx, input);
     if (!id) throw taken(input.name);
     const row = await findJournalInScope(tx, scope, id);

@@ -1,7 +1,7 @@
 import { DEFAULT_SUBMISSION_RULES, GENRES, SubmissionRuleFields, type Genre, type SubmissionRule } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
-import { pathIds } from '../../dictionaries/index.ts';
 import { rulesOnPath } from '../rules.repo.ts';
+import { pathIds } from '../../../core/scope.ts';
 
 const genreOf = (g: string): Genre => ((GENRES as readonly string[]).includes(g) ? (g as Genre) : 'work_info');
 

@@ -3,10 +3,10 @@ import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound, validationError } from '../../../core/errors.ts';
-import { pathInScope, requirePermission } from '../../../core/scope.ts';
-import { requireAnyPermission } from '../../dictionaries/index.ts';
-import { notify, zhDateTime } from '../../notifications/index.ts';
-import { findOrgInScope, findOrgsByIds } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, requireAnyPermission, requireOrgInScope } from '../../../core/scope.ts';
+import { notify } from '../../notifications/index.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
+import { findOrgsByIds } from '../../orgs/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
 import { findCommissionFor, insertCommission, listCommissions, missedTargets, targetsOf, updateCommission, type CommissionRow } from '../commissions.repo.ts';
 import { READ_PERMISSIONS } from '../manuscripts.policy.ts';
@@ -41,14 +41,13 @@ export async function createCommission({ ctx, input }: { ctx: Ctx; input: Create
   const dueAt = new Date(input.dueAt);
   if (dueAt.getTime() <= Date.now()) throw validationError([{ path: 'dueAt', message: '截止时间应晚于当前时间' }]);
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('发起单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId, '发起单位');
     const targetIds = [...new Set(input.targetOrgIds)];
     const targets = await findOrgsByIds(tx, targetIds);
     if (targets.length !== targetIds.length || targets.some((t) => !pathInScope(scope, t.path))) throw notFound('约稿单位');
     const id = await insertCommission(tx, { orgId: org.id, topic: input.topic, description: input.description, dueAt, createdBy: ctx.actor.userId, createdByName: ctx.actor.name }, targetIds);
     const reporters = await usersWithRoleAt(tx, targetIds, ['reporter', 'chief_reporter']);
-    await notify({ tx, ctx, userIds: reporters, kind: 'commission.issued', title: `约稿：${input.topic}`, body: `${org.name}约稿，请于 ${zhDateTime(dueAt)} 前报送。${input.description}`, link: `/commissions/${id}` });
+    await notify({ tx, ctx, userIds: reporters, kind: 'commission.issued', title: `约稿：${input.topic}`, body: `${org.name}约稿，请于 ${chineseDateTime(dueAt)} 前报送。${input.description}`, link: `/commissions/${id}` });
     await writeAudit(tx, ctx, { action: 'commission.create', targetType: 'commission', targetId: id, orgId: org.id, after: { topic: input.topic, dueAt, targets: targetIds } });
     const row = await findCommissionFor(tx, scope, id);
     if (!row) throw notFound('约稿');
@@ -87,12 +86,7 @@ export async function setCommissionStatus({ ctx, id, status }: { ctx: Ctx; id: s
 /** Requests past due that a unit did not answer in time, per unit (the scoring issue penalises them). */
 export async function missedCommissions({ ctx, orgId }: { ctx: Ctx; orgId?: string | undefined }) {
   const scope = requireAnyPermission(ctx.actor, READ_PERMISSIONS);
-  let subtree: string | undefined;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    subtree = org.path;
-  }
+  const subtree = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
   const rows = await missedTargets(ctx.db, scope, subtree);
   return {
     items: rows.map((r) => ({ commissionId: r.commission_id, topic: r.topic, dueAt: new Date(r.due_at).toISOString(), orgId: r.org_id, orgName: r.org_name })),

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Ctx } from '../../../core/context.ts';
-import { zhDate } from '../../notifications/index.ts';
+import { chineseDate } from '../../../core/china-time/index.ts';
 import { bodyToDocx, metaParagraph, titleParagraph, writeDocx, type LoadImage } from '../docx/export-docx.ts';
 import { linkedShas } from '../files.repo.ts';
 import { requireReader } from '../manuscripts.policy.ts';
@@ -27,7 +27,7 @@ export function imageLoader(ctx: Ctx, allowed: ReadonlySet<string>): LoadImage {
 
 /** The file name seed 004 asks for: 单位-YYYY年M月D日工作信息. */
 export function exportName(orgName: string, at: Date): string {
-  return `${orgName}-${zhDate(at)}工作信息`;
+  return `${orgName}-${chineseDate(at)}工作信息`;
 }
 
 /** The manuscript back to Word, with its photos, captions and tables. */
@@ -37,7 +37,7 @@ export async function exportManuscriptDocx({ ctx, id }: { ctx: Ctx; id: string }
   const at = m.submittedAt ?? m.createdAt;
   const children = [
     titleParagraph(m.title),
-    metaParagraph(`报送单位：${m.orgName}　　信息员：${m.reporterName}${authors ? `　　作者：${authors}` : ''}　　${zhDate(at)}`),
+    metaParagraph(`报送单位：${m.orgName}　　信息员：${m.reporterName}${authors ? `　　作者：${authors}` : ''}　　${chineseDate(at)}`),
     ...(await bodyToDocx(m.bodyHtml, imageLoader(ctx, await linkedShas(ctx.db, m.id)))),
   ];
   return { body: await writeDocx(children, { title: m.title, creator: m.reporterName }), fileName: `${exportName(m.orgName, at)}.docx` };

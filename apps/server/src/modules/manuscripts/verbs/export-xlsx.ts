@@ -1,7 +1,7 @@
 import { GENRE_LABELS, IMPORTANCE_LABELS, MANUSCRIPT_STATUS_LABELS, REPORT_KIND_LABELS, type ManuscriptListQuery } from '@xuanlian/contracts';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../../core/context.ts';
-import { zhDateTime } from '../../notifications/index.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { listAllManuscripts } from '../manuscripts.repo.ts';
 import { authorsOf } from '../manuscripts.presenter.ts';
 import { buildListFilter } from './list-manuscripts.ts';
@@ -44,8 +44,8 @@ export async function exportManuscriptsXlsx({ ctx, input }: { ctx: Ctx; input: O
       urgent: label(REPORT_KIND_LABELS, r.reportKind),
       status: label(MANUSCRIPT_STATUS_LABELS, r.status),
       step: r.currentStepName ?? '',
-      submitted: r.submittedAt ? zhDateTime(r.submittedAt) : '',
-      approved: r.approvedAt ? zhDateTime(r.approvedAt) : '',
+      submitted: r.submittedAt ? chineseDateTime(r.submittedAt) : '',
+      approved: r.approvedAt ? chineseDateTime(r.approvedAt) : '',
     });
   }
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

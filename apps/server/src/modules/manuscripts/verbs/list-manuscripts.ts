@@ -1,9 +1,7 @@
 import type { ManuscriptListQuery, ManuscriptSummary } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { forbidden, notFound } from '../../../core/errors.ts';
-import { hasPermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
-import { requireAnyPermission } from '../../dictionaries/index.ts';
+import { forbidden } from '../../../core/errors.ts';
+import { hasPermission, requireAnyPermission, requireOrgInScope } from '../../../core/scope.ts';
 import { listManuscripts, type ListFilter } from '../manuscripts.repo.ts';
 import { presentSummary } from '../manuscripts.presenter.ts';
 import { searchQueryOf } from '../search.ts';
@@ -21,8 +19,7 @@ export async function buildListFilter(ctx: Ctx, q: Omit<ManuscriptListQuery, 'pa
     const scope = requireAnyPermission(ctx.actor, ['manuscript.manage', 'manuscript.review']);
     filter = { access: { userId: null, scope }, excludeDrafts: true };
     if (q.orgId) {
-      const org = await findOrgInScope(ctx.db, scope, q.orgId);
-      if (!org) throw notFound('单位');
+      const org = await requireOrgInScope(ctx.db, scope, q.orgId);
       filter.subtreePath = org.path;
     }
   }

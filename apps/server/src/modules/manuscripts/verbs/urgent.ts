@@ -4,11 +4,13 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
 import type { Scope } from '../../../core/scope.ts';
-import { findCategory, pathIds, requireAnyPermission } from '../../dictionaries/index.ts';
-import { notify, zhDateTime } from '../../notifications/index.ts';
+import { findCategory } from '../../dictionaries/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { editorsCovering, reviewersAt } from '../../reviews/index.ts';
 import { listChainHeads, markEscalated, membersOfChains, type ManuscriptRecord } from '../manuscripts.repo.ts';
 import { READ_PERMISSIONS } from '../manuscripts.policy.ts';
+import { pathIds, requireAnyPermission } from '../../../core/scope.ts';
 
 type Head = ManuscriptRecord & { orgName: string; orgPath: string };
 
@@ -26,7 +28,7 @@ export function overdueOf(head: Head, members: ManuscriptRecord[], followUpHours
   if (head.chainClosedAt) return null;
   if (!head.firstSubmittedAt) {
     if (head.deadlineAt && head.deadlineAt < now) {
-      return { stage: 'first', reason: `首报超时：事件发生于 ${head.eventAt ? zhDateTime(head.eventAt) : '（未填）'}，应于 ${zhDateTime(head.deadlineAt)} 前报送` };
+      return { stage: 'first', reason: `首报超时：事件发生于 ${head.eventAt ? chineseDateTime(head.eventAt) : '（未填）'}，应于 ${chineseDateTime(head.deadlineAt)} 前报送` };
     }
     return null;
   }

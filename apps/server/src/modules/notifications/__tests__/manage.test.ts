@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, buildUser, insertManuscriptRow, insertPendingStep, sessionCookie } from '../../../../test/factories.ts';
 import { WebhookReceiver } from '../../../../../../test-support/webhook-receiver.ts';
-import { addDays, chinaDate } from '../../../core/dates.ts';
+import { addDays, chinaDate } from '../../../core/china-time/index.ts';
 import { createPlan } from '../../plans/index.ts';
 import { notify, remindDueTasks, remindMonthlySubmission, remindReviewStepsDue, runDelivery } from '../index.ts';
 

@@ -1,15 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { Executor } from '@xuanlian/db';
-import {
-  FetchError,
-  createAddressPolicy,
-  readFetchPolicy,
-  resolveCheckedHost,
-  safeFetch,
-  systemResolver,
-  type AddressPolicy,
-  type Resolver,
-} from '../../sources/index.ts';
+import { FetchError, currentAddressPolicy, resolveCheckedHost, safeFetch, systemResolver, type AddressPolicy, type Resolver } from '../../../core/net/index.ts';
 import { DeliveryError, checkRobotResponse, robotRequest, type OutgoingMessage, type RobotConfig, type RobotKind } from './robots.ts';
 
 export interface SmtpConfig {
@@ -34,7 +25,7 @@ export interface Outbound {
  * into a probe of the internal network.
  */
 export async function outbound(db: Executor, resolver: Resolver = systemResolver, timeoutMs = 10_000): Promise<Outbound> {
-  return { policy: createAddressPolicy((await readFetchPolicy(db)).allowCidrs), resolver, timeoutMs };
+  return { policy: await currentAddressPolicy(db), resolver, timeoutMs };
 }
 
 export async function sendRobot(kind: RobotKind, cfg: RobotConfig, m: OutgoingMessage, out: Outbound, now = new Date()): Promise<void> {

@@ -4,9 +4,8 @@ import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, notFound, validationError } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { sealSecrets } from '../../../core/secrets.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { deleteChannel, findChannelInScope, insertChannel, listChannelsInScope, updateChannel } from '../channels.repo.ts';
 import { DeliveryError, maskUrl } from '../channels/robots.ts';
 import { claimDelivery, finishDelivery, insertDeliveries, recipientUsers, type ChannelRow } from '../deliveries.repo.ts';
@@ -44,7 +43,7 @@ function auditable(row: ChannelRow) {
 
 export async function listChannels({ ctx, input }: { ctx: Ctx; input: { orgId?: string | undefined } }): Promise<{ items: NotificationChannel[] }> {
   const scope = requirePermission(ctx.actor, 'notification.manage');
-  if (input.orgId && !(await findOrgInScope(ctx.db, scope, input.orgId))) throw notFound('单位');
+  await requireOrgInScope(ctx.db, scope, input.orgId);
   const rows = await listChannelsInScope(ctx.db, scope, input.orgId);
   return { items: rows.map((r) => presentChannel(r.channel, r.orgName, ctx.config.auditKey)) };
 }
@@ -59,8 +58,7 @@ async function loadInScope(ctx: Ctx, db: Executor, id: string) {
 export async function createChannel({ ctx, input }: { ctx: Ctx; input: NotificationChannelCreateInput }): Promise<NotificationChannel> {
   const scope = requirePermission(ctx.actor, 'notification.manage');
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     let settings: object;
     let secrets: object;
     if (input.kind === 'smtp') {

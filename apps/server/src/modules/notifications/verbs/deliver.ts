@@ -1,5 +1,5 @@
 import type { Services } from '../../../core/context.ts';
-import type { Resolver } from '../../sources/index.ts';
+import type { Resolver } from '../../../core/net/index.ts';
 import { channelSecrets, type ChannelSecrets } from '../channel-secrets.ts';
 import { findChannel } from '../channels.repo.ts';
 import { DeliveryError, type OutgoingMessage, type RobotKind } from '../channels/robots.ts';

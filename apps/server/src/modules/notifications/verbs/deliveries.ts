@@ -2,9 +2,8 @@ import type { Delivery, DeliveryListQuery } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { findDeliveryInScope, listDeliveriesInScope, reopenDelivery, type DeliveryRow } from '../deliveries.repo.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
 import { enqueueDelivery } from './notify.ts';
 
 function presentDelivery(row: DeliveryRow, orgName: string, userName: string | null): Delivery {
@@ -28,7 +27,7 @@ function presentDelivery(row: DeliveryRow, orgName: string, userName: string | n
 /** 发送记录: the deliveries to people and robots of the actor's subtree. */
 export async function listDeliveries({ ctx, input }: { ctx: Ctx; input: DeliveryListQuery }): Promise<{ items: Delivery[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'notification.manage');
-  if (input.orgId && !(await findOrgInScope(ctx.db, scope, input.orgId))) throw notFound('单位');
+  await requireOrgInScope(ctx.db, scope, input.orgId);
   const { rows, total } = await listDeliveriesInScope(ctx.db, scope, input);
   return { items: rows.map((r) => presentDelivery(r.delivery, r.orgName, r.userName)), total };
 }

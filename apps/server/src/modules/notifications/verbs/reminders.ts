@@ -1,7 +1,6 @@
 import type { Services } from '../../../core/context.ts';
 import { systemCtx } from '../../../core/context.ts';
-import { addDays, chinaDate, cnDate } from '../../../core/dates.ts';
-import { zhDateTime } from '../format.ts';
+import { addDays, chinaDate, chineseDate, chineseDateTime } from '../../../core/china-time/index.ts';
 import { usersWithRoleAt } from '../../reviews/index.ts';
 import { reviewStepsNearDeadline, tasksDueOn, unitsWithoutSubmissions } from '../reminders.repo.ts';
 import { notify } from './notify.ts';
@@ -35,7 +34,7 @@ export async function remindDueTasks(services: Services, now = new Date()): Prom
         orgIds: [leadOrgId],
         kind: 'task.due',
         title: `任务即将到期：${task.title}`,
-        body: `“${task.planTitle}”中的任务“${task.title}”将于${cnDate(day)}到期（还有 ${taskDueDays} 天），请抓紧办理并报送进展。`,
+        body: `“${task.planTitle}”中的任务“${task.title}”将于${chineseDate(day)}到期（还有 ${taskDueDays} 天），请抓紧办理并报送进展。`,
         link: `/plans/${task.planId}`,
         dedupeKey: `task-due:${task.id}:${day}`,
       });
@@ -94,7 +93,7 @@ export async function remindReviewStepsDue(services: Services, now = new Date())
         userIds: step.assigneeIds,
         kind: 'review.due',
         title: `审核即将到期：${step.title}`,
-        body: `“${step.name}”环节请于${step.deadlineAt ? zhDateTime(step.deadlineAt) : ''}前完成审核。`,
+        body: `“${step.name}”环节请于${step.deadlineAt ? chineseDateTime(step.deadlineAt) : ''}前完成审核。`,
         link: `/manuscripts/${step.manuscriptId}`,
         dedupeKey: `review-due:${step.id}:${step.round}`,
       });

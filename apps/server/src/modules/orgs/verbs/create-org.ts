@@ -2,16 +2,15 @@ import type { CreateOrgInput, Org } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { duplicate, invalidState, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgByCode, findOrgInScope, insertOrg } from '../orgs.repo.ts';
+import { duplicate, invalidState } from '../../../core/errors.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { findOrgByCode, insertOrg } from '../orgs.repo.ts';
 import { presentOrg } from '../orgs.presenter.ts';
 
 export async function createOrg({ ctx, input }: { ctx: Ctx; input: CreateOrgInput }): Promise<Org> {
   const scope = requirePermission(ctx.actor, 'org.manage');
   return afterCommit(ctx.db, async () => ctx.db.transaction(async (tx) => {
-    const parent = await findOrgInScope(tx, scope, input.parentId);
-    if (!parent) throw notFound('上级单位');
+    const parent = await requireOrgInScope(tx, scope, input.parentId, '上级单位');
     if (parent.status === 'disabled') throw invalidState('上级单位已停用，不能在其下新建单位');
     if (await findOrgByCode(tx, input.code)) {
       throw duplicate(`单位编码“${input.code}”已被使用`, [{ path: 'code', message: '单位编码已被使用' }]);

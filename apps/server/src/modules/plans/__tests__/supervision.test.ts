@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees } from '../../../../test/factories.ts';
 import { docxText, multipartFile, uploadEvidence } from '../../../../test/ledgers.ts';
-import { addDays, chinaDate } from '../../../core/dates.ts';
+import { addDays, chinaDate } from '../../../core/china-time/index.ts';
 import { PNG } from '../../../core/files/__tests__/samples.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../../../../test-support/seeds');

@@ -1,7 +1,7 @@
 import type { EvidenceRef, TaskDetail } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Actor, Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { forbidden, notFound } from '../../../core/errors.ts';
 import { fileMeta, requireReadableFiles } from '../../../core/files/index.ts';
 import { requirePermission } from '../../../core/scope.ts';

@@ -1,13 +1,13 @@
 import { TASK_LIGHT_LABELS, TASK_STATUS_LABELS, URGE_STATUS_LABELS, type Task } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate, cnDate } from '../../../core/dates.ts';
+import { chinaDate, chineseDate } from '../../../core/china-time/index.ts';
 import { h1, h2, para, renderDocx, subtitle, table, title, type Block } from '../../../core/docx.ts';
 import { forbidden } from '../../../core/errors.ts';
 import { urgesOfPlan } from '../supervision.repo.ts';
 import { getPlan } from './plans.ts';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const when = (d: string | null) => (d ? cnDate(d) : '未定');
+const when = (d: string | null) => (d ? chineseDate(d) : '未定');
 
 function taskRows(tasks: Task[]): string[][] {
   return [
@@ -34,7 +34,7 @@ export async function buildPlanSummary({ ctx, id }: { ctx: Ctx; id: string }): P
   const overdue = t.filter((x) => x.light === 'red');
   const blocks: Block[] = [
     title(`${plan.title}落实情况`),
-    subtitle(`（${plan.orgName}，截至${cnDate(today)}）`),
+    subtitle(`（${plan.orgName}，截至${chineseDate(today)}）`),
     h1('一、总体情况'),
     para(
       '方案共分解任务 ',
@@ -53,7 +53,7 @@ export async function buildPlanSummary({ ctx, id }: { ctx: Ctx; id: string }): P
     ),
     h1('二、分阶段推进情况'),
   ];
-  const groups = [...plan.phases.map((p) => ({ name: p.name, range: p.startOn && p.endOn ? `${cnDate(p.startOn)}至${cnDate(p.endOn)}` : '', id: p.id as string | null })), { name: '其他任务', range: '', id: null }];
+  const groups = [...plan.phases.map((p) => ({ name: p.name, range: p.startOn && p.endOn ? `${chineseDate(p.startOn)}至${chineseDate(p.endOn)}` : '', id: p.id as string | null })), { name: '其他任务', range: '', id: null }];
   let n = 0;
   for (const g of groups) {
     const mine = t.filter((x) => x.phaseId === g.id);
@@ -75,6 +75,6 @@ export async function buildPlanSummary({ ctx, id }: { ctx: Ctx; id: string }): P
   if (late.length === 0) blocks.push(para('无逾期办结的任务。'));
   for (const x of late) blocks.push(para(`${x.title}（${x.leadOrg?.name ?? ''}，时限${when(x.deadline)}）：${x.accountabilityNote ?? ''}`));
   if (overdue.length > 0) blocks.push(para(`尚有 ${overdue.length} 项任务逾期未办结：${overdue.map((x) => `${x.title}（${x.leadOrg?.name ?? '未分派'}）`).join('、')}。`));
-  const name = `${plan.title}-落实情况-${cnDate(today)}`;
+  const name = `${plan.title}-落实情况-${chineseDate(today)}`;
   return { body: await renderDocx(blocks, { title: name }), name };
 }

@@ -2,25 +2,13 @@ import type { CreatePlanInput, CreateTaskInput, FieldIssue, ParsePlanInput, Plan
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { notFound, validationError } from '../../../core/errors.ts';
 import { parseUntrusted } from '../../../core/files/index.ts';
-import { pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope, findOrgsByIds } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
+import { findOrgsByIds } from '../../orgs/index.ts';
 import { parsePlanText } from '../parse/skeleton.ts';
-import {
-  findPlanInScope,
-  insertPhase,
-  insertPlan,
-  insertTask,
-  listPlansInScope,
-  listTasksInScope,
-  maxTaskOrder,
-  phasesOf,
-  tasksOfPlan,
-  type PlanRow,
-  type TaskRow,
-} from '../plans.repo.ts';
+import { findPlanInScope, insertPhase, insertPlan, insertTask, listPlansInScope, listTasksInScope, maxTaskOrder, phasesOf, tasksOfPlan, type PlanRow, type TaskRow } from '../plans.repo.ts';
 import { presentPhase, presentPlanSummary, presentTask, rolesFor } from '../plans.presenter.ts';
 import { orgNameMap, taskDetail } from './common.ts';
 
@@ -57,8 +45,7 @@ async function checkUnits(tx: Executor, scope: Scope, refs: Array<{ path: string
 export async function createPlan({ ctx, input }: { ctx: Ctx; input: CreatePlanInput }): Promise<Plan> {
   const scope = requirePermission(ctx.actor, 'plan.manage');
   const id = await ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     await checkUnits(
       tx,
       scope,

@@ -1,7 +1,7 @@
 import type { ReportProgressInput, ReviewTaskInput, SubmitTaskInput, TaskDetail } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { conflict, invalidState, validationError } from '../../../core/errors.ts';
 import { updateTaskIf } from '../plans.repo.ts';
 import { insertReport } from '../supervision.repo.ts';

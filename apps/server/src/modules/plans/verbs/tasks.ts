@@ -2,11 +2,11 @@ import type { Task, TaskDetail, TaskListQuery, UpdateTaskInput } from '@xuanlian
 import type { Readable } from 'node:stream';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
 import { fileMeta } from '../../../core/files/index.ts';
-import { pathInScope, requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope, findOrgsByIds } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { findOrgsByIds } from '../../orgs/index.ts';
 import { findTaskInScope, listTasksInScope, phasesOf, updateTaskIf } from '../plans.repo.ts';
 import { presentTask } from '../plans.presenter.ts';
 import { reportsOf } from '../supervision.repo.ts';
@@ -15,12 +15,7 @@ import { orgNameMap, taskDetail, taskForOffice } from './common.ts';
 
 export async function listTasks({ ctx, input }: { ctx: Ctx; input: TaskListQuery }): Promise<{ items: Task[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'plan.read');
-  let leadPath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    leadPath = org.path;
-  }
+  const leadPath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const today = chinaDate();
   const { rows, total } = await listTasksInScope(ctx.db, scope, { ...input, leadPath, today });
   const names = await orgNameMap(ctx.db, rows.flatMap((r) => r.cooperatingOrgIds));

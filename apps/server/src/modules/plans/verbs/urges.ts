@@ -1,7 +1,7 @@
 import type { IssueUrgeInput, TaskDetail } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { conflict, invalidState, notFound } from '../../../core/errors.ts';
 import { findUrge, insertUrge, nextUrgeCode, updateUrgeIf } from '../supervision.repo.ts';
 import { FINAL_STATUSES } from '../task-machine.ts';

@@ -1,10 +1,9 @@
 import type { QuotaGridOutput, QuotaGridRow, QuotaImportResult, QuotaValues, SaveQuotasInput } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
-import { AppError, notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
+import { AppError } from '../../../core/errors.ts';
+import { hasPermission, pathInScope, requirePermission, type Scope, findOrgInScope, requireOrgInScope } from '../../../core/scope.ts';
 import { recomputeAllScores } from '../../scoring/index.ts';
 import { personActuals, unitActuals, unitsInScope } from '../../statistics/index.ts';
 import { findUserById } from '../../users/index.ts';
@@ -24,12 +23,7 @@ const valuesOf = (r: QuotaValues): QuotaValues => ({
 /** 任务分解表 for a year: every unit of the subtree (and the people given their own quotas), with progress. */
 export async function getQuotaGrid({ ctx, year, orgId }: { ctx: Ctx; year: number; orgId?: string | undefined }): Promise<QuotaGridOutput> {
   const scope = requirePermission(ctx.actor, 'scoring.read');
-  let path: string | null = null;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    path = org.path;
-  }
+  const path = (await requireOrgInScope(ctx.db, scope, orgId))?.path ?? null;
   const units = await unitsInScope(ctx.db, scope, path);
   const asOf = chinaDate();
   const elapsed = elapsedShare(year, asOf);
@@ -97,7 +91,7 @@ async function save(ctx: Ctx, input: SaveQuotasInput, action: 'quota.save' | 'qu
 export async function saveQuotas({ ctx, input }: { ctx: Ctx; input: SaveQuotasInput }): Promise<QuotaGridOutput> {
   const scope = requirePermission(ctx.actor, 'scoring.manage');
   // The grid only shows units in scope: one outside it is answered like a missing one.
-  for (const orgId of new Set(input.rows.map((r) => r.orgId))) if (!(await findOrgInScope(ctx.db, scope, orgId))) throw notFound('单位');
+  for (const orgId of new Set(input.rows.map((r) => r.orgId))) await requireOrgInScope(ctx.db, scope, orgId);
   const errors = await checkRows(ctx, scope, input, (i) => i + 1);
   if (errors.length > 0) throw new AppError('VALIDATION', `有 ${errors.length} 行不能保存，未保存任何一行`, errors.map((e) => ({ path: `rows.${e.row - 1}`, message: `第 ${e.row} 行：${e.message}` })));
   await save(ctx, input, 'quota.save');

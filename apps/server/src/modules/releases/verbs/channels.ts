@@ -2,9 +2,7 @@ import type { Channel, CreateChannelInput, UpdateChannelInput } from '@xuanlian/
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, notFound } from '../../../core/errors.ts';
-import { pathInScope, requirePermission } from '../../../core/scope.ts';
-import { grantAncestorIds, pathIds } from '../../dictionaries/index.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, grantAncestorIds, pathIds, requireOrgInScope } from '../../../core/scope.ts';
 import { channelNameTaken, findChannel, insertChannel, listChannels, updateChannel } from '../releases.repo.ts';
 import { presentChannel } from '../releases.presenter.ts';
 
@@ -17,8 +15,7 @@ export async function listChannelsFor({ ctx, orgId }: { ctx: Ctx; orgId?: string
   const scope = requirePermission(ctx.actor, 'release.manage');
   let ownerIds: string[] | undefined;
   if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, scope, orgId);
     ownerIds = pathIds(org.path);
   }
   const rows = await listChannels(ctx.db, scope, grantAncestorIds(ctx.actor), ownerIds ? { ownerIds } : {});
@@ -28,7 +25,7 @@ export async function listChannelsFor({ ctx, orgId }: { ctx: Ctx; orgId?: string
 export async function createChannel({ ctx, input }: { ctx: Ctx; input: CreateChannelInput }): Promise<Channel> {
   const scope = requirePermission(ctx.actor, 'release.manage');
   return ctx.db.transaction(async (tx) => {
-    if (!(await findOrgInScope(tx, scope, input.orgId))) throw notFound('单位');
+    await requireOrgInScope(tx, scope, input.orgId);
     const id = await insertChannel(tx, input);
     if (!id) throw duplicate(`发布平台“${input.name}”已存在`, [{ path: 'name', message: '该单位已有同名平台' }]);
     const row = await findChannel(tx, id);

@@ -2,8 +2,7 @@ import type { CreateReleaseInput, Release, ReleaseReadiness } from '@xuanlian/co
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, conflict, invalidState, notFound, validationError } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { pathIds } from '../../dictionaries/index.ts';
+import { requirePermission, pathIds } from '../../../core/scope.ts';
 import { startReleaseReview } from '../../reviews/index.ts';
 import { findChannel, findReleaseInScope, insertRelease } from '../releases.repo.ts';
 import { presentRelease } from '../releases.presenter.ts';

@@ -1,15 +1,12 @@
 import type { Release, ReleaseListQuery, SweepQuery } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { notFound } from '../../../core/errors.ts';
-import { requirePermission, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { listReleases } from '../releases.repo.ts';
 import { presentRelease } from '../releases.presenter.ts';
 
 async function subtree(ctx: Ctx, scope: Scope, orgId: string | undefined): Promise<string | undefined> {
   if (!orgId) return undefined;
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   return org.path;
 }
 

@@ -1,8 +1,7 @@
 import type { PendingReview } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { forbidden, notFound } from '../../../core/errors.ts';
-import { hasPermission, requirePermission, scopeFor } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { forbidden } from '../../../core/errors.ts';
+import { hasPermission, requirePermission, scopeFor, requireOrgInScope } from '../../../core/scope.ts';
 import { overdueSteps, overdueWhere, pendingCountFor, pendingFor } from '../reviews.repo.ts';
 import { presentPending } from '../reviews.presenter.ts';
 
@@ -33,21 +32,11 @@ export async function listOverdue({ ctx, orgId, page, pageSize }: { ctx: Ctx; or
   let where;
   if (hasPermission(ctx.actor, 'manuscript.manage')) {
     const scope = scopeFor(ctx.actor, 'manuscript.manage');
-    let subtreePath: string | undefined;
-    if (orgId) {
-      const org = await findOrgInScope(ctx.db, scope, orgId);
-      if (!org) throw notFound('单位');
-      subtreePath = org.path;
-    }
+    const subtreePath = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
     where = overdueWhere({ scope, subtreePath });
   } else {
     const scope = requirePermission(ctx.actor, 'manuscript.review');
-    let subtreePath: string | undefined;
-    if (orgId) {
-      const org = await findOrgInScope(ctx.db, scope, orgId);
-      if (!org) throw notFound('单位');
-      subtreePath = org.path;
-    }
+    const subtreePath = (await requireOrgInScope(ctx.db, scope, orgId))?.path;
     where = overdueWhere({ assignee: me(ctx), subtreePath });
   }
   const { rows, total } = await overdueSteps(ctx.db, where, page, pageSize);

@@ -1,8 +1,9 @@
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { pathIds } from '../../dictionaries/index.ts';
-import { notify, zhDateTime } from '../../notifications/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { assigneesOf, editorsCovering, markOverdueNotified, overdueUnnoticed } from '../reviews.repo.ts';
+import { pathIds } from '../../../core/scope.ts';
 
 const BATCH = 200;
 
@@ -24,7 +25,7 @@ export async function notifyOverdueSteps({ ctx }: { ctx: Ctx }): Promise<number>
         userIds: [...reviewers, ...editors],
         kind: 'review.overdue',
         title: `审核超时：${step.title}`,
-        body: `“${step.name}”环节应于 ${step.deadlineAt ? zhDateTime(step.deadlineAt) : ''} 前完成审核，现已超时。`,
+        body: `“${step.name}”环节应于 ${step.deadlineAt ? chineseDateTime(step.deadlineAt) : ''} 前完成审核，现已超时。`,
         link: `/manuscripts/${step.manuscriptId}`,
         dedupeKey: `overdue:${step.id}:${step.round}`,
       });

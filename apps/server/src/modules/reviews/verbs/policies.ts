@@ -3,9 +3,9 @@ import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound, validationError } from '../../../core/errors.ts';
-import { pathInScope, requirePermission, type Scope } from '../../../core/scope.ts';
-import { findCategory, grantAncestorIds, pathIds, requireAnyPermission } from '../../dictionaries/index.ts';
-import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, type Scope, findOrgInScope, grantAncestorIds, pathIds, requireAnyPermission, requireOrgInScope } from '../../../core/scope.ts';
+import { findCategory } from '../../dictionaries/index.ts';
+import { findOrgById } from '../../orgs/index.ts';
 import { findPolicy, insertPolicy, listPolicies, updatePolicy } from '../policies.repo.ts';
 import { presentPolicy } from '../reviews.presenter.ts';
 
@@ -31,8 +31,7 @@ export async function listReviewPolicies({ ctx, purpose }: { ctx: Ctx; purpose?:
 export async function createReviewPolicy({ ctx, input }: { ctx: Ctx; input: CreateReviewPolicyInput }): Promise<ReviewPolicy> {
   const scope = requirePermission(ctx.actor, 'manuscript.manage');
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('适用单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId, '适用单位');
     await checkCategory(tx, input.categoryId, org.path);
     await checkSteps(tx, scope, input.steps);
     const id = await insertPolicy(tx, { ...input });

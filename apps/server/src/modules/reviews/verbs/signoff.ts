@@ -3,7 +3,7 @@ import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, Text
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
 import { BODY_FONT, loadManuscriptForReview, metaParagraph, titleParagraph, writeDocx } from '../../manuscripts/index.ts';
-import { zhDate, zhDateTime } from '../../notifications/index.ts';
+import { chineseDate, chineseDateTime } from '../../../core/china-time/index.ts';
 import { reviewStepsOf } from './steps-of.ts';
 
 const cell = (text: string, opts: { bold?: boolean; width?: number } = {}) =>
@@ -31,7 +31,7 @@ export async function signoffSheet({ ctx, manuscriptId }: { ctx: Ctx; manuscript
       new TableRow({ children: [cell('报送单位', { bold: true }), cell(row.orgName)] }),
       new TableRow({ children: [cell('信息员', { bold: true }), cell(row.reporterName)] }),
       new TableRow({ children: [cell('栏目 / 重要程度', { bold: true }), cell(`${row.categoryName ?? '—'} / ${IMPORTANCE_LABELS[row.importance as Importance] ?? row.importance}`)] }),
-      new TableRow({ children: [cell('报送时间', { bold: true }), cell(row.submittedAt ? zhDateTime(row.submittedAt) : '未报送')] }),
+      new TableRow({ children: [cell('报送时间', { bold: true }), cell(row.submittedAt ? chineseDateTime(row.submittedAt) : '未报送')] }),
     ],
   });
   const decisionRows = [
@@ -50,7 +50,7 @@ export async function signoffSheet({ ctx, manuscriptId }: { ctx: Ctx; manuscript
             cell(`${d.reviewerName}${d.reviewerTitle ? `（${d.reviewerTitle}）` : ''}`),
             cell(DECISION_LABELS[d.decision as Decision]),
             cell(d.comment || '同意'),
-            cell(zhDateTime(new Date(d.at))),
+            cell(chineseDateTime(new Date(d.at))),
           ],
         }),
       );
@@ -64,7 +64,7 @@ export async function signoffSheet({ ctx, manuscriptId }: { ctx: Ctx; manuscript
   const now = new Date();
   const children = [
     titleParagraph('稿件审签单'),
-    metaParagraph(`打印日期：${zhDate(now)}`),
+    metaParagraph(`打印日期：${chineseDate(now)}`),
     info,
     new Paragraph({ children: [] }),
     decisions,

@@ -2,7 +2,8 @@ import type { PolicyPurpose, ReviewStepDef } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../../../core/context.ts';
 import { invalidState } from '../../../core/errors.ts';
-import { notify, zhDateTime } from '../../notifications/index.ts';
+import { notify } from '../../notifications/index.ts';
+import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { authorsOf, candidatesFor, resolveChain, sameSteps, type ChainSubject } from '../chain.ts';
 import { activateStep, cancelSteps, deciderPositions, insertSteps, maxRound, replaceAssignees, stepsOf, type StepRow } from '../reviews.repo.ts';
 
@@ -49,7 +50,7 @@ export async function activateReviewStep(tx: Executor, ctx: Ctx, m: ReviewSubjec
     userIds: found.users.map((u) => u.id),
     kind: 'review.pending',
     title: `待审核：${m.title || '（无标题）'}`,
-    body: `${m.orgName}报送的稿件进入“${step.name}”环节${step.mode === 'all' ? '（会签）' : ''}，请于 ${zhDateTime(deadlineAt)} 前审核。`,
+    body: `${m.orgName}报送的稿件进入“${step.name}”环节${step.mode === 'all' ? '（会签）' : ''}，请于 ${chineseDateTime(deadlineAt)} 前审核。`,
     link: `/manuscripts/${m.id}`,
   });
   return active;

@@ -1,10 +1,10 @@
 import type { ExplainOutput, ExplainQuery, ScoreLine } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
-import { pathInScope, requirePermission } from '../../../core/scope.ts';
-import { findOrgById, findOrgInScope } from '../../orgs/index.ts';
+import { pathInScope, requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { findOrgById } from '../../orgs/index.ts';
 import { findUserById } from '../../users/index.ts';
 import { fromCenti } from '../engine/engine.ts';
 import { closedPeriods, insertClosedPeriod, linesFor, periodRows } from '../ledger.repo.ts';
@@ -20,8 +20,7 @@ export async function explainScore({ ctx, query }: { ctx: Ctx; query: ExplainQue
   let subjectName: string;
   if (query.orgId) {
     const scope = requirePermission(ctx.actor, 'scoring.read');
-    const org = await findOrgInScope(ctx.db, scope, query.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(ctx.db, scope, query.orgId);
     subject = { type: 'org', orgId: org.id };
     subjectName = org.name;
   } else {

@@ -1,7 +1,7 @@
 import { DEFAULT_SCORING_RULES, ScoringRules, type CreateScoringRuleInput, type ScoringRuleVersion } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
 import { forbidden, invalidState } from '../../../core/errors.ts';
 import { hasPermission, requirePermission, type Scope } from '../../../core/scope.ts';
 import { closedPeriods } from '../ledger.repo.ts';

@@ -1,4 +1,4 @@
-import { fetchError } from './errors.ts';
+import { fetchError } from '../../../core/net/index.ts';
 
 /**
  * Bytes → text with the right charset. Chinese government sites still serve GBK/GB2312 and

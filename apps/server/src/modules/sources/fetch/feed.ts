@@ -1,6 +1,6 @@
 import { parseFeed } from 'feedsmith';
 import type { RawItem } from '../../mentions/index.ts';
-import { fetchError } from './errors.ts';
+import { fetchError } from '../../../core/net/index.ts';
 import { htmlToText, tidyText } from './html-text.ts';
 
 /** A feed never yields more than this per fetch: 100,000 <item>s is an attack, not news. */

@@ -1,11 +1,9 @@
 import robotsParser from 'robots-parser';
 import type { WebSelectors } from '@xuanlian/contracts';
 import type { RawItem } from '../../mentions/index.ts';
-import type { AddressPolicy } from './address-policy.ts';
 import { decodeBody } from './decode.ts';
-import { FetchError, fetchError } from './errors.ts';
+import { FetchError, fetchError, safeFetch, type AddressPolicy, type FetchLimits, type FetchResult, type Resolver, type SafeFetchOptions } from '../../../core/net/index.ts';
 import { parseFeedText } from './feed.ts';
-import { safeFetch, type FetchLimits, type FetchResult, type Resolver, type SafeFetchOptions } from './safe-fetch.ts';
 import { extractArticle, extractListLinks } from './web.ts';
 
 export interface FetchSettings {

@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { WebSelectors } from '@xuanlian/contracts';
 import type { RawItem } from '../../mentions/index.ts';
-import { fetchError } from './errors.ts';
+import { fetchError } from '../../../core/net/index.ts';
 import { tidyText } from './html-text.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];

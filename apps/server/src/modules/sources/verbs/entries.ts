@@ -6,7 +6,7 @@ import { requirePermission } from '../../../core/scope.ts';
 import { ingestItems, type RawItem } from '../../mentions/index.ts';
 import { parseCsv } from '../csv.ts';
 import { decodeBody } from '../fetch/decode.ts';
-import { FetchError } from '../fetch/errors.ts';
+import { FetchError } from '../../../core/net/index.ts';
 import { findSourceInScope, ingestSourceOf, recordFetch } from '../sources.repo.ts';
 import { FETCH_SOURCE_JOB } from '../jobs.ts';
 

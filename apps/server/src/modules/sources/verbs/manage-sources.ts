@@ -2,16 +2,15 @@ import type { CreateSourceInput, FetchPolicy, Source, SourceListQuery, UpdateSou
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { invalidState, notFound, validationError } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
-import { deleteSourceRow, findSourceInScope, insertSource, listSourcesInScope, readFetchPolicy, sourceUsage, updateSourceRow, writeFetchPolicy } from '../sources.repo.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { deleteSourceRow, findSourceInScope, insertSource, listSourcesInScope, sourceUsage, updateSourceRow } from '../sources.repo.ts';
+import { readFetchPolicy, writeFetchPolicy } from '../../../core/net/index.ts';
 import { presentSource } from '../sources.presenter.ts';
 
 export async function createSource({ ctx, input }: { ctx: Ctx; input: CreateSourceInput }): Promise<Source> {
   const scope = requirePermission(ctx.actor, 'opinion.monitor');
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('所属单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId, '所属单位');
     const row = await insertSource(tx, {
       orgId: org.id,
       name: input.name,
@@ -85,12 +84,7 @@ export async function getSource({ ctx, id }: { ctx: Ctx; id: string }): Promise<
 
 export async function listSources({ ctx, input }: { ctx: Ctx; input: SourceListQuery }): Promise<{ items: Source[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'opinion.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listSourcesInScope(ctx.db, scope, {
     subtreePath,
     kind: input.kind,

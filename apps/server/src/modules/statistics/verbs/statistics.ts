@@ -2,9 +2,7 @@ import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type StatisticsOutput, type Statist
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../../core/context.ts';
 import type { IdSet } from '../../../core/sql.ts';
-import { notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { rangeOf, ranks } from '../periods.ts';
 import { monthlyTrend, peopleInScope, personActuals, unitActuals, unitSet, unitsInScope } from '../statistics.repo.ts';
 
@@ -21,8 +19,7 @@ export function registerReleasedCounter(counter: ReleasedCounter): void {
 async function subtreeOf(ctx: Ctx, orgId: string | undefined) {
   const scope = requirePermission(ctx.actor, 'scoring.read');
   if (!orgId) return { scope, path: null };
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   return { scope, path: org.path };
 }
 

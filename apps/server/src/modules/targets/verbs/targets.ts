@@ -1,24 +1,16 @@
-import {
-  VENUE_TYPES,
-  type CoverageOutput,
-  type SetTargetInput,
-  type TargetBoardOutput,
-  type TargetsOutput,
-} from '@xuanlian/contracts';
+import { VENUE_TYPES, type CoverageOutput, type SetTargetInput, type TargetBoardOutput, type TargetsOutput } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { chinaDate } from '../../../core/dates.ts';
-import { invalidState, notFound } from '../../../core/errors.ts';
-import { hasPermission, pathInScope, requirePermission, scopeFor } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { chinaDate } from '../../../core/china-time/index.ts';
+import { invalidState } from '../../../core/errors.ts';
+import { hasPermission, pathInScope, requirePermission, scopeFor, requireOrgInScope } from '../../../core/scope.ts';
 import { effectiveTargets, periodOf, targetStatuses } from '../lights.ts';
 import { findTarget, ledgerGroups, ledgerUnits, targetRows, upsertTarget } from '../targets.repo.ts';
 
 /** One unit's targets for a year, each lit from what its ledger holds up to today. */
 export async function getTargets({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<TargetsOutput> {
   const scope = requirePermission(ctx.actor, 'activity.read');
-  const org = await findOrgInScope(ctx.db, scope, orgId);
-  if (!org) throw notFound('单位');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
   const period = periodOf(year, chinaDate());
   const [groups, rows] = await Promise.all([ledgerGroups(ctx.db, [org.id], year, period.asOf), targetRows(ctx.db, [org.id], year)]);
   const canEdit = hasPermission(ctx.actor, 'ledger.manage') && pathInScope(scopeFor(ctx.actor, 'ledger.manage'), org.path);
@@ -28,8 +20,7 @@ export async function getTargets({ ctx, orgId, year }: { ctx: Ctx; orgId: string
 export async function setTarget({ ctx, input }: { ctx: Ctx; input: SetTargetInput }): Promise<TargetsOutput> {
   const scope = requirePermission(ctx.actor, 'ledger.manage');
   await ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId);
     if (input.kind === 'attendance_rate' && input.threshold > 100) throw invalidState('参学率不能超过 100%');
     const before = await findTarget(tx, org.id, input.year, input.kind);
     const row = await upsertTarget(tx, { ...input, updatedBy: ctx.actor.userId });
@@ -47,12 +38,7 @@ export async function setTarget({ ctx, input }: { ctx: Ctx; input: SetTargetInpu
 
 async function unitsFor(ctx: Ctx, orgId: string | undefined) {
   const scope = requirePermission(ctx.actor, 'activity.read');
-  let subtree: string | null = null;
-  if (orgId) {
-    const org = await findOrgInScope(ctx.db, scope, orgId);
-    if (!org) throw notFound('单位');
-    subtree = org.path;
-  }
+  const subtree = (await requireOrgInScope(ctx.db, scope, orgId))?.path ?? null;
   return ledgerUnits(ctx.db, scope, subtree);
 }
 

@@ -3,8 +3,7 @@ import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { invalidState, notFound, validationError } from '../../../core/errors.ts';
-import { requirePermission, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { findSourcesInScope } from '../../sources/index.ts';
 import { compileRuleOrThrow } from '../topics.policy.ts';
 import { deleteTopicRow, findTopicInScope, insertTopic, listTopicsInScope, topicUsage, updateTopicRow, userNames, usersInScope, type TopicWithOrg } from '../topics.repo.ts';
@@ -32,8 +31,7 @@ export async function createTopic({ ctx, input }: { ctx: Ctx; input: CreateTopic
   const scope = requirePermission(ctx.actor, 'opinion.monitor');
   compileRuleOrThrow(input.rule);
   return ctx.db.transaction(async (tx) => {
-    const org = await findOrgInScope(tx, scope, input.orgId);
-    if (!org) throw notFound('所属单位');
+    const org = await requireOrgInScope(tx, scope, input.orgId, '所属单位');
     await checkRefs(tx, scope, input);
     const row = await insertTopic(tx, {
       orgId: org.id,
@@ -111,12 +109,7 @@ export async function getTopic({ ctx, id }: { ctx: Ctx; id: string }): Promise<T
 
 export async function listTopics({ ctx, input }: { ctx: Ctx; input: TopicListQuery }): Promise<{ items: Topic[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'opinion.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listTopicsInScope(ctx.db, scope, { subtreePath, q: input.q, page: input.page, pageSize: input.pageSize });
   const names = await userNames(ctx.db, [...new Set(rows.flatMap((r) => r.recipientIds))]);
   return { items: rows.map((r) => presentTopic(r, names)), total };

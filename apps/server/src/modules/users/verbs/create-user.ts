@@ -4,8 +4,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { duplicate, notFound, validationError } from '../../../core/errors.ts';
 import { hashPassword } from '../../../core/passwords.ts';
-import { requirePermission, type Scope } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { currentPolicy, passwordProblem } from '../../security/index.ts';
 import { checkGrants } from '../grants.ts';
 import { findUserById, findUserByUsername, grantsOf, insertUser, replaceGrants } from '../users.repo.ts';
@@ -33,8 +32,7 @@ export async function insertUserInTx(
   input: CreateUserInput,
   passwordHash: string,
 ): Promise<User> {
-  const org = await findOrgInScope(tx, scope, input.orgId);
-  if (!org) throw notFound('所属单位');
+  const org = await requireOrgInScope(tx, scope, input.orgId, '所属单位');
   if (await findUserByUsername(tx, input.username)) {
     throw duplicate(`用户名“${input.username}”已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
   }

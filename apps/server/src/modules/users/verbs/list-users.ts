@@ -1,8 +1,6 @@
 import type { User } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
-import { notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { grantsOf, listUsersInScope } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
 import { phoneIndexOf } from '../personal-fields.ts';
@@ -17,12 +15,7 @@ export interface ListUsersInput {
 
 export async function listUsers({ ctx, input }: { ctx: Ctx; input: ListUsersInput }): Promise<{ items: User[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'user.read');
-  let subtreePath: string | undefined;
-  if (input.orgId) {
-    const org = await findOrgInScope(ctx.db, scope, input.orgId);
-    if (!org) throw notFound('单位');
-    subtreePath = org.path;
-  }
+  const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   // The phone column is ciphertext: a whole number is looked up through its blind index.
   const qPhoneIndex = input.q && /^1\d{10}$/.test(input.q.trim()) ? phoneIndexOf(ctx.config.auditKey, input.q) : undefined;
   const { rows, total } = await listUsersInScope(ctx.db, scope, { ...input, subtreePath, qPhoneIndex });

@@ -3,10 +3,9 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { forbidden, invalidState, notFound } from '../../../core/errors.ts';
-import { requirePermission } from '../../../core/scope.ts';
-import { findOrgInScope } from '../../orgs/index.ts';
+import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { checkGrants } from '../grants.ts';
-import { deleteSessionsOf } from '../../auth/sessions.repo.ts';
+import { endSessionsOf } from '../../auth/index.ts';
 import { findUserById, findUserInScope, grantsOf, replaceGrants, updateUserRow } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
 import { phoneColumns } from '../personal-fields.ts';
@@ -22,7 +21,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     const before = presentUser(row, await grantsOf(tx, [row.id]), ctx.config.auditKey);
     // Turning an account on is the secadmin's act (三员分立); the sysadmin may only turn it off.
     if (input.status === 'active' && row.status !== 'active') throw forbidden('账号启用须由安全管理员操作');
-    if (input.orgId && !(await findOrgInScope(tx, scope, input.orgId))) throw notFound('所属单位');
+    await requireOrgInScope(tx, scope, input.orgId, '所属单位');
     if (input.status === 'disabled' && row.status === 'disabled') throw invalidState('账号已是停用状态');
     const set = {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -40,7 +39,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     // A disabled account or changed roles must take effect now, not at the next login. The form
     // sends the grants with every save, so only a real change of them ends the sessions.
     const grantsChanged = input.grants !== undefined && grantKeys(before.grants) !== grantKeys(input.grants);
-    const revokedSessions = input.status === 'disabled' || grantsChanged ? await deleteSessionsOf(tx, row.id) : null;
+    const revokedSessions = input.status === 'disabled' || grantsChanged ? await endSessionsOf(tx, row.id) : null;
     const fresh = await findUserById(tx, row.id);
     if (!fresh) throw notFound('用户');
     const after = presentUser(fresh, await grantsOf(tx, [row.id]), ctx.config.auditKey);

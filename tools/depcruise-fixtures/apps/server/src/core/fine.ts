@@ -1,0 +1,2 @@
+// Allowed: core on its own.
+export const fine = () => 'fine';

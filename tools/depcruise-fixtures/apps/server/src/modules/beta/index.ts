@@ -1,0 +1,3 @@
+import { insertBeta } from './beta.repo.ts';
+
+export const betaVerb = () => insertBeta();

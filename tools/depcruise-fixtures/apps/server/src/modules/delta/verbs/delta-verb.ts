@@ -1,0 +1,3 @@
+import { gammaName } from '../../gamma/index.ts';
+
+export const deltaVerb = () => gammaName();

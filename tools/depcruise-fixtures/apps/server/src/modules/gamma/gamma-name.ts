@@ -1,0 +1,3 @@
+import { fine } from '../../core/fine.ts';
+
+export const gammaName = () => `gamma ${fine()}`;

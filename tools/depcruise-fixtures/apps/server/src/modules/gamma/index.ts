@@ -1,0 +1,2 @@
+export { gammaName } from './gamma-name.ts';
+export { gammaVerb } from './verbs/gamma-verb.ts';
