@@ -16,19 +16,16 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendDocx, sendXlsx } from '../../core/http/index.ts';
 import { answerAppeal, createAppeal } from './verbs/appeals.ts';
-import {
-  bulletinDocx,
-  bulletinXlsx,
-  closeAppealWindow,
-  draftBulletin,
-  finalizeBulletin,
-  getBulletin,
-  listBulletinsFor,
-  listOpenBulletins,
-  publishBulletin,
-  regenerateBulletin,
-  updateBulletin,
-} from './verbs/bulletins.ts';
+import { closeAppealWindow } from './verbs/close-appeal-window.ts';
+import { draftBulletin } from './verbs/draft-bulletin.ts';
+import { bulletinDocx, bulletinXlsx } from './verbs/export-bulletin.ts';
+import { finalizeBulletin } from './verbs/finalize-bulletin.ts';
+import { getBulletin } from './verbs/get-bulletin.ts';
+import { listBulletinsFor } from './verbs/list-bulletins.ts';
+import { listOpenBulletins } from './verbs/list-open-bulletins.ts';
+import { publishBulletin } from './verbs/publish-bulletin.ts';
+import { regenerateBulletin } from './verbs/regenerate-bulletin.ts';
+import { updateBulletin } from './verbs/update-bulletin.ts';
 
 export const bulletinsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['通报'];

@@ -1,3 +1,5 @@
 export { bulletinsRoutes } from './bulletins.routes.ts';
-export { draftBulletin, publishBulletin, finalizeBulletin } from './verbs/bulletins.ts';
+export { draftBulletin } from './verbs/draft-bulletin.ts';
+export { publishBulletin } from './verbs/publish-bulletin.ts';
+export { finalizeBulletin } from './verbs/finalize-bulletin.ts';
 export { createAppeal, answerAppeal } from './verbs/appeals.ts';

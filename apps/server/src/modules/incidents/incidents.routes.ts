@@ -11,7 +11,11 @@ import {
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createIncident } from './verbs/create-incident.ts';
-import { getIncident, gradeIncident, incidentTimeline, listIncidents, noteIncident } from './verbs/other-incident-verbs.ts';
+import { getIncident } from './verbs/get-incident.ts';
+import { gradeIncident } from './verbs/grade-incident.ts';
+import { incidentTimeline } from './verbs/incident-timeline.ts';
+import { listIncidents } from './verbs/list-incidents.ts';
+import { noteIncident } from './verbs/note-incident.ts';
 import { transitionIncident } from './verbs/transition-incident.ts';
 
 export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,5 +1,5 @@
 export { incidentsRoutes } from './incidents.routes.ts';
 export { createIncident } from './verbs/create-incident.ts';
 export { transitionIncident } from './verbs/transition-incident.ts';
-export { escalateOverdue, ESCALATE_OVERDUE_JOB } from './verbs/other-incident-verbs.ts';
+export { escalateOverdue, ESCALATE_OVERDUE_JOB } from './verbs/escalate-overdue.ts';
 export { openIncidentsFor } from './incidents.repo.ts';

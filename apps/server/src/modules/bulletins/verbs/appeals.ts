@@ -6,7 +6,7 @@ import { pathInScope, requirePermission } from '../../../core/scope.ts';
 import { findOrgById } from '../../orgs/index.ts';
 import { answerAppealRow, appealsOf, insertAppeal, listVisibleToUnits, lockBulletin } from '../bulletins.repo.ts';
 import { presentAppeal } from '../bulletins.presenter.ts';
-import { loadBulletin } from './bulletins.ts';
+import { loadBulletin } from './load-bulletin.ts';
 import { chineseDateTime } from '../../../core/china-time/index.ts';
 
 /**

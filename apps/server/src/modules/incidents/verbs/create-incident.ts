@@ -6,9 +6,9 @@ import { hasPermission, requirePermission, requireOrgInScope } from '../../../co
 import { findMentionInScope } from '../../mentions/index.ts';
 import { defaultDeadline } from '../incidents.policy.ts';
 import { enterStage, findIncidentById, insertEvent, insertIncident, stagesOf } from '../incidents.repo.ts';
+import { eventActorName } from './event-actor.ts';
 import { presentIncident } from '../incidents.presenter.ts';
 
-const actorName = (ctx: Ctx): string => (ctx.actor.type === 'system' ? '系统' : ctx.actor.name);
 
 /** 立案: an incident from a mention or a whole cluster of reposts, starting at 发现. */
 export async function createIncident({ ctx, input }: { ctx: Ctx; input: CreateIncidentInput }): Promise<Incident> {
@@ -41,10 +41,10 @@ export async function createIncident({ ctx, input }: { ctx: Ctx; input: CreateIn
       mentionId: input.mentionId ?? null,
       clusterId,
       createdBy: ctx.actor.userId,
-      createdByName: actorName(ctx),
+      createdByName: eventActorName(ctx),
     });
     await enterStage(tx, row.id, 'discovered', owner.id, deadline);
-    await insertEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, actorName: actorName(ctx), kind: 'created', toStage: 'discovered', note: input.note ?? null, data: { grade: input.grade } });
+    await insertEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, actorName: eventActorName(ctx), kind: 'created', toStage: 'discovered', note: input.note ?? null, data: { grade: input.grade } });
     const fresh = await findIncidentById(tx, row.id);
     if (!fresh) throw notFound('舆情事件');
     const out = presentIncident(fresh, await stagesOf(tx, [row.id]), hasPermission(ctx.actor, 'opinion.monitor'));

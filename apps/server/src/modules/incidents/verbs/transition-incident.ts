@@ -6,6 +6,7 @@ import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { defaultDeadline, findTransition } from '../incidents.policy.ts';
 import { enterStage, findIncidentById, findIncidentInScope, insertEvent, moveIncident, stagesOf } from '../incidents.repo.ts';
 import { presentIncident } from '../incidents.presenter.ts';
+import { eventActorName } from './event-actor.ts';
 
 /**
  * One move through 发现 → 研判 → 处置 → 回应 → 办结 (or back). The client says which stage it
@@ -46,7 +47,7 @@ export async function transitionIncident({ ctx, id, input }: { ctx: Ctx; id: str
       throw conflict(`该事件已被他人流转到“${INCIDENT_STAGE_LABELS[stage]}”，请刷新后重试`);
     }
     await enterStage(tx, row.id, input.to, owner.id, deadline);
-    const actorName = ctx.actor.type === 'system' ? '系统' : ctx.actor.name;
+    const actorName = eventActorName(ctx);
     if (input.response) {
       await insertEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, actorName, kind: 'response', note: input.response.text, data: { url: input.response.url ?? null } });
     }
