@@ -29,6 +29,16 @@ export function scopeFor(actor: Actor, permission: Permission): Scope {
   return { all: false, paths: [...new Set(minimal)] };
 }
 
+/**
+ * The unit an actor acts for under a permission, for headings such as 制表单位: the highest of the
+ * units where they hold it (a 宣传办 editor of the city acts for the city, not one of its towns).
+ */
+export function actingOrgName(actor: Actor, permissions: Permission | readonly Permission[]): string {
+  const wanted: readonly Permission[] = typeof permissions === 'string' ? [permissions] : permissions;
+  const held = actor.grants.filter((g) => wanted.some((p) => roleHasPermission(g.role, p))).sort((a, b) => a.orgPath.length - b.orgPath.length);
+  return held[0]?.orgName ?? '宣联';
+}
+
 export function pathInScope(scope: Scope, path: string): boolean {
   return scope.all || scope.paths.some((p) => path.startsWith(p));
 }

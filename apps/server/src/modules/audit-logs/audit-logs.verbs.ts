@@ -1,8 +1,10 @@
 import { AUDIT_ACTION_LABELS, type AuditAction, type AuditLog, type AuditLogQuery, type AuditVerifyOutput } from '@xuanlian/contracts';
-import ExcelJS from 'exceljs';
 import { verifyAuditChain, writeAudit, writeCheckpoint } from '../../core/audit/audit.ts';
 import type { Ctx } from '../../core/context.ts';
-import { requirePermission, type Scope, requireOrgInScope } from '../../core/scope.ts';
+import { actingOrgName, requirePermission, type Scope, requireOrgInScope } from '../../core/scope.ts';
+import { CHINA_OFFSET_MS } from '../../core/china-time/index.ts';
+import { addOfficeSheet, officeWorkbook, workbookBuffer } from '../../core/xlsx/office-sheet.ts';
+import { findOrgsByIds } from '../orgs/index.ts';
 import { listAudit, type AuditFilters } from './audit-logs.repo.ts';
 
 type Row = Awaited<ReturnType<typeof listAudit>>['rows'][number];
@@ -46,37 +48,31 @@ const EXPORT_MAX = 50_000;
 export async function exportAuditLogs({ ctx, input }: { ctx: Ctx; input: AuditLogQuery }): Promise<Buffer> {
   const { scope, seesAll, filters } = await filtersFor(ctx, input);
   const { rows } = await listAudit(ctx.db, scope, seesAll, filters, 1, EXPORT_MAX);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('审计日志');
-  ws.columns = [
-    { header: '序号', key: 'id', width: 8 },
-    { header: '时间', key: 'at', width: 22 },
-    { header: '操作人', key: 'actor', width: 22 },
-    { header: '操作', key: 'action', width: 14 },
-    { header: '对象类型', key: 'targetType', width: 12 },
-    { header: '对象', key: 'targetId', width: 38 },
-    { header: 'IP', key: 'ip', width: 16 },
-    { header: '变更前', key: 'before', width: 40 },
-    { header: '变更后', key: 'after', width: 40 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    ws.addRow({
-      id: r.id,
-      at: r.at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
-      actor: r.actorName,
-      action: AUDIT_ACTION_LABELS[r.action as AuditAction] ?? r.action,
-      targetType: r.targetType,
-      targetId: r.targetId ?? '',
-      ip: r.ip ?? '',
-      before: r.before === null ? '' : JSON.stringify(r.before),
-      after: r.after === null ? '' : JSON.stringify(r.after),
-    });
-  }
+  const orgNames = new Map((await findOrgsByIds(ctx.db, [...new Set(rows.flatMap((r) => (r.orgId ? [r.orgId] : [])))])).map((o) => [o.id, o.name]));
+  const book = officeWorkbook();
+  addOfficeSheet(book, {
+    name: '审计日志',
+    title: '安全审计日志',
+    issuer: (input.orgId ? orgNames.get(input.orgId) : undefined) ?? actingOrgName(ctx.actor, 'audit.read'),
+    rows,
+    columns: [
+      { header: '序号', width: 8, value: (r) => r.id },
+      // To the second, China time: an audit trail is read against other logs.
+      { header: '时间', width: 20, value: (r) => new Date(r.at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ') },
+      { header: '操作人', width: 22, value: (r) => r.actorName },
+      { header: '单位', width: 20, value: (r) => (r.orgId ? (orgNames.get(r.orgId) ?? '') : '') },
+      { header: '操作', width: 14, value: (r) => AUDIT_ACTION_LABELS[r.action as AuditAction] ?? r.action },
+      { header: '对象类型', width: 12, value: (r) => r.targetType },
+      { header: '对象', width: 38, value: (r) => r.targetId ?? '' },
+      { header: 'IP', width: 16, value: (r) => r.ip ?? '' },
+      { header: '变更前', width: 40, value: (r) => (r.before === null ? '' : JSON.stringify(r.before)) },
+      { header: '变更后', width: 40, value: (r) => (r.after === null ? '' : JSON.stringify(r.after)) },
+    ],
+  });
   await ctx.db.transaction((tx) =>
     writeAudit(tx, ctx, { action: 'audit.export', targetType: 'audit_log', after: { rows: rows.length, filters: input } }),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(book);
 }
 
 export async function verifyAuditLogs({ ctx }: { ctx: Ctx }): Promise<AuditVerifyOutput> {

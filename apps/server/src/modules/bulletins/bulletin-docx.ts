@@ -49,6 +49,6 @@ export function renderBulletinDocx(c: BulletinContent, annexName: string): Promi
 }
 
 /** 附件: the full ranking in Excel, the same workbook as the statistics export. */
-export function renderBulletinXlsx(c: BulletinContent): Promise<Buffer> {
-  return statisticsWorkbook(c.numbers.rows, { sheetName: '排名表', byPerson: false });
+export function renderBulletinXlsx(c: BulletinContent, heading: { title: string; issuer: string }): Promise<Buffer> {
+  return statisticsWorkbook(c.numbers.rows, { sheetName: '排名表', byPerson: false, ...heading });
 }

@@ -1,15 +1,6 @@
 import { BulletinNumbers, BulletinText, type Bulletin, type BulletinAppeal, type BulletinStatus, type BulletinSummary, type StatGrain } from '@xuanlian/contracts';
+import { periodLabel } from '../statistics/index.ts';
 import type { AppealRow, BulletinRow } from './bulletins.repo.ts';
-
-const CN_DIGITS = ['零', '一', '二', '三', '四'];
-
-/** 2026年3月 / 2026年第三季度 / 2026年度 */
-export function periodLabel(grain: StatGrain | string, period: string): string {
-  const y = period.slice(0, 4);
-  if (grain === 'year') return `${y}年度`;
-  if (grain === 'quarter') return `${y}年第${CN_DIGITS[Number(period.slice(-1))] ?? ''}季度`;
-  return `${y}年${Number(period.slice(5, 7))}月`;
-}
 
 export function defaultTitle(grain: StatGrain | string, period: string): string {
   return `关于${periodLabel(grain, period)}宣传信息报送采用情况的通报`;

@@ -3,4 +3,4 @@ export { statisticsRoutes } from './statistics.routes.ts';
 export { registerReleasedCounter, getStatistics, getTrend, statisticsWorkbook, type ReleasedCounter } from './verbs/statistics.ts';
 // Quotas measure progress with the same grouped queries the statistics show.
 export { unitActuals, personActuals, unitsInScope, type Actuals } from './statistics.repo.ts';
-export { ranks } from './periods.ts';
+export { ranks, periodLabel } from './periods.ts';

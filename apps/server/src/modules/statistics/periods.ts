@@ -35,3 +35,13 @@ export function ranks(points: number[]): number[] {
   });
   return points.map((p) => first.get(p) ?? points.length);
 }
+
+const CN_DIGITS = ['零', '一', '二', '三', '四'];
+
+/** 2026年3月 / 2026年第三季度 / 2026年度 */
+export function periodLabel(grain: StatGrain | string, period: string): string {
+  const y = period.slice(0, 4);
+  if (grain === 'year') return `${y}年度`;
+  if (grain === 'quarter') return `${y}年第${CN_DIGITS[Number(period.slice(-1))] ?? ''}季度`;
+  return `${y}年${Number(period.slice(5, 7))}月`;
+}

@@ -1,6 +1,7 @@
 import { auditLogs, scoreLines } from '@xuanlian/db';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { OFFICE_HEADER_ROWS } from '../../../core/xlsx/office-sheet.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
@@ -103,8 +104,9 @@ describe('[考核] the year-end unit scorecard', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('年度考核');
-    expect(sheet?.getRow(2).getCell(2).value).toBe('甲二社区');
-    expect(book.getWorksheet('计分说明')?.getRow(2).getCell(2).value).toContain('× 100');
+    expect(sheet?.getCell('A2').value).toMatch(/^制表单位：/);
+    expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toBe('甲二社区');
+    expect(book.getWorksheet('计分说明')?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toContain('× 100');
   });
 
   it('keeps other trees out (404) and the reporter away (403)', async () => {

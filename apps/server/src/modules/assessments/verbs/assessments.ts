@@ -1,7 +1,7 @@
 import { ASSESSMENT_BASIS_LABELS, ASSESSMENT_FORMULAS, ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentOutput, type AssessmentQuery, type AssessmentRow, type AssessmentWeights, type SaveAssessmentWeightsInput } from '@xuanlian/contracts';
-import ExcelJS from 'exceljs';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
+import { addOfficeSheet, officeWorkbook, workbookBuffer } from '../../../core/xlsx/office-sheet.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, pathInScope, requirePermission, scopeFor, type Scope, requireOrgInScope } from '../../../core/scope.ts';
@@ -158,34 +158,38 @@ export async function saveAssessmentWeights({ ctx, input }: { ctx: Ctx; input: S
 
 export async function exportAssessmentXlsx({ ctx, query }: { ctx: Ctx; query: AssessmentQuery }): Promise<{ body: Buffer; name: string }> {
   const a = await getAssessment({ ctx, query });
-  const book = new ExcelJS.Workbook();
-  book.creator = '宣联';
-  const sheet = book.addWorksheet('年度考核');
-  sheet.columns = [
-    { header: '排名', key: 'rank', width: 6 },
-    { header: '单位', key: 'org', width: 24 },
-    ...ASSESSMENT_PARTS.map((p) => ({ header: `${ASSESSMENT_PART_LABELS[p]}（权重 ${a.weights[p]}）`, key: p, width: 18 })),
-    { header: '总分', key: 'total', width: 8 },
-    { header: '表扬', key: 'praised', width: 6 },
-    { header: '通报批评', key: 'criticised', width: 16 },
+  const book = officeWorkbook();
+  const heading = { issuer: a.orgName, date: new Date() };
+  addOfficeSheet(book, {
+    ...heading,
+    name: '年度考核',
+    title: `${a.year}年度宣传工作考核结果`,
+    rows: a.rows,
+    columns: [
+      { header: '排名', width: 6, value: (r) => r.rank },
+      { header: '单位', width: 24, value: (r) => r.orgName },
+      ...ASSESSMENT_PARTS.map((p) => ({ header: `${ASSESSMENT_PART_LABELS[p]}（权重 ${a.weights[p]}）`, width: 18, value: (r: (typeof a.rows)[number]) => r.parts[p].score ?? '不计' })),
+      { header: '总分', width: 8, value: (r) => r.total },
+      { header: '表扬', width: 6, value: (r) => (r.praised ? '是' : '') },
+      { header: '通报批评', width: 16, value: (r) => r.criticisedWhy ?? '' },
+    ],
+  });
+  const notes: Array<[string, string]> = [
+    ...ASSESSMENT_PARTS.map((p): [string, string] => [ASSESSMENT_PART_LABELS[p], ASSESSMENT_FORMULAS[p]]),
+    ['总分', ASSESSMENT_FORMULAS.total],
+    ['考核对象', `${ASSESSMENT_BASIS_LABELS[a.basis]}，共 ${a.rows.length} 个`],
+    ['表扬', `前 ${a.weights.praiseTop} 名${a.weights.praiseThreshold > 0 ? `或总分不低于 ${a.weights.praiseThreshold} 分` : ''}（须有报送）：${a.praised.join('、') || '无'}`],
+    ['通报批评', `后 ${a.weights.criticiseBottom} 名及全年未报送的单位：${a.criticised.join('、') || '无'}`],
   ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of a.rows) {
-    sheet.addRow({
-      rank: r.rank,
-      org: r.orgName,
-      ...Object.fromEntries(ASSESSMENT_PARTS.map((p) => [p, r.parts[p].score ?? '不计'])),
-      total: r.total,
-      praised: r.praised ? '是' : '',
-      criticised: r.criticisedWhy ?? '',
-    });
-  }
-  const notes = book.addWorksheet('计分说明');
-  notes.columns = [{ header: '项目', key: 'k', width: 16 }, { header: '计算方法', key: 'v', width: 90 }];
-  for (const p of ASSESSMENT_PARTS) notes.addRow({ k: ASSESSMENT_PART_LABELS[p], v: ASSESSMENT_FORMULAS[p] });
-  notes.addRow({ k: '总分', v: ASSESSMENT_FORMULAS.total });
-  notes.addRow({ k: '考核对象', v: `${ASSESSMENT_BASIS_LABELS[a.basis]}，共 ${a.rows.length} 个` });
-  notes.addRow({ k: '表扬', v: `前 ${a.weights.praiseTop} 名${a.weights.praiseThreshold > 0 ? `或总分不低于 ${a.weights.praiseThreshold} 分` : ''}（须有报送）：${a.praised.join('、') || '无'}` });
-  notes.addRow({ k: '通报批评', v: `后 ${a.weights.criticiseBottom} 名及全年未报送的单位：${a.criticised.join('、') || '无'}` });
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), name: `${a.orgName}${a.year}年度考核` };
+  addOfficeSheet(book, {
+    ...heading,
+    name: '计分说明',
+    title: `${a.year}年度宣传工作考核计分说明`,
+    rows: notes,
+    columns: [
+      { header: '项目', width: 16, value: (n) => n[0] },
+      { header: '计算方法', width: 90, value: (n) => n[1] },
+    ],
+  });
+  return { body: await workbookBuffer(book), name: `${a.orgName}${a.year}年度考核` };
 }

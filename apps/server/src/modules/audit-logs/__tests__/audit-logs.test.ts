@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { OFFICE_HEADER_ROWS } from '../../../core/xlsx/office-sheet.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
@@ -50,8 +51,11 @@ describe('[审计] auditor page', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('审计日志');
-    expect(ws?.getRow(1).getCell(4).value).toBe('操作');
-    expect(ws?.getRow(2).getCell(4).value).toBe('新建单位');
+    expect(ws?.getCell('A1').value).toBe('安全审计日志');
+    expect(ws?.getRow(OFFICE_HEADER_ROWS).getCell(4).value).toBe('单位');
+    expect(ws?.getRow(OFFICE_HEADER_ROWS).getCell(5).value).toBe('操作');
+    expect(ws?.getRow(OFFICE_HEADER_ROWS + 1).getCell(5).value).toBe('新建单位');
+    expect(ws?.getRow(OFFICE_HEADER_ROWS + 1).getCell(4).value).not.toBe('');
     const audited = await t.app.inject({ method: 'GET', url: '/api/audit-logs?action=audit.export', headers: { cookie: auditor } });
     expect(audited.json().total).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { auditLogs, notifications } from '@xuanlian/db';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { OFFICE_HEADER_ROWS } from '../../../core/xlsx/office-sheet.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxTable } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
@@ -134,9 +135,10 @@ describe('[通报] bulletins', () => {
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('排名表');
     const stats = await statistics();
-    expect(sheet?.rowCount).toBe(stats.length + 1);
-    expect(sheet?.getRow(2).getCell(2).value).toBe(stats[0]?.orgName);
-    expect(sheet?.getRow(2).getCell(sheet.columnCount).value).toBe(stats[0]?.points);
+    expect(sheet?.rowCount).toBe(stats.length + OFFICE_HEADER_ROWS);
+    expect(String(sheet?.getCell('A1').value)).toContain('宣传信息报送采用情况排名表');
+    expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toBe(stats[0]?.orgName);
+    expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(sheet.columnCount).value).toBe(stats[0]?.points);
   });
 
   it('edits the narrative and regenerates numbers while a draft', async () => {

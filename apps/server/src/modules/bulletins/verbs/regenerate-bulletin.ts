@@ -2,7 +2,7 @@ import type { Bulletin, StatGrain } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, invalidState } from '../../../core/errors.ts';
-import { periodLabel } from '../bulletins.presenter.ts';
+import { periodLabel } from '../../statistics/index.ts';
 import { updateBulletinIf } from '../bulletins.repo.ts';
 import { defaultText } from '../narrative.ts';
 import { statisticsFor } from './bulletin-statistics.ts';

@@ -1,5 +1,6 @@
 import { auditLogs } from '@xuanlian/db';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { buildCategories, buildManuscript, buildOrg, buildUser, GOOD_BODY, loginAs } from '../../../../test/factories.ts';
@@ -142,6 +143,10 @@ describe('[稿件] lists and search', () => {
     const xlsx = await req('GET', `/api/manuscripts/export.xlsx?view=all&orgId=${street.id}`, editor);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets[0]?.getCell('A1').value).toBe('稿件一览表');
+    expect(book.worksheets[0]?.getCell('A2').value).toBe('制表单位：城关街道');
   });
 });
 

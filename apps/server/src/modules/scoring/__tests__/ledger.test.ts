@@ -2,6 +2,7 @@ import { orgs } from '@xuanlian/db';
 import { DEFAULT_SCORING_RULES } from '@xuanlian/contracts';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { OFFICE_HEADER_ROWS } from '../../../core/xlsx/office-sheet.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
@@ -116,8 +117,8 @@ describe('[积分] rule versions, recomputation and frozen periods', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(sheet?.getRow(1).values).toContain('积分');
-    expect(sheet?.getRow(2).getCell(2).value).toBe('甲一社区');
+    expect(sheet?.getRow(OFFICE_HEADER_ROWS).values).toContain('积分');
+    expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toBe('甲一社区');
     const trend = (await req('GET', `/api/statistics/trend?year=2025&orgId=${trees.a.id}`, editor)).json();
     expect(trend.adopted.slice(0, 3)).toEqual([2, 1, 2]);
   });

@@ -1,9 +1,9 @@
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type StatisticsOutput, type StatisticsQuery, type StatisticsRow, type TrendOutput } from '@xuanlian/contracts';
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../../../core/context.ts';
 import type { IdSet } from '../../../core/sql.ts';
-import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
-import { rangeOf, ranks } from '../periods.ts';
+import { actingOrgName, requirePermission, requireOrgInScope, scopeFor } from '../../../core/scope.ts';
+import { addOfficeSheet, officeWorkbook, workbookBuffer, type OfficeColumn } from '../../../core/xlsx/office-sheet.ts';
+import { periodLabel, rangeOf, ranks } from '../periods.ts';
 import { monthlyTrend, peopleInScope, personActuals, unitActuals, unitSet, unitsInScope } from '../statistics.repo.ts';
 
 /**
@@ -60,33 +60,30 @@ export async function getStatistics({ ctx, query }: { ctx: Ctx; query: Statistic
  * The statistics table as an .xlsx workbook: one sheet, columns as the 统计 page shows them. The
  * 统计 export and the bulletin's 附件排名表 both write it, so the two never differ.
  */
-export async function statisticsWorkbook(rows: readonly StatisticsRow[], opts: { sheetName: string; byPerson: boolean }): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = '宣联';
-  const sheet = book.addWorksheet(opts.sheetName);
-  sheet.columns = [
-    { header: '排名', key: 'rank', width: 6 },
-    { header: '单位', key: 'org', width: 24 },
-    ...(opts.byPerson ? [{ header: '姓名', key: 'user', width: 10 }] : []),
-    { header: '报送', key: 'submitted', width: 8 },
-    { header: '通过', key: 'approved', width: 8 },
-    { header: '发布', key: 'released', width: 8 },
-    ...OUTLET_LEVELS.map((l) => ({ header: `${OUTLET_LEVEL_LABELS[l]}用稿`, key: l, width: 10 })),
-    { header: '用稿合计', key: 'adoptedTotal', width: 10 },
-    { header: '领导批示', key: 'endorsements', width: 10 },
-    { header: '积分', key: 'points', width: 10 },
+export async function statisticsWorkbook(rows: readonly StatisticsRow[], opts: { sheetName: string; title: string; issuer: string; byPerson: boolean }): Promise<Buffer> {
+  const book = officeWorkbook();
+  const columns: Array<OfficeColumn<StatisticsRow>> = [
+    { header: '排名', width: 6, value: (r) => r.rank },
+    { header: '单位', width: 24, value: (r) => r.orgName },
+    ...(opts.byPerson ? [{ header: '姓名', width: 10, value: (r: StatisticsRow) => r.userName ?? '' }] : []),
+    { header: '报送', width: 8, value: (r) => r.submitted },
+    { header: '通过', width: 8, value: (r) => r.approved },
+    { header: '发布', width: 8, value: (r) => r.released },
+    ...OUTLET_LEVELS.map((l) => ({ header: `${OUTLET_LEVEL_LABELS[l]}用稿`, width: 10, value: (r: StatisticsRow) => r.adopted[l] })),
+    { header: '用稿合计', width: 10, value: (r) => r.adoptedTotal },
+    { header: '领导批示', width: 10, value: (r) => r.endorsements },
+    { header: '积分', width: 10, value: (r) => r.points },
   ];
-  sheet.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    sheet.addRow({ rank: r.rank, org: r.orgName, user: r.userName ?? '', submitted: r.submitted, approved: r.approved, released: r.released, ...r.adopted, adoptedTotal: r.adoptedTotal, endorsements: r.endorsements, points: r.points });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  addOfficeSheet(book, { name: opts.sheetName, title: opts.title, issuer: opts.issuer, columns, rows });
+  return workbookBuffer(book);
 }
 
 export async function exportStatisticsXlsx({ ctx, query }: { ctx: Ctx; query: StatisticsQuery }): Promise<{ body: Buffer; name: string }> {
   const stats = await getStatistics({ ctx, query });
-  const grainLabel = { month: '月度', quarter: '季度', year: '年度' }[query.grain];
-  return { body: await statisticsWorkbook(stats.rows, { sheetName: '统计', byPerson: query.by === 'user' }), name: `${query.period}${grainLabel}${query.by === 'org' ? '单位' : '个人'}统计` };
+  const scope = scopeFor(ctx.actor, 'scoring.read');
+  const issuer = (await requireOrgInScope(ctx.db, scope, query.orgId))?.name ?? actingOrgName(ctx.actor, 'scoring.read');
+  const name = `${periodLabel(query.grain, query.period)}${query.by === 'org' ? '各单位' : '信息员个人'}宣传信息报送采用统计表`;
+  return { body: await statisticsWorkbook(stats.rows, { sheetName: '统计', title: name, issuer, byPerson: query.by === 'user' }), name };
 }
 
 export async function getTrend({ ctx, year, orgId }: { ctx: Ctx; year: number; orgId?: string | undefined }): Promise<TrendOutput> {
