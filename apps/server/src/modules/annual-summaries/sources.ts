@@ -1,12 +1,15 @@
 import type { SummaryFigure } from '@xuanlian/contracts';
 import type { Ctx } from '../../core/context.ts';
+import { closedIncidentCount } from '../incidents/index.ts';
 import { publishedIssueCount } from '../journals/index.ts';
 import { releaseTotals } from '../releases/index.ts';
+import { rangeOf, unitActuals, unitSet, type Actuals } from '../statistics/index.ts';
 
 /**
- * Figures the annual summary needs from modules that are still being built. Each returns its
- * figures with `value: null`, which the document prints as 〔待接入〕; when a module lands,
- * replace the body of its one function with a call to that module's verb — nothing else changes.
+ * Figures the annual summary takes from other modules, each with the same definition as the page
+ * that shows it: submissions and adoptions are the 统计 page's (units active in the subtree, China
+ * dates, verified adoptions by outlet level), releases the 信息发布 record's, incidents the 舆情
+ * ledger's 办结 count.
  */
 export interface SummaryScope {
   ctx: Ctx;
@@ -15,29 +18,40 @@ export interface SummaryScope {
   year: number;
 }
 
-const pending = (key: string, label: string, unit: string, module: string): SummaryFigure => ({ key, label, value: null, unit, source: `〔待接入〕${module}` });
-
 /** The year in China time, as instants: [1 Jan 00:00 +08:00, next 1 Jan). */
 const chinaYear = (year: number) => ({ from: new Date(`${year}-01-01T00:00:00+08:00`), to: new Date(`${year + 1}-01-01T00:00:00+08:00`) });
 
+/** The 统计 page's per-unit figures for the year, summed over the subtree's active units. */
+async function yearActuals(s: SummaryScope): Promise<Actuals> {
+  const perUnit = await unitActuals(s.ctx.db, unitSet({ all: true }, s.orgPath), rangeOf('year', String(s.year)));
+  const sum: Actuals = { submitted: 0, approved: 0, adopted: { central: 0, province: 0, city: 0, county: 0, own: 0 }, endorsements: 0, centi: 0 };
+  for (const a of perUnit.values()) {
+    sum.submitted += a.submitted;
+    for (const level of Object.keys(sum.adopted) as Array<keyof Actuals['adopted']>) sum.adopted[level] += a.adopted[level];
+  }
+  return sum;
+}
+
 /** 稿件报送与发布 (manuscripts, releases modules). Releases count live posts of the subtree's manuscripts. */
 export async function manuscriptFigures(s: SummaryScope): Promise<SummaryFigure[]> {
-  const r = await releaseTotals(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) });
+  const [r, a] = await Promise.all([releaseTotals(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) }), yearActuals(s)]);
   const src = '信息发布记录';
   return [
-    pending('manuscripts_submitted', '报送稿件', '篇', '稿件模块'),
+    { key: 'manuscripts_submitted', label: '报送稿件', value: a.submitted, unit: '篇', source: '统计（报送）' },
     { key: 'releases', label: '自有平台发布信息', value: r.releases, unit: '条', source: src },
     { key: 'release_reach', label: '自有平台阅读量', value: r.reach, unit: '人次', source: src },
   ];
 }
 
 /** 上稿/用稿 by outlet level (adoptions module). */
-export async function adoptionFigures(_s: SummaryScope): Promise<SummaryFigure[]> {
+export async function adoptionFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  const a = await yearActuals(s);
+  const src = '统计（已核实用稿）';
   return [
-    pending('adoptions_central', '中央级媒体采用', '篇', '用稿模块'),
-    pending('adoptions_province', '省级媒体采用', '篇', '用稿模块'),
-    pending('adoptions_city', '市级媒体采用', '篇', '用稿模块'),
-    pending('adoptions_county', '县级媒体采用', '篇', '用稿模块'),
+    { key: 'adoptions_central', label: '中央级媒体采用', value: a.adopted.central, unit: '篇', source: src },
+    { key: 'adoptions_province', label: '省级媒体采用', value: a.adopted.province, unit: '篇', source: src },
+    { key: 'adoptions_city', label: '市级媒体采用', value: a.adopted.city, unit: '篇', source: src },
+    { key: 'adoptions_county', label: '县级媒体采用', value: a.adopted.county, unit: '篇', source: src },
   ];
 }
 
@@ -47,6 +61,7 @@ export async function journalFigures(s: SummaryScope): Promise<SummaryFigure[]> 
 }
 
 /** 舆情事件 handled (incidents module). */
-export async function incidentFigures(_s: SummaryScope): Promise<SummaryFigure[]> {
-  return [pending('incidents_handled', '处置舆情事件', '起', '舆情模块')];
+export async function incidentFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  const n = await closedIncidentCount(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) });
+  return [{ key: 'incidents_handled', label: '处置舆情事件', value: n, unit: '起', source: '舆情事件台账（办结）' }];
 }

@@ -9,13 +9,14 @@ const EDIT = '〔待编辑〕';
 
 /**
  * The yearly report (工作汇报/总结) in the structure of seed 001 — 一、工作做法及成效 /
- * 二、存在的问题 / 三、下一步打算 — with every count the system has put in place (bold), gaps
- * from modules not yet connected marked 〔待接入〕 and the prose left to the editor (〔待编辑〕).
+ * 二、存在的问题 / 三、下一步打算 — with every count taken from the system (bold) and the prose left to the editor (〔待编辑〕).
+ * Every figure source now answers with a number; a null would be a source that lost its data, and
+ * is marked 〔待接入〕 so that it cannot pass unnoticed.
  */
 export async function buildAnnualSummary({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<{ body: Buffer; name: string }> {
   const { orgName, figures } = await summaryFigures({ ctx, orgId, year });
   const byKey = new Map(figures.map((f) => [f.key, f]));
-  // A figure in place: the number in bold, or the marked gap when its module is not connected yet.
+  // A figure in place: the number in bold (a missing one marked, see above).
   const v = (key: string): { figure: string } | { mark: string } => {
     const f = byKey.get(key) as SummaryFigure;
     return f.value === null ? { mark: '〔待接入〕' } : { figure: String(f.value) };

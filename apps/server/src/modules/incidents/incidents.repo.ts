@@ -152,3 +152,20 @@ export async function openIncidentsFor(db: Executor, scope: Scope, limit = 50) {
     .groupBy(opinionIncidents.stage);
   return { rows: rows.map(flatten), byStage: new Map(byStage.map((r) => [r.stage, Number(r.n)])) };
 }
+
+/** 处置舆情事件 for the annual summary: incidents of the subtree's units closed (办结) in [from, to). */
+export async function closedIncidentCount(db: Executor, q: { subtreePath: string; from: Date; to: Date }): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(opinionIncidents)
+    .innerJoin(orgs, eq(orgs.id, opinionIncidents.orgId))
+    .where(
+      and(
+        eq(opinionIncidents.stage, 'closed'),
+        sql`${orgs.path} like ${`${q.subtreePath}%`}`,
+        sql`${opinionIncidents.closedAt} >= ${q.from.toISOString()}`,
+        sql`${opinionIncidents.closedAt} < ${q.to.toISOString()}`,
+      ),
+    );
+  return Number(rows[0]?.n ?? 0);
+}

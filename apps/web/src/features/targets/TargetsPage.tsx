@@ -96,7 +96,7 @@ export default function TargetsPage() {
               children: figures.data ? (
                 <>
                   <Typography.Paragraph type="secondary">
-                    “年度工作总结初稿”按以下数据生成，文字部分留待编辑完善；标为“待接入”的数据将在稿件、用稿、刊物、舆情模块上线后自动填入。
+                    “年度工作总结初稿”按以下数据生成（报送、用稿与“统计”页口径一致，舆情事件按办结时间计），文字部分留待编辑完善。
                   </Typography.Paragraph>
                   <Figures items={figures.data.figures} />
                 </>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, buildUser } from '../../../../test/factories.ts';
+import { adoptions, manuscripts, opinionIncidents, outlets } from '@xuanlian/db';
+import { eq } from 'drizzle-orm';
+import { asUser, buildTwoTrees, buildUser, insertManuscriptRow } from '../../../../test/factories.ts';
 import { docxText } from '../../../../test/ledgers.ts';
 
 let t: TestApp;
@@ -39,18 +41,49 @@ beforeAll(async () => {
     phases: [{ name: '全年', tasks: [{ title: '开展宣讲', leadOrgId: trees.a1.id, deadline: '2025-06-30' }, { title: '更新宣传栏', leadOrgId: trees.a1.id, deadline: '2025-03-31' }] }],
   });
   expect(plan.statusCode, plan.body).toBe(201);
+
+  // 2025's manuscripts, verified adoptions and incidents, straight into the tables with their dates;
+  // one of each on the wrong side of New Year in Beijing, which the summary must leave out.
+  const db = t.services.db;
+  const reporterId = (await buildUser(t, { org: trees.a1, roles: [{ role: 'reporter' }] })).id;
+  const submittedAt = ['2025-03-01T02:00:00Z', '2025-07-01T02:00:00Z', '2025-12-31T16:30:00Z' /* 00:30 on 2026-01-01 in Beijing */];
+  const ids: string[] = [];
+  for (const at of submittedAt) {
+    const id = await insertManuscriptRow(t, { org: trees.a1, reporterId, status: 'approved' });
+    await db.update(manuscripts).set({ firstSubmittedAt: new Date(at), submittedAt: new Date(at) }).where(eq(manuscripts.id, id));
+    ids.push(id);
+  }
+  const [central, city] = await db
+    .insert(outlets)
+    .values([
+      { name: '年度总结测试·中央媒体', level: 'central', type: 'newspaper' },
+      { name: '年度总结测试·市级媒体', level: 'city', type: 'website' },
+    ])
+    .returning();
+  await db.insert(adoptions).values([
+    { manuscriptId: ids[0]!, orgId: trees.a1.id, outletId: central!.id, adoptedOn: '2025-03-05', status: 'verified', enteredByName: '测试' },
+    { manuscriptId: ids[1]!, orgId: trees.a1.id, outletId: city!.id, adoptedOn: '2025-07-03', status: 'verified', enteredByName: '测试' },
+    { manuscriptId: ids[0]!, orgId: trees.a1.id, outletId: city!.id, adoptedOn: '2025-03-06', status: 'pending', enteredByName: '测试' },
+  ]);
+  const incident = (closedAt: string | null, stage: string) => ({ orgId: trees.a1.id, stageOwnerOrgId: trees.a1.id, title: '测试事件', grade: 'general', stage, createdByName: '测试', closedAt: closedAt ? new Date(closedAt) : null });
+  await db.insert(opinionIncidents).values([incident('2025-05-01T00:00:00Z', 'closed'), incident('2024-12-31T15:00:00Z' /* 23:00 on 2024-12-31 in Beijing */, 'closed'), incident(null, 'handling')]);
 });
 afterAll(async () => t.close());
 
 describe('[年度总结] figures from the system, prose left to the editor', () => {
-  it('counts the unit’s (and its subtree’s) ledger and tasks for the year; other modules are marked as not yet connected', async () => {
+  it('counts the unit’s (and its subtree’s) ledger, tasks, submissions, adoptions and incidents for the year', async () => {
     const res = await req('GET', `/api/annual-summaries?orgId=${trees.a.id}&year=2025`, editor);
     expect(res.statusCode, res.body).toBe(200);
     const f = Object.fromEntries(res.json().figures.map((x: { key: string; value: number | null }) => [x.key, x.value]));
     expect(f).toMatchObject({ study_sessions: 2, study_rate: 50, lectures: 2, lecture_reach: 101, lecture_venues: 2, trainings: 1, training_attendees: 1, tasks_total: 2, tasks_done: 0, tasks_overdue: 2 });
-    expect(f.manuscripts_submitted).toBeNull();
-    expect(f.adoptions_central).toBeNull();
-    expect(f.incidents_handled).toBeNull();
+    // One figure, one definition: submissions and adoptions are the 统计 page's, summed over the subtree.
+    expect(f).toMatchObject({ manuscripts_submitted: 2, adoptions_central: 1, adoptions_province: 0, adoptions_city: 1, adoptions_county: 0, incidents_handled: 1 });
+    const stats = (await req('GET', `/api/statistics?grain=year&period=2025&by=org&orgId=${trees.a.id}`, editor)).json();
+    const sum = (pick: (r: { submitted: number; adopted: Record<string, number> }) => number) => stats.rows.reduce((n: number, r: never) => n + pick(r), 0);
+    expect(f.manuscripts_submitted).toBe(sum((r) => r.submitted));
+    expect(f.adoptions_central).toBe(sum((r) => r.adopted.central ?? 0));
+    expect(f.adoptions_city).toBe(sum((r) => r.adopted.city ?? 0));
+    expect(res.json().figures.every((x: { value: number | null }) => x.value !== null)).toBe(true);
     // Releases and journals are connected: nothing released or published in this tree yet.
     expect(f).toMatchObject({ releases: 0, release_reach: 0, journal_issues: 0 });
   });
@@ -64,7 +97,9 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     expect(text).toContain('全年召开理论学习中心组学习会 2 次');
     expect(text).toContain('组织开展理论宣讲 2 场，受众 101 人次，覆盖校园、农村等 2 类场所');
     expect(text).toContain('全年承担工作方案任务 2 项，已办结 0 项');
-    expect(text).toContain('全年报送稿件 〔待接入〕 篇');
+    expect(text).toContain('全年报送稿件 2 篇，被中央级媒体采用 1 篇');
+    expect(text).toContain('妥善处置舆情事件 1 起');
+    expect(text).not.toContain('待接入');
     expect(text).toContain('〔待编辑〕');
     // The problems section starts from the ledger's own facts.
     expect(text).toContain('中心组学习（要求 12次/年');
