@@ -5,7 +5,8 @@ export const fmtPoints = (p: number): string => String(Math.round(p * 100) / 100
 
 /**
  * The numbers a bulletin prints, taken as they are from the statistics verb's rows (the same
- * ranking, the same points): totals are their sums; commended = the top N by rank with points;
+ * ranking, the same points): totals are their sums; commended = the top N by rank with points and
+ * submissions in the period;
  * criticised = the units with nothing submitted in the period, among those `accountable` (the
  * units the office holds to a 任务分解表; never the office itself).
  */
@@ -26,7 +27,10 @@ export function numbersFrom(stats: StatisticsOutput, commendTop: number, account
       endorsements: sum((r) => r.endorsements),
       points: Math.round(sum((r) => r.points) * 100) / 100,
     },
-    commended: rows.filter((r) => r.rank <= commendTop && r.points > 0).map((r) => r.orgName),
+    // Disjoint by construction: praise needs submissions in the period, criticism is for none, so
+    // a unit whose points come only from older pieces adopted now is neither praised nor criticised
+    // twice over.
+    commended: rows.filter((r) => r.rank <= commendTop && r.points > 0 && r.submitted > 0).map((r) => r.orgName),
     criticised: rows.filter((r) => r.submitted === 0 && accountable(r.orgId)).map((r) => r.orgName),
   };
 }
