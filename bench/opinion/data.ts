@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { RawItem } from '../../apps/server/src/modules/mentions/index.ts';
+import type { RawItem } from '../../apps/server/src/modules/opinion-pipeline/index.ts';
 
 /** mulberry32: small, fast, reproducible. */
 export function prng(seed: number): () => number {

@@ -18,9 +18,9 @@ import { loadConfig } from '../../apps/server/src/config/env.ts';
 import { systemCtx } from '../../apps/server/src/core/context.ts';
 import { createServices } from '../../apps/server/src/core/services.ts';
 import { queryRows } from '../../apps/server/src/core/sql.ts';
-import { analyseItem, ingestItems, normaliseItem, textEngine, type IngestSource, type RawItem } from '../../apps/server/src/modules/mentions/index.ts';
-import { insertMentions } from '../../apps/server/src/modules/mentions/ingest.repo.ts';
-import { recentFingerprints } from '../../apps/server/src/modules/mentions/pipeline/recent-index.ts';
+import { recentFingerprints, storeMentions, textEngine } from '../../apps/server/src/modules/mentions/index.ts';
+import { ingestItems, type IngestSource, type RawItem } from '../../apps/server/src/modules/opinion-pipeline/index.ts';
+import { analyseItem, normaliseItem } from '../../apps/server/src/modules/opinion-pipeline/ingest/stages.ts';
 import { insertOrg } from '../../apps/server/src/modules/orgs/index.ts';
 import { createSource } from '../../apps/server/src/modules/sources/index.ts';
 import { loadCompiledTopics } from '../../apps/server/src/modules/topics/index.ts';
@@ -155,7 +155,7 @@ async function benchEngine(kind: string, stored: number, words: { general: strin
       const started = Date.now();
       let rows = 0;
       for (let i = 0; i < analysed.length; i += BATCH) {
-        rows += (await services.db.transaction((tx) => insertMentions(tx, fresh, analysed.slice(i, i + BATCH), now))).size;
+        rows += (await services.db.transaction((tx) => storeMentions(tx, fresh, analysed.slice(i, i + BATCH), now))).size;
       }
       const ms = Date.now() - started;
       await clear();

@@ -34,6 +34,7 @@ import { sourcesRoutes } from './modules/sources/index.ts';
 import { topicsRoutes } from './modules/topics/index.ts';
 import { mentionsRoutes } from './modules/mentions/index.ts';
 import { alertsRoutes } from './modules/alerts/index.ts';
+import { opinionPipelineRoutes } from './modules/opinion-pipeline/index.ts';
 import { incidentsRoutes } from './modules/incidents/index.ts';
 import { briefsRoutes } from './modules/briefs/index.ts';
 import { outletsRoutes } from './modules/outlets/index.ts';
@@ -122,6 +123,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(topicsRoutes);
   await app.register(mentionsRoutes);
   await app.register(alertsRoutes);
+  await app.register(opinionPipelineRoutes);
   await app.register(incidentsRoutes);
   await app.register(briefsRoutes);
   await app.register(outletsRoutes);

@@ -1,11 +1,13 @@
 import { registerFileHolder } from './core/files/index.ts';
 import { activityFiles } from './modules/activities/index.ts';
+import { endSessionsOf } from './modules/auth/index.ts';
 import { journalAdoptions } from './modules/journals/index.ts';
 import { manuscriptFiles } from './modules/manuscripts/index.ts';
 import { taskReportFiles } from './modules/plans/index.ts';
 import { countReleased } from './modules/releases/index.ts';
 import { registerAdoptionSource } from './modules/scoring/index.ts';
 import { registerReleasedCounter } from './modules/statistics/index.ts';
+import { onUserAccessChanged } from './modules/users/index.ts';
 
 /**
  * Hooks between modules that would otherwise import each other in a circle (journals and releases
@@ -21,4 +23,6 @@ export function wireModules(): void {
   registerFileHolder('activities', activityFiles);
   registerFileHolder('manuscripts', manuscriptFiles);
   registerFileHolder('task_reports', taskReportFiles);
+  // users may not import auth (auth reads users): a changed password, status or grant ends the sessions through this hook.
+  onUserAccessChanged(endSessionsOf);
 }

@@ -8,9 +8,8 @@ import { CAPTURE_PAGE_JOB, capturePage } from './modules/adoptions/index.ts';
 import { RELEASE_HELD_ALERTS_JOB, releaseHeldAlerts } from './modules/alerts/index.ts';
 import { DAILY_BRIEFS_JOB, GENERATE_BRIEF_JOB, WEEKLY_BRIEFS_JOB, generateBrief, scheduleBriefs } from './modules/briefs/index.ts';
 import { ESCALATE_OVERDUE_JOB, escalateOverdue } from './modules/incidents/index.ts';
-import type { IngestOptions } from './modules/mentions/index.ts';
 import { RECOMPUTE_SCORES_JOB, recomputeAllScores } from './modules/scoring/index.ts';
-import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, type FetchSettings } from './modules/sources/index.ts';
+import { DEFAULT_FETCH_LIMITS, FETCH_DUE_JOB, FETCH_SOURCE_JOB, enqueueDueSources, runSourceFetch, type FetchSettings, type IngestOptions } from './modules/opinion-pipeline/index.ts';
 import { systemResolver } from './core/net/index.ts';
 import {
   DELIVER_JOB,

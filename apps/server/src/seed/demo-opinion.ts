@@ -1,7 +1,7 @@
 import { systemCtx, type Services } from '../core/context.ts';
 import { createAlertRule } from '../modules/alerts/verbs/rules.ts';
 import { createIncident } from '../modules/incidents/index.ts';
-import { ingestItems, type RawItem } from '../modules/mentions/index.ts';
+import { ingestItems, type RawItem } from '../modules/opinion-pipeline/index.ts';
 import { findOrgByCode } from '../modules/orgs/index.ts';
 import { createSource } from '../modules/sources/index.ts';
 import { createTopic } from '../modules/topics/index.ts';

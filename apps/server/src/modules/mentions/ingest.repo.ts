@@ -1,7 +1,22 @@
 import { opinionMentions, opinionMentionTopics, type Executor } from '@xuanlian/db';
 import { gt, inArray, or } from 'drizzle-orm';
-import type { AnalysedItem } from './pipeline/stages.ts';
-import type { IngestSource } from './pipeline/types.ts';
+
+/** The source a batch came from, as each of its mentions records it. */
+export interface MentionOrigin {
+  id: string;
+  orgId: string;
+  region: string | null;
+}
+
+/** A new mention as the pipeline hands it over: normalised, analysed and given its cluster. */
+export type NewMention = Required<
+  Pick<
+    typeof opinionMentions.$inferInsert,
+    'id' | 'url' | 'urlHash' | 'contentHash' | 'title' | 'content' | 'author' | 'publishedAt' | 'occurredAt' | 'clusterId' | 'sentiment' | 'sentimentScore' | 'sentimentWords' | 'searchText'
+  >
+> & { simhashBig: bigint };
+
+export type NewTopicHit = typeof opinionMentionTopics.$inferInsert;
 
 /** Which of these URL / content hashes are already stored (exact duplicates). */
 export async function findKnownHashes(db: Executor, urlHashes: string[], contentHashes: string[]): Promise<{ urls: Set<string>; contents: Set<string> }> {
@@ -32,7 +47,7 @@ export async function fingerprintsFetchedAfter(db: Executor, after: Date): Promi
 }
 
 /** Inserts what is not there yet; the unique hashes make a re-run or a race insert nothing twice. */
-export async function insertMentions(tx: Executor, source: IngestSource, items: Array<AnalysedItem & { clusterId: string }>, fetchedAt: Date): Promise<Set<string>> {
+export async function insertMentions(tx: Executor, source: MentionOrigin, items: NewMention[], fetchedAt: Date): Promise<Set<string>> {
   if (items.length === 0) return new Set();
   const rows = await tx
     .insert(opinionMentions)
@@ -64,7 +79,7 @@ export async function insertMentions(tx: Executor, source: IngestSource, items: 
   return new Set(rows.map((r) => r.id));
 }
 
-export async function insertMentionTopics(tx: Executor, rows: Array<typeof opinionMentionTopics.$inferInsert>): Promise<void> {
+export async function insertMentionTopics(tx: Executor, rows: NewTopicHit[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.insert(opinionMentionTopics).values(rows).onConflictDoNothing();
 }

@@ -1,7 +1,6 @@
 import { orgs, opinionMentions, opinionSources, type Executor } from '@xuanlian/db';
 import { and, asc, count, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { orgIdFilter, type Scope } from '../../core/scope.ts';
-import type { IngestSource } from '../mentions/index.ts';
 import { queryRows } from '../../core/sql.ts';
 
 export type SourceRow = typeof opinionSources.$inferSelect;
@@ -170,8 +169,7 @@ export async function recordFetch(tx: Executor, id: string, h: FetchHealth): Pro
     .where(eq(opinionSources.id, id));
 }
 
-/** The pipeline's view of a source: its unit's path decides whose topics may match manual items. */
-export async function ingestSourceOf(db: Executor, source: Pick<SourceRow, 'id' | 'orgId' | 'kind' | 'region'>): Promise<IngestSource> {
-  const rows = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, source.orgId));
-  return { id: source.id, orgId: source.orgId, orgPath: rows[0]?.path ?? '/', shared: source.kind !== 'manual', region: source.region };
+export async function orgPathOf(db: Executor, orgId: string): Promise<string> {
+  const rows = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, orgId));
+  return rows[0]?.path ?? '/';
 }

@@ -2,9 +2,6 @@ import {
   CreateSourceInput,
   DeletedOutput,
   FetchPolicy,
-  FetchQueuedOutput,
-  IngestOutcome,
-  ManualEntryInput,
   Source,
   SourceIdParams,
   SourceListOutput,
@@ -12,8 +9,6 @@ import {
   UpdateSourceInput,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../core/errors.ts';
-import { addManualEntry, importEntries, requestFetch } from './verbs/entries.ts';
 import { createSource, deleteSource, getFetchPolicy, getSource, listSources, updateFetchPolicy, updateSource } from './verbs/manage-sources.ts';
 
 export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,21 +25,5 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete('/api/sources/:id', { schema: { tags, description: '删除误建的信源（已收录舆情或被专题、预警规则引用的不能删除，可停用）', params: SourceIdParams, response: { 200: DeletedOutput } } }, (req) =>
     deleteSource({ ctx: req.ctx, id: req.params.id }),
-  );
-  app.post('/api/sources/:id/fetch', { schema: { tags, description: '立即抓取', params: SourceIdParams, response: { 202: FetchQueuedOutput } } }, async (req, reply) =>
-    reply.status(202).send(await requestFetch({ ctx: req.ctx, id: req.params.id })),
-  );
-  app.post('/api/sources/:id/entries', { schema: { tags, description: '人工录入一条舆情信息', params: SourceIdParams, body: ManualEntryInput, response: { 201: IngestOutcome } } }, async (req, reply) =>
-    reply.status(201).send(await addManualEntry({ ctx: req.ctx, sourceId: req.params.id, input: req.body })),
-  );
-  app.post(
-    '/api/sources/:id/import',
-    { schema: { tags, description: 'CSV 导入（表头：标题、链接、正文、作者、发布时间）', params: SourceIdParams, consumes: ['multipart/form-data'], response: { 200: IngestOutcome } } },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件形式上传 .csv');
-      const part = await req.file();
-      if (!part) throw new AppError('VALIDATION', '请选择要导入的 .csv 文件');
-      return importEntries({ ctx: req.ctx, sourceId: req.params.id, file: await part.toBuffer() });
-    },
   );
 };

@@ -1,16 +1,12 @@
-import { CreateTopicInput, DeletedOutput, Topic, TopicIdParams, TopicListOutput, TopicListQuery, TryTopicInput, TryTopicOutput, UpdateTopicInput } from '@xuanlian/contracts';
+import { CreateTopicInput, DeletedOutput, Topic, TopicIdParams, TopicListOutput, TopicListQuery, UpdateTopicInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createTopic, deleteTopic, getTopic, listTopics, updateTopic } from './verbs/manage-topics.ts';
-import { tryTopic } from './verbs/try-topic.ts';
 
 export const topicsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['监测专题'];
   app.get('/api/topics', { schema: { tags, querystring: TopicListQuery, response: { 200: TopicListOutput } } }, (req) => listTopics({ ctx: req.ctx, input: req.query }));
   app.post('/api/topics', { schema: { tags, body: CreateTopicInput, response: { 201: Topic } } }, async (req, reply) =>
     reply.status(201).send(await createTopic({ ctx: req.ctx, input: req.body })),
-  );
-  app.post('/api/topics/try', { schema: { tags, description: '保存前试运行规则：用最近的舆情信息检验命中情况', body: TryTopicInput, response: { 200: TryTopicOutput } } }, (req) =>
-    tryTopic({ ctx: req.ctx, input: req.body }),
   );
   app.get('/api/topics/:id', { schema: { tags, params: TopicIdParams, response: { 200: Topic } } }, (req) => getTopic({ ctx: req.ctx, id: req.params.id }));
   app.patch('/api/topics/:id', { schema: { tags, params: TopicIdParams, body: UpdateTopicInput, response: { 200: Topic } } }, (req) =>

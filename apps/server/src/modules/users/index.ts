@@ -12,3 +12,4 @@ export { findUserByUsername, findUserById, lockUserForLogin, updateUserRow, gran
 export { sealPlainPhones, phoneColumns } from './personal-fields.ts';
 export { revealUser } from './verbs/reveal-user.ts';
 export { resetSecondFactor } from './verbs/reset-second-factor.ts';
+export { onUserAccessChanged, type UserAccessListener } from './access-changed.ts';

@@ -6,7 +6,7 @@ import { requirePermission, type Scope } from '../../../core/scope.ts';
 import { findTopicInScope } from '../../topics/index.ts';
 import { clusterSizes, clusterTimeline, findMentionInScope, listMentionsInScope, readSet, topicsOf, type MentionListRow } from '../mentions.repo.ts';
 import { presentMention } from '../mentions.presenter.ts';
-import { textEngine } from '../pipeline/text-engine.ts';
+import { textEngine } from '../text-engine.ts';
 
 async function presentAll(db: Executor, scope: Scope, userId: string | null, rows: MentionListRow[]): Promise<Mention[]> {
   const ids = rows.map((r) => r.id);

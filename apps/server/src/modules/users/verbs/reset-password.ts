@@ -5,8 +5,8 @@ import type { Ctx } from '../../../core/context.ts';
 import { forbidden, notFound, validationError } from '../../../core/errors.ts';
 import { hashPassword } from '../../../core/passwords.ts';
 import { requirePermission } from '../../../core/scope.ts';
-import { endSessionsOf } from '../../auth/index.ts';
 import { currentPolicy, passwordProblem } from '../../security/index.ts';
+import { userAccessChanged } from '../access-changed.ts';
 import { findUserById, findUserInScope, grantsOf, updateUserRow } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
 
@@ -29,7 +29,7 @@ export async function resetUserPassword({ ctx, id, input }: { ctx: Ctx; id: stri
       const row = await findUserInScope(tx, scope, id, { lock: true });
       if (!row) throw notFound('用户');
       await updateUserRow(tx, row.id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null });
-      const revokedSessions = await endSessionsOf(tx, row.id);
+      const revokedSessions = await userAccessChanged(tx, row.id);
       const fresh = await findUserById(tx, row.id);
       if (!fresh) throw notFound('用户');
       // Never the password itself: only that one was set and what it ended.

@@ -4,8 +4,8 @@ import { afterCommit } from '../../../core/cache.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { forbidden, invalidState, notFound } from '../../../core/errors.ts';
 import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { userAccessChanged } from '../access-changed.ts';
 import { checkGrants } from '../grants.ts';
-import { endSessionsOf } from '../../auth/index.ts';
 import { findUserById, findUserInScope, grantsOf, replaceGrants, updateUserRow } from '../users.repo.ts';
 import { presentUser } from '../users.presenter.ts';
 import { phoneColumns } from '../personal-fields.ts';
@@ -39,7 +39,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
     // A disabled account or changed roles must take effect now, not at the next login. The form
     // sends the grants with every save, so only a real change of them ends the sessions.
     const grantsChanged = input.grants !== undefined && grantKeys(before.grants) !== grantKeys(input.grants);
-    const revokedSessions = input.status === 'disabled' || grantsChanged ? await endSessionsOf(tx, row.id) : null;
+    const revokedSessions = input.status === 'disabled' || grantsChanged ? await userAccessChanged(tx, row.id) : null;
     const fresh = await findUserById(tx, row.id);
     if (!fresh) throw notFound('用户');
     const after = presentUser(fresh, await grantsOf(tx, [row.id]), ctx.config.auditKey);

@@ -9,7 +9,7 @@ import { testConfig } from '../../../../test/app.ts';
 import { stubResolver } from '../../../../test/feed-server.ts';
 import { createJobQueue, type QueueDefaults } from '../../../core/jobs/index.ts';
 import { createServices } from '../../../core/services.ts';
-import { FETCH_SOURCE_JOB, DEFAULT_FETCH_LIMITS } from '../../sources/index.ts';
+import { FETCH_SOURCE_JOB, DEFAULT_FETCH_LIMITS } from '../index.ts';
 import { registerWorkers } from '../../../workers.ts';
 
 interface ChildArgs {

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { foldText, normalize, simhash, simhashFeatures, simhashToBigInt, type SimHash64 } from '@xuanlian/textkit';
 import type { Highlight, Sentiment } from '@xuanlian/contracts';
 import type { CompiledTopics } from '../../topics/index.ts';
-import type { TextEngine } from './text-engine.ts';
+import type { TextEngine } from '../../mentions/index.ts';
 import type { IngestSource, RawItem } from './types.ts';
 
 export const MAX_TITLE = 300;

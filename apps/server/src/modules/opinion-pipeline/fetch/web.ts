@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { WebSelectors } from '@xuanlian/contracts';
-import type { RawItem } from '../../mentions/index.ts';
+import type { RawItem } from '../ingest/types.ts';
 import { fetchError } from '../../../core/net/index.ts';
 import { tidyText } from './html-text.ts';
 

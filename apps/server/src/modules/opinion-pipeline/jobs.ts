@@ -1,9 +1,11 @@
 import { systemCtx, type Services } from '../../core/context.ts';
-import { ingestItems, knownUrls, type IngestOptions, type IngestResult } from '../mentions/index.ts';
 import { currentAddressPolicy, FetchError } from '../../core/net/index.ts';
 import { fetchSource, type FetchSettings } from './fetch/fetch-source.ts';
 import type { WebSelectors } from '@xuanlian/contracts';
-import { claimDueSources, findSourceById, ingestSourceOf, recordFetch } from './sources.repo.ts';
+import { claimDueSources, recordFetch, sourceForFetch } from '../sources/index.ts';
+import { ingestItems, type IngestOptions, type IngestResult } from './ingest/ingest.ts';
+import { knownUrls } from './ingest/known-urls.ts';
+import { ingestSourceOf } from './ingest/source.ts';
 
 export const FETCH_DUE_JOB = 'opinion.fetch-due';
 export const FETCH_SOURCE_JOB = 'opinion.fetch-source';
@@ -29,7 +31,7 @@ export type SourceRunResult = { ok: true; notModified: boolean; ingest: IngestRe
  * so a crash in between re-reads the feed instead of losing items behind a 304.
  */
 export async function runSourceFetch(services: Services, sourceId: string, settings: FetchSettings, ingest: IngestOptions = {}): Promise<SourceRunResult | null> {
-  const source = await findSourceById(services.db, sourceId);
+  const source = await sourceForFetch(services.db, sourceId);
   if (!source || !source.enabled || source.kind === 'manual') return null;
   const policy = await currentAddressPolicy(services.db);
   let outcome;

@@ -1,6 +1,6 @@
 import robotsParser from 'robots-parser';
 import type { WebSelectors } from '@xuanlian/contracts';
-import type { RawItem } from '../../mentions/index.ts';
+import type { RawItem } from '../ingest/types.ts';
 import { decodeBody } from './decode.ts';
 import { FetchError, fetchError, safeFetch, type AddressPolicy, type FetchLimits, type FetchResult, type Resolver, type SafeFetchOptions } from '../../../core/net/index.ts';
 import { parseFeedText } from './feed.ts';

@@ -2,9 +2,9 @@ import { hammingDistance } from '@xuanlian/textkit';
 import { describe, expect, it } from 'vitest';
 import type { CompiledTopics } from '../../topics/index.ts';
 import { compileRuleOrThrow } from '../../topics/topics.policy.ts';
-import { canonicalUrl, matchTopics, normaliseItem, simhashOf, tokensOf } from '../pipeline/stages.ts';
-import { textEngine } from '../pipeline/text-engine.ts';
-import type { IngestSource } from '../pipeline/types.ts';
+import { textEngine } from '../../mentions/index.ts';
+import { canonicalUrl, matchTopics, normaliseItem, simhashOf, tokensOf } from '../ingest/stages.ts';
+import type { IngestSource } from '../ingest/types.ts';
 
 const publicSource: IngestSource = { id: 's1', orgId: 'o1', orgPath: '/city/', shared: true, region: '城关街道' };
 

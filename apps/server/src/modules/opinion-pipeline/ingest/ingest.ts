@@ -3,14 +3,10 @@ import { SimHashIndex } from '@xuanlian/textkit';
 import type { Ctx } from '../../../core/context.ts';
 import { evaluateAlerts, type StoredMention } from '../../alerts/index.ts';
 import { loadCompiledTopics } from '../../topics/index.ts';
-import { findKnownHashes, insertMentions, insertMentionTopics } from '../ingest.repo.ts';
-import { recentFingerprints, rememberStored } from './recent-index.ts';
+import { CLUSTER_MAX_DISTANCE, recentFingerprints, rememberStored, storedHashes, storeMentions, storeTopicHits, textEngine } from '../../mentions/index.ts';
 import { analyseItem, normaliseItem, type AnalysedItem, type NormalisedItem } from './stages.ts';
-import { textEngine } from './text-engine.ts';
 import type { IngestSource, RawItem } from './types.ts';
 
-import { CLUSTER_MAX_DISTANCE } from './recent-index.ts';
-export { CLUSTER_MAX_DISTANCE, CLUSTER_WINDOW_DAYS } from './recent-index.ts';
 const INSERT_CHUNK = 1000;
 /** Chunk size when analysis overlaps the INSERTs (PostgreSQL). */
 const OVERLAP_CHUNK = 125;
@@ -87,7 +83,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
   };
   const reader = opts.tx ?? ctx.db;
   const normalised = uniqueInBatch(raw.map((r) => normaliseItem(r, now)).filter((i): i is NormalisedItem => i !== null));
-  const known = await findKnownHashes(
+  const known = await storedHashes(
     reader,
     normalised.flatMap((i) => (i.urlHash ? [i.urlHash] : [])),
     normalised.map((i) => i.contentHash),
@@ -132,7 +128,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
     const stored: Clustered[] = [];
     for (let k = 0; k < chunks.length; k++) {
       const current = prepared[k] ?? prepare(chunks[k] ?? []);
-      const pending = insertMentions(tx, source, current, now);
+      const pending = storeMentions(tx, source, current, now);
       pending.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
       if (overlap && k + 1 < chunks.length) {
         const t = performance.now();
@@ -147,7 +143,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
     const topicRows = stored.flatMap((i) =>
       i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })),
     );
-    for (let i = 0; i < topicRows.length; i += INSERT_CHUNK) await insertMentionTopics(tx, topicRows.slice(i, i + INSERT_CHUNK));
+    for (let i = 0; i < topicRows.length; i += INSERT_CHUNK) await storeTopicHits(tx, topicRows.slice(i, i + INSERT_CHUNK));
     lap('store');
     const forAlerts: StoredMention[] = stored
       .filter((i) => i.topics.length > 0)

@@ -9,8 +9,7 @@ import { waitFor } from '../../../../test/wait.ts';
 import { queryRows } from '../../../core/sql.ts';
 import { registerWorkers } from '../../../workers.ts';
 import type { OrgRow } from '../../orgs/index.ts';
-import { runSourceFetch } from '../../sources/index.ts';
-import { ingestItems } from '../index.ts';
+import { ingestItems, runSourceFetch } from '../index.ts';
 
 let t: TestApp;
 let server: FixtureServer;

@@ -21,7 +21,8 @@ import { queryRows } from '../../../core/sql.ts';
 import { registerWorkers } from '../../../workers.ts';
 import { createAlertRule } from '../../alerts/verbs/rules.ts';
 import { insertOrg } from '../../orgs/index.ts';
-import { createSource, DEFAULT_FETCH_LIMITS } from '../../sources/index.ts';
+import { createSource } from '../../sources/index.ts';
+import { DEFAULT_FETCH_LIMITS } from '../index.ts';
 import { updateFetchPolicy } from '../../sources/verbs/manage-sources.ts';
 import { createTopic } from '../../topics/index.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Executor } from '@xuanlian/db';
-import { knownUrlHashes } from '../mentions.repo.ts';
+import { knownUrlHashes } from '../../mentions/index.ts';
 import { canonicalUrl } from './stages.ts';
 
 /** Which of these URLs are already stored, compared the way de-duplication compares them. */

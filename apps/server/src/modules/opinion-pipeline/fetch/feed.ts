@@ -1,5 +1,5 @@
 import { parseFeed } from 'feedsmith';
-import type { RawItem } from '../../mentions/index.ts';
+import type { RawItem } from '../ingest/types.ts';
 import { fetchError } from '../../../core/net/index.ts';
 import { htmlToText, tidyText } from './html-text.ts';
 

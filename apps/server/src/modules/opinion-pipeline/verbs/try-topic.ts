@@ -1,9 +1,9 @@
 import type { TryTopicInput, TryTopicOutput } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { requirePermission } from '../../../core/scope.ts';
-import { matchTopics, recentMentions } from '../../mentions/index.ts';
-import type { CompiledTopics } from '../compiled.ts';
-import { compileRuleOrThrow } from '../topics.policy.ts';
+import { recentMentions } from '../../mentions/index.ts';
+import { compileRuleOrThrow, type CompiledTopics } from '../../topics/index.ts';
+import { matchTopics } from '../ingest/stages.ts';
 
 /** "试一试": the rule over the latest visible mentions, exactly as the pipeline would match it. */
 export async function tryTopic({ ctx, input }: { ctx: Ctx; input: TryTopicInput }): Promise<TryTopicOutput> {

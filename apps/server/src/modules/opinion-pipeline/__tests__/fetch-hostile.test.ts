@@ -4,7 +4,7 @@ import { asUser, buildOrg } from '../../../../test/factories.ts';
 import { startFeedServer, type FixtureServer } from '../../../../test/feed-server.ts';
 import { allowFixtureServer, buildSource, connectFence, testFetchSettings, type ConnectFence } from '../../../../test/opinion.ts';
 import type { OrgRow } from '../../orgs/index.ts';
-import { getSource } from '../verbs/manage-sources.ts';
+import { getSource } from '../../sources/verbs/manage-sources.ts';
 import { runSourceFetch } from '../jobs.ts';
 
 let t: TestApp;

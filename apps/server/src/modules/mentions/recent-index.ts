@@ -1,6 +1,6 @@
 import type { Db, Executor } from '@xuanlian/db';
 import { SimHashIndex, simhashFromBigInt, type SimHash64 } from '@xuanlian/textkit';
-import { fingerprintsFetchedAfter, fingerprintsSince } from '../ingest.repo.ts';
+import { fingerprintsFetchedAfter, fingerprintsSince } from './ingest.repo.ts';
 
 /** Reposts are looked for among mentions of the last 30 days, within 3 bits of SimHash. */
 export const CLUSTER_WINDOW_DAYS = 30;

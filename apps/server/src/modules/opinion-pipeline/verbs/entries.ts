@@ -3,11 +3,13 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { AppError, invalidState, notFound } from '../../../core/errors.ts';
 import { requirePermission } from '../../../core/scope.ts';
-import { ingestItems, type RawItem } from '../../mentions/index.ts';
+import { findSourceInScope, recordFetch } from '../../sources/index.ts';
 import { parseCsv } from '../csv.ts';
 import { decodeBody } from '../fetch/decode.ts';
 import { FetchError } from '../../../core/net/index.ts';
-import { findSourceInScope, ingestSourceOf, recordFetch } from '../sources.repo.ts';
+import { ingestItems } from '../ingest/ingest.ts';
+import { ingestSourceOf } from '../ingest/source.ts';
+import type { RawItem } from '../ingest/types.ts';
 import { FETCH_SOURCE_JOB } from '../jobs.ts';
 
 const MAX_IMPORT_ROWS = 5000;
