@@ -6,7 +6,7 @@ export { decideStep } from './verbs/decide.ts';
 // A generic approval engine: each kind of subject plugs in through an adapter registered in wiring.ts.
 export { registerApprovalSubject, type ApprovalAdapter, type ApprovalSubject, type StepOutcome } from './approvals.ts';
 // Who can review at a unit: the manuscripts module escalates urgent chains to them.
-export { usersWithRoleAt, editorsCovering, reviewersAt } from './reviews.repo.ts';
+export { reviewersAt } from './reviews.repo.ts';
 export { reviewsRoutes } from './reviews.routes.ts';
 export { notifyOverdueSteps } from './verbs/overdue-job.ts';
 export { bulkApprove } from './verbs/bulk-approve.ts';

@@ -4,8 +4,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { systemCtx, type Ctx, type Services } from '../../../core/context.ts';
 import { invalidState, notFound } from '../../../core/errors.ts';
 import { hasPermission, requirePermission, requireOrgInScope } from '../../../core/scope.ts';
-import { notify } from '../../notifications/index.ts';
-import { usersWithRoleAt } from '../../reviews/index.ts';
+import { notify, usersWithRoleAt } from '../../notifications/index.ts';
 import { eventsOf, findIncidentById, findIncidentInScope, insertEvent, listIncidentsInScope, markEscalated, overdueIncidents, parentOrgName, stagesOf, updateIncidentRow } from '../incidents.repo.ts';
 import { presentEvent, presentIncident } from '../incidents.presenter.ts';
 
