@@ -17,6 +17,7 @@ import { seedDemoLedgers } from './demo-ledgers.ts';
 import { seedDemoOpinion } from './demo-opinion.ts';
 import { seedDemoScoring } from './demo-scoring.ts';
 import { seedDemoReleases } from './demo-releases.ts';
+import { wireModules } from '../wiring.ts';
 
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -100,6 +101,8 @@ export async function isDatabaseEmpty(services: Services): Promise<boolean> {
 
 /** Seeds the demo city in one transaction; demo accounts are active with a known password. */
 export async function seedDemoCity(services: Services): Promise<void> {
+  // The seed decides reviews before the app is built (main.ts), so the modules are wired here too.
+  wireModules();
   const ctx = systemCtx(services, 'seed');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await services.db.transaction(async (tx) => {

@@ -1,15 +1,15 @@
 export { manuscriptsRoutes } from './manuscripts.routes.ts';
 export { commissionsRoutes } from './commissions.routes.ts';
-export { withIdempotency } from '../../core/idempotency/with-idempotency.ts';
-export { loadManuscriptForReview, manuscriptAfterDecision, applyReviewEdits, type ReviewedManuscript } from './verbs/review-hooks.ts';
+// Releases and journals load a manuscript the way a reviewer does.
+export { loadManuscriptForReview, type ReviewedManuscript } from './verbs/review-hooks.ts';
+// Registered with the approval engine (reviews) in wiring.ts.
+export { submissionApprovals, releaseApprovals } from './verbs/approval-adapters.ts';
 export { createManuscript } from './verbs/create-manuscript.ts';
 export { submitManuscript } from './verbs/submit-manuscript.ts';
 export { withdrawManuscript } from './verbs/withdraw-manuscript.ts';
 export { saveDraft } from './verbs/save-draft.ts';
 export { getManuscript, loadManuscriptDetail } from './verbs/get-manuscript.ts';
 export { escalateUrgentChains } from './verbs/urgent.ts';
-// The sign-off sheet (reviews) writes with the same fonts and layout as the manuscript export.
-export { writeDocx, titleParagraph, metaParagraph, BODY_FONT, TITLE_FONT } from './docx/export-docx.ts';
 // Scoring penalises missed 约稿 from the same query the commissions page lists them with.
 export { missedTargets } from './commissions.repo.ts';
 // Journals keep their own sanitised copy of a body, and write it to Word with its pictures.

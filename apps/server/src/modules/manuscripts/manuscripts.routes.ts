@@ -11,6 +11,7 @@ import {
   ManuscriptListQuery,
   ManuscriptVersionDetail,
   ManuscriptVersionListOutput,
+  ReviewStepListOutput,
   SaveDraftInput,
   SaveDraftOutput,
   SubmitManuscriptInput,
@@ -30,10 +31,11 @@ import { createManuscript } from './verbs/create-manuscript.ts';
 import { exportManuscriptDocx } from './verbs/export-docx.ts';
 import { exportManuscriptsXlsx } from './verbs/export-xlsx.ts';
 import { openFile, uploadFile } from './verbs/files.ts';
-import { getManuscript } from './verbs/get-manuscript.ts';
+import { getManuscript, listManuscriptSteps } from './verbs/get-manuscript.ts';
 import { importManuscript } from './verbs/import-manuscript.ts';
 import { listManuscriptsFor } from './verbs/list-manuscripts.ts';
 import { saveDraft } from './verbs/save-draft.ts';
+import { signoffSheet } from './verbs/signoff-sheet.ts';
 import { submitManuscript } from './verbs/submit-manuscript.ts';
 import { diffVersions, getVersion, listVersions } from './verbs/versions.ts';
 import { withdrawManuscript } from './verbs/withdraw-manuscript.ts';
@@ -92,6 +94,16 @@ export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/api/manuscripts/:id/docx', { schema: byId }, async (req, reply) => {
     const { body, fileName } = await exportManuscriptDocx({ ctx: req.ctx, id: req.params.id });
+    return sendDownload(reply, body, fileName, DOCX);
+  });
+
+  // The review as the manuscript carries it (tagged 审核 like the rest of the approval engine's routes).
+  const reviewTags = ['审核'];
+  app.get('/api/manuscripts/:id/steps', { schema: { tags: reviewTags, params: ManuscriptIdParams, response: { 200: ReviewStepListOutput } } }, async (req) => ({
+    items: await listManuscriptSteps({ ctx: req.ctx, id: req.params.id }),
+  }));
+  app.get('/api/manuscripts/:id/signoff.docx', { schema: { tags: reviewTags, params: ManuscriptIdParams } }, async (req, reply) => {
+    const { body, fileName } = await signoffSheet({ ctx: req.ctx, manuscriptId: req.params.id });
     return sendDownload(reply, body, fileName, DOCX);
   });
 

@@ -8,3 +8,5 @@ export { createChannel } from './verbs/channels.ts';
 // The dashboard shows the statistics deadline and who has not submitted this month (the same query the reminder uses).
 export { readNotificationSettings } from './verbs/settings.ts';
 export { unitsWithoutSubmissions } from './reminders.repo.ts';
+// Who to reach at a unit by role: every module that tells a unit's people something asks the same.
+export { usersWithRoleAt, editorsCovering } from './recipients.repo.ts';

@@ -3,8 +3,10 @@ export { startReview, activateReviewStep, type ReviewSubject } from './verbs/sta
 export { resolveChain, previewChain, type ChainSubject, type PreviewStep } from './chain.ts';
 export { pauseReview } from './verbs/pause-review.ts';
 export { decideStep } from './verbs/decide.ts';
-// Who holds a role at a unit: the manuscripts module notifies units' reporters and heads with it.
-export { usersWithRoleAt, editorsCovering, reviewersAt } from './reviews.repo.ts';
+// A generic approval engine: each kind of subject plugs in through an adapter registered in wiring.ts.
+export { registerApprovalSubject, type ApprovalAdapter, type ApprovalSubject, type StepOutcome } from './approvals.ts';
+// Who can review at a unit: the manuscripts module escalates urgent chains to them.
+export { reviewersAt } from './reviews.repo.ts';
 export { reviewsRoutes } from './reviews.routes.ts';
 export { notifyOverdueSteps } from './verbs/overdue-job.ts';
 export { bulkApprove } from './verbs/bulk-approve.ts';

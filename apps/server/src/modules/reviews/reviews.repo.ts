@@ -155,11 +155,6 @@ export async function reviewersAt(
     .orderBy(asc(users.name));
 }
 
-/** Editors whose grant covers a unit: pass the unit and the units above it. */
-export function editorsCovering(db: Executor, orgIds: string[]): Promise<string[]> {
-  return usersWithRoleAt(db, orgIds, ['editor']);
-}
-
 export async function orgNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, ids));
@@ -269,15 +264,4 @@ export async function markOverdueNotified(tx: Executor, stepId: string): Promise
 export async function countSteps(db: Executor, manuscriptId: string): Promise<number> {
   const rows = await db.select({ n: count() }).from(reviewSteps).where(eq(reviewSteps.manuscriptId, manuscriptId));
   return rows[0]?.n ?? 0;
-}
-
-/** Active users holding any of `roles` granted exactly at one of `orgIds` (e.g. a unit's reporters). */
-export async function usersWithRoleAt(db: Executor, orgIds: string[], roles: string[]): Promise<string[]> {
-  if (orgIds.length === 0 || roles.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(inArray(roleGrants.orgId, orgIds), inArray(roleGrants.role, roles), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
 }

@@ -4,7 +4,6 @@ import {
   CreateReviewPolicyInput,
   DecisionInput,
   Manuscript,
-  ManuscriptIdParams,
   OverdueQuery,
   PendingCountOutput,
   PendingReviewListOutput,
@@ -13,19 +12,14 @@ import {
   ReviewPolicyIdParams,
   ReviewPolicyListOutput,
   ReviewPolicyListQuery,
-  ReviewStepListOutput,
   StepIdParams,
   UpdateReviewPolicyInput,
 } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loadManuscriptDetail } from '../manuscripts/index.ts';
-import { DOCX, sendDownload } from '../../core/http/index.ts';
 import { bulkApprove } from './verbs/bulk-approve.ts';
 import { decideStep } from './verbs/decide.ts';
 import { countPending, listOverdue, listPending } from './verbs/lists.ts';
 import { createReviewPolicy, listReviewPolicies, updateReviewPolicy } from './verbs/policies.ts';
-import { signoffSheet } from './verbs/signoff.ts';
-import { reviewStepsOf } from './verbs/steps-of.ts';
 
 export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['审核'];
@@ -42,16 +36,6 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/reviews/bulk-approve', { schema: { tags, body: BulkApproveInput, response: { 200: BulkApproveOutput } } }, (req) =>
     bulkApprove({ ctx: req.ctx, stepIds: req.body.stepIds, comment: req.body.comment }),
   );
-  app.get('/api/manuscripts/:id/steps', { schema: { tags, params: ManuscriptIdParams, response: { 200: ReviewStepListOutput } } }, async (req) => {
-    // The scoped load first: outside what the actor may read, the steps do not exist either.
-    await loadManuscriptDetail(req.ctx, req.params.id);
-    return { items: await reviewStepsOf(req.ctx.db, req.params.id) };
-  });
-  app.get('/api/manuscripts/:id/signoff.docx', { schema: { tags, params: ManuscriptIdParams } }, async (req, reply) => {
-    const { body, fileName } = await signoffSheet({ ctx: req.ctx, manuscriptId: req.params.id });
-    return sendDownload(reply, body, fileName, DOCX);
-  });
-
   const policyTags = ['审核策略'];
   app.get('/api/reviews/policies', { schema: { tags: policyTags, querystring: ReviewPolicyListQuery, response: { 200: ReviewPolicyListOutput } } }, async (req) => ({
     items: await listReviewPolicies({ ctx: req.ctx, purpose: req.query.purpose }),

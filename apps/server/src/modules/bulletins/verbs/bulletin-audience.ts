@@ -1,5 +1,5 @@
 import type { Ctx } from '../../../core/context.ts';
-import { usersWithRoleAt } from '../../reviews/index.ts';
+import { usersWithRoleAt } from '../../notifications/index.ts';
 import { contentOf } from '../bulletins.presenter.ts';
 import type { BulletinRow } from '../bulletins.repo.ts';
 

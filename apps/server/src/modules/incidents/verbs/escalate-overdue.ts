@@ -2,8 +2,7 @@ import { INCIDENT_STAGE_LABELS, type IncidentStage } from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { systemCtx, type Services } from '../../../core/context.ts';
-import { notify } from '../../notifications/index.ts';
-import { usersWithRoleAt } from '../../reviews/index.ts';
+import { notify, usersWithRoleAt } from '../../notifications/index.ts';
 import { insertEvent, markEscalated, overdueIncidents, parentOrgName } from '../incidents.repo.ts';
 
 export const ESCALATE_OVERDUE_JOB = 'opinion.escalate-overdue';

@@ -66,7 +66,7 @@ export async function saveIssue({ ctx, id, input }: { ctx: Ctx; id: string; inpu
       const rows = [];
       for (const [position, item] of input.items.entries()) {
         const m = await loadManuscriptForReview(tx, ctx, item.manuscriptId);
-        if (!m || !pathInScope(scope, m.subject.orgPath) || !m.subject.orgPath.startsWith(row.orgPath)) {
+        if (!m || !pathInScope(scope, m.chain.orgPath) || !m.chain.orgPath.startsWith(row.orgPath)) {
           throw validationError([{ path: `items.${position}.manuscriptId`, message: '稿件不存在或不在本刊编排范围内' }]);
         }
         if (m.status !== 'approved') throw validationError([{ path: `items.${position}.manuscriptId`, message: `稿件“${m.title}”尚未审核通过，不能编入刊物` }]);

@@ -4,10 +4,9 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound, validationError } from '../../../core/errors.ts';
 import { pathInScope, requirePermission, requireAnyPermission, requireOrgInScope } from '../../../core/scope.ts';
-import { notify } from '../../notifications/index.ts';
+import { notify, usersWithRoleAt } from '../../notifications/index.ts';
 import { chineseDateTime } from '../../../core/china-time/index.ts';
 import { findOrgsByIds } from '../../orgs/index.ts';
-import { usersWithRoleAt } from '../../reviews/index.ts';
 import { findCommissionFor, insertCommission, listCommissions, missedTargets, targetsOf, updateCommission, type CommissionRow } from '../commissions.repo.ts';
 import { READ_PERMISSIONS } from '../manuscripts.policy.ts';
 

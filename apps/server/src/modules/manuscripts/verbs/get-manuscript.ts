@@ -1,4 +1,4 @@
-import type { Manuscript } from '@xuanlian/contracts';
+import type { Manuscript, ReviewStep } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
@@ -26,4 +26,10 @@ export async function loadManuscriptDetail(ctx: Ctx, id: string, db: Executor = 
 
 export async function getManuscript({ ctx, id }: { ctx: Ctx; id: string }): Promise<Manuscript> {
   return loadManuscriptDetail(ctx, id);
+}
+
+/** The review beside a manuscript: outside what the actor may read, its steps do not exist either. */
+export async function listManuscriptSteps({ ctx, id }: { ctx: Ctx; id: string }): Promise<ReviewStep[]> {
+  await loadReadable(ctx.db, requireReader(ctx.actor), id);
+  return reviewStepsOf(ctx.db, id);
 }

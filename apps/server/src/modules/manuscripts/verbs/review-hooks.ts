@@ -2,7 +2,7 @@ import type { Manuscript } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict } from '../../../core/errors.ts';
-import type { ReviewSubject } from '../../reviews/index.ts';
+import type { ApprovalSubject } from '../../reviews/index.ts';
 import { contentHash, contentOf, prepareBody, searchTextFor } from '../content.ts';
 import { linkFiles } from '../files.repo.ts';
 import { findManuscriptFor, setVersionNumber, updateManuscriptIf, type ManuscriptRow, type ManuscriptSet } from '../manuscripts.repo.ts';
@@ -13,16 +13,10 @@ import { presentFor } from './get-manuscript.ts';
 
 /**
  * What the reviews module needs of a manuscript while deciding on it, without reaching into the
- * manuscripts tables itself.
+ * manuscripts tables itself (releases and journals load the same through it).
  */
-export interface ReviewedManuscript {
-  id: string;
-  title: string;
-  orgId: string;
-  status: string;
-  reporterId: string;
+export interface ReviewedManuscript extends ApprovalSubject {
   authorIds: Set<string>;
-  subject: Omit<ReviewSubject, 'returnedPosition'>;
   row: ManuscriptRow;
   present(db: Executor): Promise<Manuscript>;
 }
@@ -40,7 +34,7 @@ export async function loadManuscriptForReview(db: Executor, ctx: Ctx, id: string
     status: row.status,
     reporterId: row.reporterId,
     authorIds,
-    subject: { id: row.id, title: row.title, orgId: row.orgId, orgName: row.orgName, orgPath: row.orgPath, categoryId: row.categoryId, importance: row.importance, reporterId: row.reporterId, authorUserIds: [...authorIds] },
+    chain: { id: row.id, title: row.title, orgId: row.orgId, orgName: row.orgName, orgPath: row.orgPath, categoryId: row.categoryId, importance: row.importance, reporterId: row.reporterId, authorUserIds: [...authorIds] },
     row,
     async present(tx) {
       const fresh = await findManuscriptFor(tx, access, id);

@@ -1,7 +1,7 @@
 import type { Services } from '../../../core/context.ts';
 import { systemCtx } from '../../../core/context.ts';
 import { addDays, chinaDate, chineseDate, chineseDateTime } from '../../../core/china-time/index.ts';
-import { usersWithRoleAt } from '../../reviews/index.ts';
+import { usersWithRoleAt } from '../recipients.repo.ts';
 import { reviewStepsNearDeadline, tasksDueOn, unitsWithoutSubmissions } from '../reminders.repo.ts';
 import { notify } from './notify.ts';
 import { readNotificationSettings } from './settings.ts';

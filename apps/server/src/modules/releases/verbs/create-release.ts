@@ -32,7 +32,7 @@ export async function requestReleaseReview({ ctx, manuscriptId }: { ctx: Ctx; ma
   return ctx.db.transaction(async (tx) => {
     const m = await loadReleasable(tx, ctx, scope, manuscriptId);
     if (m.status !== 'approved') throw invalidState('只有审核通过的稿件才能提交发布审核');
-    await startReleaseReview(tx, ctx, m.subject);
+    await startReleaseReview(tx, ctx, m.chain);
     await writeAudit(tx, ctx, { action: 'release.review_request', targetType: 'manuscript', targetId: m.id, orgId: m.orgId, after: { title: m.title } });
     return readinessOf(tx, m);
   });
@@ -50,7 +50,7 @@ export async function createRelease({ ctx, input }: { ctx: Ctx; input: CreateRel
     const m = await loadReleasable(tx, ctx, scope, input.manuscriptId);
     const channel = await findChannel(tx, input.channelId);
     // A manuscript goes to its own unit's channels or those of a unit above it.
-    if (!channel || !pathIds(m.subject.orgPath).includes(channel.orgId)) throw notFound('发布平台');
+    if (!channel || !pathIds(m.chain.orgPath).includes(channel.orgId)) throw notFound('发布平台');
     if (channel.status !== 'active') throw invalidState(`发布平台“${channel.name}”已停用`);
     const ready = await readinessOf(tx, m);
     if (!ready.ready) throw new AppError('INVALID_STATE', ready.reason ?? '该稿件暂不能发布');

@@ -9,13 +9,13 @@ import { releaseChainState } from '../../reviews/index.ts';
 /** The manuscript, if it lies in the actor's release scope; else 404 like a missing one. */
 export async function loadReleasable(db: Executor, ctx: Ctx, scope: Scope, id: string): Promise<ReviewedManuscript> {
   const m = await loadManuscriptForReview(db, ctx, id);
-  if (!m || !pathInScope(scope, m.subject.orgPath)) throw notFound('稿件');
+  if (!m || !pathInScope(scope, m.chain.orgPath)) throw notFound('稿件');
   return m;
 }
 
 /** Only approved manuscripts whose review chain is complete are released (seed 003). */
 export async function readinessOf(db: Executor, m: ReviewedManuscript): Promise<ReleaseReadiness> {
-  const chain = await releaseChainState(db, m.subject);
+  const chain = await releaseChainState(db, m.chain);
   let reason: string | null = null;
   if (m.status !== 'approved') reason = '只有审核通过的稿件才能发布';
   else if (chain.running) reason = '发布审核正在进行中，全部环节通过后方可发布';

@@ -1,11 +1,11 @@
-import { DECISION_LABELS, MANUSCRIPT_TRANSITIONS, STEP_STATUS_LABELS, type DecisionInput, type Manuscript, type StepStatus } from '@xuanlian/contracts';
+import { DECISION_LABELS, STEP_STATUS_LABELS, type DecisionInput, type Manuscript, type StepStatus } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, forbidden, notFound } from '../../../core/errors.ts';
+import { withIdempotency } from '../../../core/idempotency/with-idempotency.ts';
 import { requirePermission } from '../../../core/scope.ts';
-import { applyReviewEdits, loadManuscriptForReview, manuscriptAfterDecision, withIdempotency, type ReviewedManuscript } from '../../manuscripts/index.ts';
-import { notify } from '../../notifications/index.ts';
+import { approvalAdapterFor, type ApprovalAdapter, type ApprovalSubject } from '../approvals.ts';
 import {
   approvalsInRound,
   assigneesOf,
@@ -28,20 +28,15 @@ const lost = (status?: string) =>
       : '该审核环节刚刚已由其他审核人处理，您的操作未生效，请刷新后查看',
   );
 
-/** Row rules: the reviewer is assigned, is not an author, and has not decided another step of it. */
-async function assertMayDecide(tx: Executor, ctx: Ctx, step: StepRow, m: ReviewedManuscript): Promise<void> {
+/** Row rules: the reviewer is assigned, is not an author, and has not decided another step of it; then the subject's own. */
+async function assertMayDecide(tx: Executor, ctx: Ctx, step: StepRow, m: ApprovalSubject, adapter: ApprovalAdapter, decision: DecisionInput['decision']): Promise<void> {
   const me = ctx.actor.userId ?? '';
   if (m.authorIds.has(me)) throw forbidden('不能审核自己报送或署名的稿件');
   if (!(await isAssignee(tx, step.id, me))) throw forbidden('您不是该审核环节的审核人');
   const positions = (await deciderPositions(tx, m.id)).get(me);
   if (positions && [...positions].some((p) => p !== step.position)) throw forbidden('同一人不能审核同一稿件的两个环节');
   if (step.status !== 'pending') throw lost(step.status);
-  if (step.purpose === 'release') {
-    // A release chain runs on an approved manuscript and never changes its status.
-    if (m.status !== 'approved') throw conflict('稿件状态已变化，发布审核无法继续，请刷新后查看');
-    return;
-  }
-  if (!(MANUSCRIPT_TRANSITIONS.approve.from as readonly string[]).includes(m.status)) throw conflict('稿件已撤回或状态已变化，请刷新后查看');
+  adapter.assertDecidable(m, decision);
 }
 
 /**
@@ -56,32 +51,23 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
   const request = { stepId, decision: input.decision, comment: input.comment, edits: input.edits ?? null };
   return withIdempotency(ctx, { scope: 'review.decide', key: input.idempotencyKey, request }, async (tx) => {
     const first = await findStep(tx, stepId);
-    const m = first ? await loadManuscriptForReview(tx, ctx, first.manuscriptId) : undefined;
-    if (!first || !m) throw notFound('审核环节');
+    const adapter = first ? approvalAdapterFor(first.purpose) : undefined;
+    const m = first && adapter ? await adapter.load(tx, ctx, first.manuscriptId) : undefined;
+    if (!first || !adapter || !m) throw notFound('审核环节');
     const coSign = first.mode === 'all';
     // A co-sign step is decided by several people in turn: serialise them on its row.
     const step = coSign ? await findStep(tx, stepId, { lock: true }) : first;
     if (!step) throw notFound('审核环节');
-    await assertMayDecide(tx, ctx, step, m);
-    const release = step.purpose === 'release';
-    if (release && input.decision === 'approve_with_edits') throw forbidden('发布审核环节不能修改稿件，请退回后由报送人修改');
+    await assertMayDecide(tx, ctx, step, m, adapter, input.decision);
     const now = new Date();
     const person = await findPerson(tx, me);
     const decision = { manuscriptId: m.id, stepId, round: step.round, position: step.position, reviewerId: me, reviewerName: person?.name ?? ctx.actor.name, reviewerTitle: person?.title ?? null, comment: input.comment };
+    const outcome = { stepName: step.name, position: step.position, reviewerName: decision.reviewerName, comment: input.comment };
 
     if (input.decision === 'return') {
       if (!(await closeStepIf(tx, stepId, 'returned', now, step.round))) throw lost();
       await insertDecision(tx, { ...decision, decision: 'return' });
-      if (!release) await manuscriptAfterDecision(tx, m, { status: 'returned', returnedPosition: step.position });
-      await notify({
-        tx,
-        ctx,
-        userIds: [m.reporterId],
-        kind: 'review.returned',
-        title: release ? `发布审核未通过：${m.title}` : `稿件被退回：${m.title}`,
-        body: `${decision.reviewerName}在“${step.name}”环节退回了稿件，理由：${input.comment}`,
-        link: `/manuscripts/${m.id}`,
-      });
+      await adapter.onReturned(tx, ctx, m, outcome);
       await writeAudit(tx, ctx, { action: 'review.return', targetType: 'manuscript', targetId: m.id, orgId: m.orgId, after: { step: step.name, position: step.position, reason: input.comment } });
       return m.present(tx);
     }
@@ -101,24 +87,18 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
       closed = true;
     }
     // Edits are applied only once this reviewer's decision stands, and become a sealed version.
-    if (input.decision === 'approve_with_edits' && input.edits) {
-      const version = await applyReviewEdits(tx, ctx, m, input.edits);
+    if (input.decision === 'approve_with_edits' && input.edits && adapter.applyEdits) {
+      const version = await adapter.applyEdits(tx, ctx, m, input.edits);
       await setDecisionVersion(tx, stepId, step.round, me, version);
     }
 
     const steps = (await stepsOf(tx, m.id, step.purpose)).filter((s) => s.status !== 'cancelled');
     const next = closed ? steps.find((s) => s.position === step.position + 1) : undefined;
     if (closed && next) {
-      await activateReviewStep(tx, ctx, { ...m.subject, returnedPosition: null }, next, step.round);
-      if (!release) await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.advance.to });
-    } else if (closed && release) {
-      await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `发布审核已通过：${m.title}`, body: `稿件已通过发布审核全部环节（最后一环：${step.name}），可以发布。`, link: `/manuscripts/${m.id}` });
+      await activateReviewStep(tx, ctx, { ...m.chain, returnedPosition: null }, next, step.round);
+      await adapter.onAdvanced(tx, ctx, m, outcome, next);
     } else if (closed) {
-      await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.approve.to, approvedAt: now });
-      await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `稿件已审核通过：${m.title}`, body: `稿件已通过全部审核环节（最后一环：${step.name}）。`, link: `/manuscripts/${m.id}` });
-    }
-    if (closed && next) {
-      await notify({ tx, ctx, userIds: [m.reporterId], kind: 'review.approved', title: `稿件通过“${step.name}”：${m.title}`, body: `已进入“${next.name}”环节。`, link: `/manuscripts/${m.id}` });
+      await adapter.onApproved(tx, ctx, m, outcome, now);
     }
     const action = input.decision === 'approve_with_edits' ? 'review.approve_with_edits' : 'review.approve';
     await writeAudit(tx, ctx, {

@@ -1,8 +1,8 @@
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
-import { notify } from '../../notifications/index.ts';
+import { editorsCovering, notify } from '../../notifications/index.ts';
 import { chineseDateTime } from '../../../core/china-time/index.ts';
-import { assigneesOf, editorsCovering, markOverdueNotified, overdueUnnoticed } from '../reviews.repo.ts';
+import { assigneesOf, markOverdueNotified, overdueUnnoticed } from '../reviews.repo.ts';
 import { pathIds } from '../../../core/scope.ts';
 
 const BATCH = 200;

@@ -2,9 +2,10 @@ import { DECISION_LABELS, IMPORTANCE_LABELS, STEP_STATUS_LABELS, type Decision, 
 import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Ctx } from '../../../core/context.ts';
 import { notFound } from '../../../core/errors.ts';
-import { BODY_FONT, loadManuscriptForReview, metaParagraph, titleParagraph, writeDocx } from '../../manuscripts/index.ts';
 import { chineseDate, chineseDateTime } from '../../../core/china-time/index.ts';
-import { reviewStepsOf } from './steps-of.ts';
+import { reviewStepsOf } from '../../reviews/index.ts';
+import { BODY_FONT, metaParagraph, titleParagraph, writeDocx } from '../docx/export-docx.ts';
+import { loadManuscriptForReview } from './review-hooks.ts';
 
 const cell = (text: string, opts: { bold?: boolean; width?: number } = {}) =>
   new TableCell({
