@@ -20,6 +20,7 @@ import { annualSummariesRoutes } from './modules/annual-summaries/index.ts';
 import { auditLogsRoutes } from './modules/audit-logs/index.ts';
 import { authRoutes } from './modules/auth/index.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { registerMetrics } from './modules/health/metrics.ts';
 import { importsRoutes } from './modules/imports/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { plansRoutes, tasksRoutes } from './modules/plans/index.ts';
@@ -99,6 +100,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerAuth(app, services);
   registerInputGuard(app);
   registerIdempotency(app, services);
+  registerMetrics(app, services);
   await app.register(healthRoutes);
   await app.register(authRoutes, {
     cookieSecure: config.cookieSecure,

@@ -1,6 +1,7 @@
 import { loadConfig } from './config/env.ts';
 import { buildApp } from './app.ts';
 import { createLogger, createServices } from './core/services.ts';
+import { switchLogLevelOnSignal } from './core/log-level.ts';
 import { registerWorkers } from './workers.ts';
 import { sealPlainPhones } from './modules/users/index.ts';
 import { STARTUP_LOCK, withAdvisoryLock } from '@xuanlian/db';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  switchLogLevelOnSignal(log);
 
   const lines = [
     '',

@@ -7,3 +7,15 @@ export const HealthOutput = z.object({
   oldestPendingJobSeconds: z.number().nullable(),
 });
 export type HealthOutput = z.infer<typeof HealthOutput>;
+
+/** One readiness check: its name and, when it failed, why (in 中文, for the operator). */
+export const ReadyCheck = z.object({
+  name: z.enum(['database', 'migrations', 'files']),
+  ok: z.boolean(),
+  reason: z.string().nullable(),
+});
+export const ReadyOutput = z.object({
+  status: z.enum(['ready', 'unready']),
+  checks: z.array(ReadyCheck),
+});
+export type ReadyOutput = z.infer<typeof ReadyOutput>;

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Lets a scraper off this machine read /metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN 至少 24 个字符').optional(),
 });
 
 export type AppRole = 'all' | 'web' | 'worker';
@@ -68,6 +70,11 @@ export interface Config {
   role: AppRole;
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined;
+  /**
+   * Bearer token for GET /metrics from another machine; without it only a direct loopback
+   * request (no proxy in between) is answered.
+   */
+  metricsToken?: string | undefined;
   /** First retry delay of a failed notification delivery (doubling after); tests shorten it. Default 30. */
   notifyRetryDelaySeconds?: number;
 }
@@ -120,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     uploadLimitBytes: e.UPLOAD_LIMIT_MB * 1024 * 1024,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginUserRateLimit: e.LOGIN_USER_RATE_LIMIT,
+    metricsToken: e.METRICS_TOKEN || undefined,
     role: roleArg,
     webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
   };

@@ -1,9 +1,12 @@
-import type { Db, Executor } from '@xuanlian/db';
+import { randomUUID } from 'node:crypto';
+import { listen, notify, type Database, type Db, type Executor } from '@xuanlian/db';
+import type { FastifyBaseLogger } from 'fastify';
 
 /**
  * Short-lived per-process read caches for the hottest paths (session → actor, the org tree).
- * Writes in this process clear them at once; other instances see a change within the TTL, so a
- * TTL here is the longest a revoked grant can survive on another instance.
+ * Writes in this process clear them at once; on PostgreSQL the clear is broadcast with NOTIFY
+ * (`shareCacheClears`), so other instances drop theirs within milliseconds. The TTL is the
+ * fallback bound when a broadcast is lost (listener reconnecting, a write made outside the app).
  */
 export class TtlCache<V> {
   private readonly map = new Map<string, { value: V; at: number }>();
@@ -56,10 +59,41 @@ export function cacheFor<V>(db: Db, name: string, ttlMs: number): TtlCache<V> {
   return cache as TtlCache<V>;
 }
 
-/** Clears every cache of a database, e.g. after the org tree changed shape. */
+function clearLocal(db: Db | Executor): void {
+  registry.get(db)?.forEach((c) => c.clear());
+}
+
+const CLEAR_CHANNEL = 'xuanlian_cache_clear';
+const broadcasters = new WeakMap<object, () => void>();
+
+/** Clears every cache of a database, e.g. after the org tree changed shape, here and on every other instance. */
 export function clearCaches(db: Db | Executor): void {
-  const byName = registry.get(db);
-  byName?.forEach((c) => c.clear());
+  clearLocal(db);
+  broadcasters.get(db)?.();
+}
+
+/**
+ * Makes cache clears cross-instance on PostgreSQL: each clear is a NOTIFY naming its sender, and
+ * a listening connection of this process clears its own caches on every other sender's notice.
+ * Whole caches are cleared, not entries: clears are rare (grants, passwords, the org tree, the
+ * policy) and a notice then needs no key. A listener that lost its connection clears on reconnect,
+ * since notices sent meanwhile are gone. PGlite is one process: nothing to share. Returns the stop.
+ */
+export async function shareCacheClears(database: Database, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+  if (database.engine.kind !== 'pg') return async () => {};
+  const sender = randomUUID();
+  const { db } = database;
+  const listening = await listen(database, CLEAR_CHANNEL, (payload) => payload !== sender && clearLocal(db), {
+    onReconnect: () => clearLocal(db),
+    onError: (err) => log.warn({ err }, '缓存失效监听连接中断，正在重连（期间其他实例的变更最迟在缓存有效期后生效）'),
+  });
+  broadcasters.set(db, () => {
+    notify(database, CLEAR_CHANNEL, sender).catch((err: unknown) => log.warn({ err }, '缓存失效通知发送失败（其他实例最迟在缓存有效期后生效）'));
+  });
+  return async () => {
+    broadcasters.delete(db);
+    await listening.stop();
+  };
 }
 
 /** Runs a write, then clears the caches once it has committed (never before: a reader could refill them with old rows). */

@@ -6,6 +6,7 @@ import type { Config } from '../config/env.ts';
 import type { Services } from './context.ts';
 import { createLocalFileStore } from './files/index.ts';
 import { createJobQueue } from './jobs/index.ts';
+import { shareCacheClears } from './cache.ts';
 
 export function createLogger(config: Config): FastifyBaseLogger {
   return pino({
@@ -24,5 +25,12 @@ export async function createServices(config: Config, opts: { database?: Database
   const log = opts.log ?? createLogger(config);
   const jobs = createJobQueue(database, { log });
   const files = createLocalFileStore(join(config.dataDir, 'files'));
+  const stopSharing = await shareCacheClears(database, log);
+  // The listening connection is ours to end, before the pool: whoever closes the database ends it.
+  const close = database.close.bind(database);
+  database.close = async () => {
+    await stopSharing();
+    await close();
+  };
   return { config, database, db: database.db, jobs, files, log };
 }

@@ -12,7 +12,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC = new Set(['/api/auth/login', '/api/auth/login/second-factor', '/api/health']);
+const PUBLIC = new Set(['/api/auth/login', '/api/auth/login/second-factor', '/api/health', '/api/ready']);
 /** Reachable while a password change is pending, so the user can do just that. */
 const DURING_PASSWORD_CHANGE = new Set(['/api/me', '/api/auth/logout', '/api/auth/password']);
 /** Reachable while the policy forces a second-factor enrolment (after the password, before anything else). */

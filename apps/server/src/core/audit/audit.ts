@@ -1,6 +1,7 @@
 import type { AuditAction } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import type { Ctx } from '../context.ts';
+import { auditWriteFailures } from '../metrics.ts';
 import { GENESIS_HASH, chainHash, toPlainJson } from './chain.ts';
 import { insertAudit, lastHash, lockChain } from './audit.repo.ts';
 import { AUDIT_CHECKPOINT_JOB, CHECKPOINT_EVERY_ROWS } from './checkpoint.ts';
@@ -22,6 +23,15 @@ export interface AuditEvent {
  * business change rolls back with it (fail-closed).
  */
 export async function writeAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
+  try {
+    await appendAudit(tx, ctx, event);
+  } catch (err) {
+    auditWriteFailures.inc();
+    throw err;
+  }
+}
+
+async function appendAudit(tx: Executor, ctx: Ctx, event: AuditEvent): Promise<void> {
   await lockChain(tx);
   const prevHash = (await lastHash(tx)) ?? GENESIS_HASH;
   const fields = {

@@ -18,4 +18,6 @@ export interface FileStore {
   put(input: Readable | Buffer, opts: PutOptions): Promise<StoredFile>;
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Readiness probe: resolves when the store can take writes now, else rejects with the 中文 reason. */
+  ready?(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError, notFound } from '../errors.ts';
@@ -178,5 +179,15 @@ export function createLocalFileStore(rootDir: string): FileStore {
     return fh.createReadStream();
   }
 
-  return { put, open: openBlob, exists };
+  async function ready(): Promise<void> {
+    // access(W_OK) also answers EROFS for a read-only mount, without writing anything per probe.
+    try {
+      await mkdir(rootDir, { recursive: true });
+      await access(rootDir, constants.W_OK);
+    } catch (err) {
+      throw new Error(`文件目录不可写（${(err as NodeJS.ErrnoException).code ?? '未知原因'}）`, { cause: err });
+    }
+  }
+
+  return { put, open: openBlob, exists, ready };
 }

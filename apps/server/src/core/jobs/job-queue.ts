@@ -45,4 +45,14 @@ export interface JobQueue {
   schedule<T extends object>(name: string, cron: string, data?: T, opts?: { tz?: string }): Promise<void>;
   /** Seconds since the oldest job that is still waiting was created; null when none waits. */
   oldestPendingAgeSeconds(): Promise<number | null>;
+  /** Waiting jobs per kind (queue name), for the metrics scrape; at most `limit` kinds. */
+  backlog(limit?: number): Promise<JobBacklog[]>;
+}
+
+export interface JobBacklog {
+  kind: string;
+  /** Jobs created or waiting for a retry, deferred ones included. */
+  queued: number;
+  /** Seconds the oldest runnable one has waited; null when every queued job is deferred. */
+  oldestAgeSeconds: number | null;
 }

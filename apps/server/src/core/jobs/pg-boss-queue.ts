@@ -12,7 +12,7 @@ import {
   type SendOptions as BossSendOptions,
 } from 'pg-boss';
 import type { Database, Executor } from '@xuanlian/db';
-import type { JobHandler, JobQueue, SendOptions, WorkOptions } from './job-queue.ts';
+import type { JobBacklog, JobHandler, JobQueue, SendOptions, WorkOptions } from './job-queue.ts';
 import { routeThroughTransactions, type RoutingDb } from './tx-routing.ts';
 
 /** pg-boss keeps its tables here on both engines, apart from the application's own. */
@@ -199,6 +199,14 @@ export function createJobQueue(database: Database, opts: JobQueueOptions = {}): 
     });
   }
 
+  /** Before the first start() there is no job table, and so nothing waiting (health asks early). */
+  async function jobTableExists(): Promise<boolean> {
+    if (jobTableSeen) return true;
+    const probe = await database.db.execute(sql`select to_regclass(${`${JOBS_SCHEMA}.job`}) is not null as present`);
+    jobTableSeen = Boolean((probe as unknown as { rows: Array<{ present: boolean }> }).rows[0]?.present);
+    return jobTableSeen;
+  }
+
   let started = false;
   return {
     async start() {
@@ -253,12 +261,7 @@ export function createJobQueue(database: Database, opts: JobQueueOptions = {}): 
     },
 
     async oldestPendingAgeSeconds() {
-      // Before the first start() there is no job table, and so nothing waiting (health asks early).
-      if (!jobTableSeen) {
-        const probe = await database.db.execute(sql`select to_regclass(${`${JOBS_SCHEMA}.job`}) is not null as present`);
-        if (!(probe as unknown as { rows: Array<{ present: boolean }> }).rows[0]?.present) return null;
-        jobTableSeen = true;
-      }
+      if (!(await jobTableExists())) return null;
       // Measured from when a job became runnable (its creation, startAfter or retry time), so a
       // job deliberately deferred does not read as a backlog.
       const result = await database.db.execute(
@@ -268,6 +271,21 @@ export function createJobQueue(database: Database, opts: JobQueueOptions = {}): 
       );
       const row = (result as unknown as { rows: Array<{ age: number | string | null }> }).rows[0];
       return row?.age == null ? null : Number(row.age);
+    },
+
+    async backlog(limit = 200): Promise<JobBacklog[]> {
+      if (!(await jobTableExists())) return [];
+      // state < 'active' (created, retry) is the predicate of pg-boss's own partial index, so a
+      // scrape reads only waiting jobs however many finished ones the table still keeps.
+      const result = await database.db.execute(
+        sql`select name as kind, count(*)::int as queued,
+                   extract(epoch from now() - min(start_after) filter (where start_after <= now()))::float8 as age
+            from ${sql.raw(JOBS_SCHEMA)}.job
+            where state < 'active'
+            group by name order by name limit ${limit}`,
+      );
+      const rows = (result as unknown as { rows: Array<{ kind: string; queued: number | string; age: number | string | null }> }).rows;
+      return rows.map((r) => ({ kind: r.kind, queued: Number(r.queued), oldestAgeSeconds: r.age == null ? null : Number(r.age) }));
     },
   };
 }

@@ -3,18 +3,19 @@ import type { Db, Executor } from '@xuanlian/db';
 import { writeAudit } from '../../core/audit/audit.ts';
 import type { Ctx } from '../../core/context.ts';
 import { requirePermission } from '../../core/scope.ts';
-import { clearCaches } from '../../core/cache.ts';
+import { cacheFor, clearCaches } from '../../core/cache.ts';
 import { readPolicy, writePolicy } from './security.repo.ts';
 
-// Read on every request (idle timeout), so cache briefly; several instances agree within seconds.
+// Read on every request (idle timeout), so cache briefly. In core/cache, so a change clears it on
+// every instance at once (NOTIFY on PostgreSQL); the TTL is only the fallback.
 const CACHE_MS = 5_000;
-const cache = new WeakMap<Db, { at: number; policy: SecurityPolicy }>();
+const policyCache = (db: Db) => cacheFor<SecurityPolicy>(db, 'security-policy', CACHE_MS);
 
 export async function currentPolicy(db: Db): Promise<SecurityPolicy> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.policy;
+  const hit = policyCache(db).get('policy');
+  if (hit) return hit;
   const policy = await readPolicy(db);
-  cache.set(db, { at: Date.now(), policy });
+  policyCache(db).set('policy', policy);
   return policy;
 }
 
@@ -32,8 +33,7 @@ export async function updateSecurityPolicy({ ctx, input }: { ctx: Ctx; input: Se
     await writeAudit(tx, ctx, { action: 'security.policy_update', targetType: 'settings', targetId: 'security_policy', before, after });
     return after;
   });
-  cache.delete(ctx.db);
-  // Sessions carry "must enrol" from the policy: let them pick up a change at once in this process.
+  // The policy and the sessions (which carry "must enrol" from it), here and on every other instance.
   clearCaches(ctx.db);
   return saved;
 }
