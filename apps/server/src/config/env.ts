@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadSigningKeys, refuseAuditKeysInDataDir } from './audit-keys.ts';
+import type { S3Settings } from '../core/files/s3-bucket.ts';
 
 /** The only reader of process.env: everything else receives a parsed Config. */
 const EnvSchema = z.object({
@@ -33,7 +34,26 @@ const EnvSchema = z.object({
   UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(500).default(20),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_USER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  FILE_STORE: z.enum(['local', 's3'], 'FILE_STORE 只能是 local（本机 DATA_DIR/files 目录）或 s3（S3 兼容对象存储）').default('local'),
 });
+
+const required = (name: string) => z.string(`FILE_STORE=s3 时必须设置 ${name}`).trim().min(1, `FILE_STORE=s3 时必须设置 ${name}`);
+
+/** Read only when FILE_STORE=s3; every message names the variable to fix. */
+const S3EnvSchema = z.object({
+  S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT 应为对象存储的地址，如 http://127.0.0.1:9000 或 https://oss-cn-hangzhou.aliyuncs.com' })
+    .optional(),
+  // S3's own naming rule; a name outside it would only fail later, on the first upload.
+  S3_BUCKET: required('S3_BUCKET').regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET 应为 3–63 位小写字母、数字、点或连字符'),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: required('S3_ACCESS_KEY_ID'),
+  S3_SECRET_ACCESS_KEY: required('S3_SECRET_ACCESS_KEY'),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], 'S3_FORCE_PATH_STYLE 只能是 true 或 false').default('false'),
+});
+
+/** Where uploaded files live: a folder under DATA_DIR, or an S3-compatible bucket every instance shares. */
+export type FileStoreConfig = { kind: 'local' } | ({ kind: 's3' } & S3Settings);
 
 export type AppRole = 'all' | 'web' | 'worker';
 
@@ -68,8 +88,31 @@ export interface Config {
   role: AppRole;
   /** Serve the built web app from this folder when it exists. */
   webDist: string | undefined;
+  /** Absent: the local folder DATA_DIR/files. */
+  fileStore?: FileStoreConfig;
   /** First retry delay of a failed notification delivery (doubling after); tests shorten it. Default 30. */
   notifyRetryDelaySeconds?: number;
+}
+
+const envError = (issues: readonly z.core.$ZodIssue[]) =>
+  new Error(`环境变量配置有误：\n${issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+
+export function parseFileStore(env: NodeJS.ProcessEnv): FileStoreConfig {
+  const kind = EnvSchema.shape.FILE_STORE.safeParse(env.FILE_STORE);
+  if (!kind.success) throw envError(kind.error.issues.map((i) => ({ ...i, path: ['FILE_STORE'] })));
+  if (kind.data === 'local') return { kind: 'local' };
+  const parsed = S3EnvSchema.safeParse(env);
+  if (!parsed.success) throw envError(parsed.error.issues);
+  const e = parsed.data;
+  return {
+    kind: 's3',
+    endpoint: e.S3_ENDPOINT,
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+  };
 }
 
 function parseTrustProxy(v: string): boolean | string {
@@ -90,11 +133,9 @@ function loadOrCreateAuditKey(dataDir: string): Buffer {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`环境变量配置有误：\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw envError(parsed.error.issues);
   const e = parsed.data;
+  const fileStore = parseFileStore(env);
   const roleArg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? 'all';
   if (roleArg !== 'all' && roleArg !== 'web' && roleArg !== 'worker') {
     throw new Error(`--role 只能是 all、web 或 worker，收到 ${roleArg}`);
@@ -122,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     loginUserRateLimit: e.LOGIN_USER_RATE_LIMIT,
     role: roleArg,
     webDist: resolve(new URL('../../../web/dist', import.meta.url).pathname),
+    fileStore,
   };
 }
 

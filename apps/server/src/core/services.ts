@@ -4,7 +4,7 @@ import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/env.ts';
 import type { Services } from './context.ts';
-import { createLocalFileStore } from './files/index.ts';
+import { openFileStore } from './files/index.ts';
 import { createJobQueue } from './jobs/index.ts';
 
 export function createLogger(config: Config): FastifyBaseLogger {
@@ -17,12 +17,13 @@ export function createLogger(config: Config): FastifyBaseLogger {
 
 /** Opens and migrates the database and wires the runtime pieces every role needs. */
 export async function createServices(config: Config, opts: { database?: Database; log?: FastifyBaseLogger } = {}): Promise<Services> {
+  // The bucket first: a store that cannot be used stops the start before the database is touched.
+  const files = await openFileStore(config);
   const database =
     opts.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
   await migrateDatabase(database);
   const log = opts.log ?? createLogger(config);
   const jobs = createJobQueue(database, { log });
-  const files = createLocalFileStore(join(config.dataDir, 'files'));
   return { config, database, db: database.db, jobs, files, log };
 }
