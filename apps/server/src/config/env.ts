@@ -37,7 +37,7 @@ const EnvSchema = z.object({
   FILE_STORE: z.enum(['local', 's3'], 'FILE_STORE 只能是 local（本机 DATA_DIR/files 目录）或 s3（S3 兼容对象存储）').default('local'),
 });
 
-const required = (name: string) => z.string(`FILE_STORE=s3 时必须设置 ${name}`).trim().min(1, `FILE_STORE=s3 时必须设置 ${name}`);
+const required = (name: string) => z.string(`使用对象存储时必须设置 ${name}`).trim().min(1, `使用对象存储时必须设置 ${name}`);
 
 /** Read only when FILE_STORE=s3; every message names the variable to fix. */
 const S3EnvSchema = z.object({
@@ -100,12 +100,14 @@ const envError = (issues: readonly z.core.$ZodIssue[]) =>
 export function parseFileStore(env: NodeJS.ProcessEnv): FileStoreConfig {
   const kind = EnvSchema.shape.FILE_STORE.safeParse(env.FILE_STORE);
   if (!kind.success) throw envError(kind.error.issues.map((i) => ({ ...i, path: ['FILE_STORE'] })));
-  if (kind.data === 'local') return { kind: 'local' };
+  return kind.data === 'local' ? { kind: 'local' } : { kind: 's3', ...parseS3Settings(env) };
+}
+
+function parseS3Settings(env: NodeJS.ProcessEnv): S3Settings {
   const parsed = S3EnvSchema.safeParse(env);
   if (!parsed.success) throw envError(parsed.error.issues);
   const e = parsed.data;
   return {
-    kind: 's3',
     endpoint: e.S3_ENDPOINT,
     bucket: e.S3_BUCKET,
     region: e.S3_REGION,
@@ -187,6 +189,13 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): Storage
 function storageOf(e: { DATA_DIR: string; DATABASE_URL?: string | undefined; AUDIT_CHECKPOINT_DIR?: string | undefined }): StorageConfig {
   const dataDir = resolve(e.DATA_DIR);
   return { dataDir, databaseUrl: e.DATABASE_URL || undefined, auditCheckpointDir: resolve(e.AUDIT_CHECKPOINT_DIR ?? join(dataDir, 'audit-checkpoints')) };
+}
+
+/** `npm run files:to-s3`: the local store under DATA_DIR and the bucket named by the S3_* settings, whatever FILE_STORE says yet. */
+export function loadFileMoveConfig(env: NodeJS.ProcessEnv = process.env): { dataDir: string; s3: S3Settings } {
+  const parsed = EnvSchema.pick({ DATA_DIR: true }).safeParse(env);
+  if (!parsed.success) throw envError(parsed.error.issues);
+  return { dataDir: resolve(parsed.data.DATA_DIR), s3: parseS3Settings(env) };
 }
 
 /** The environment for a child process (pg_dump, pg_restore): ours plus what it needs. */

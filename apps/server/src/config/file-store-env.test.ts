@@ -29,9 +29,9 @@ describe('FILE_STORE settings', () => {
   it('names each missing or malformed variable in 中文', () => {
     expect(() => parseFileStore({ FILE_STORE: 'minio' })).toThrow('FILE_STORE: FILE_STORE 只能是 local（本机 DATA_DIR/files 目录）或 s3');
     expect(() => parseFileStore({ FILE_STORE: 's3' })).toThrow(
-      /S3_BUCKET: FILE_STORE=s3 时必须设置 S3_BUCKET\n.*S3_ACCESS_KEY_ID: FILE_STORE=s3 时必须设置 S3_ACCESS_KEY_ID\n.*S3_SECRET_ACCESS_KEY: FILE_STORE=s3 时必须设置 S3_SECRET_ACCESS_KEY/,
+      /S3_BUCKET: 使用对象存储时必须设置 S3_BUCKET\n.*S3_ACCESS_KEY_ID: 使用对象存储时必须设置 S3_ACCESS_KEY_ID\n.*S3_SECRET_ACCESS_KEY: 使用对象存储时必须设置 S3_SECRET_ACCESS_KEY/,
     );
-    expect(() => parseFileStore({ ...S3, S3_BUCKET: ' ' })).toThrow('S3_BUCKET: FILE_STORE=s3 时必须设置 S3_BUCKET');
+    expect(() => parseFileStore({ ...S3, S3_BUCKET: ' ' })).toThrow('S3_BUCKET: 使用对象存储时必须设置 S3_BUCKET');
     expect(() => parseFileStore({ ...S3, S3_BUCKET: 'Files_2025' })).toThrow('S3_BUCKET 应为 3–63 位小写字母、数字、点或连字符');
     expect(() => parseFileStore({ ...S3, S3_ENDPOINT: '127.0.0.1:9000' })).toThrow('S3_ENDPOINT 应为对象存储的地址');
     expect(() => parseFileStore({ ...S3, S3_FORCE_PATH_STYLE: 'yes' })).toThrow('S3_FORCE_PATH_STYLE 只能是 true 或 false');
