@@ -174,6 +174,8 @@ export interface StorageConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   auditCheckpointDir: string;
+  /** Absent: the local folder DATA_DIR/files. With a bucket, a backup lists its objects instead of copying them. */
+  fileStore?: FileStoreConfig;
 }
 
 /**
@@ -183,7 +185,7 @@ export interface StorageConfig {
 export function loadStorageConfig(env: NodeJS.ProcessEnv = process.env): StorageConfig {
   const parsed = EnvSchema.pick({ DATA_DIR: true, DATABASE_URL: true, AUDIT_CHECKPOINT_DIR: true }).safeParse(env);
   if (!parsed.success) throw new Error(`环境变量配置有误：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`);
-  return storageOf(parsed.data);
+  return { ...storageOf(parsed.data), fileStore: parseFileStore(env) };
 }
 
 function storageOf(e: { DATA_DIR: string; DATABASE_URL?: string | undefined; AUDIT_CHECKPOINT_DIR?: string | undefined }): StorageConfig {
