@@ -13,10 +13,11 @@ async function run(): Promise<void> {
   const r = await createBackup({ storage: loadStorageConfig(), out });
   const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
   const files = r.manifest.entries.filter((e) => e.path.startsWith('files/')).length;
+  const objects = r.objects;
   const lines = [
     `备份完成：${r.archive}`,
     `  数据库：${r.manifest.engineVersion}，${Object.keys(r.manifest.tables).length} 张表、共 ${rows} 行`,
-    `  文件库：${files} 个文件；审计校验点文件：${r.manifest.entries.filter((e) => e.path.startsWith('audit-checkpoints/')).length} 个`,
+    `  ${r.manifest.fileStore === 's3' ? `对象存储：存储桶中 ${objects} 个对象已逐个校验并写入清单（对象本身不在备份中，请用存储桶的版本控制或复制保护）` : `文件库：${files} 个文件`}；审计校验点文件：${r.manifest.entries.filter((e) => e.path.startsWith('audit-checkpoints/')).length} 个`,
     `  SHA-256：${r.sha256}（已写入 ${r.checksumFile}）`,
   ];
   if (r.keys.length > 0) lines.push(`  注意：数据目录中的开发环境密钥（${r.keys.join('、')}）一并写入了备份，请妥善保管备份文件`);

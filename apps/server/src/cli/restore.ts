@@ -15,7 +15,7 @@ async function run(): Promise<void> {
   process.stdout.write(
     `恢复完成（备份时间 ${new Date(r.manifest.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}）：\n` +
       `  数据库：${Object.keys(r.tables).length} 张表、共 ${rows} 行，各表行数与备份一致\n` +
-      `  文件库：${r.files} 个文件；审计校验点文件：${r.checkpoints} 个\n` +
+      `  ${r.manifest.fileStore === 's3' ? `对象存储：备份清单所列 ${r.objects} 个对象均在存储桶中且校验通过` : `文件库：${r.files} 个文件`}；审计校验点文件：${r.checkpoints} 个\n` +
       '  请用与备份时相同的审计密钥启动服务，并运行 npm run audit:verify 校验审计日志\n',
   );
 }

@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openDatabase, type Database } from '@xuanlian/db';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { create, extract } from 'tar';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app.ts';
-import { createTestDatabase, databaseUrlOf, onPostgres } from '../../../test/db.ts';
-import { testDatabaseUrl, type Config, type StorageConfig } from '../../config/env.ts';
+import { databaseUrlOf, onPostgres } from '../../../test/db.ts';
+import { countsOf, emptyPostgresDatabases, sourceDatabase } from '../../../test/backup-targets.ts';
+import type { Config, StorageConfig } from '../../config/env.ts';
 import { ctxOf, seedDemoCity } from '../../seed/demo-city.ts';
 import { createManuscript } from '../../modules/manuscripts/index.ts';
 import { uploadFile } from '../../modules/manuscripts/verbs/files.ts';
@@ -25,36 +24,8 @@ import { storeBlobs } from './staging.ts';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 const work = mkdtempSync(join(tmpdir(), 'xl-backup-'));
-const made: string[] = [];
 
-/** A database the drill may fill: PGlite in the data dir, or a migrated copy on PostgreSQL. */
-async function sourceDatabase(dataDir: string): Promise<Database> {
-  if (onPostgres()) return createTestDatabase();
-  return openDatabase({ pgliteDir: join(dataDir, 'pglite'), loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
-}
-
-/** A brand-new, empty PostgreSQL database (named after this run's template, so teardown finds leftovers). */
-async function emptyPostgresDatabase(): Promise<string> {
-  const url = testDatabaseUrl() ?? '';
-  const name = `${inject('pgTemplateDb')}_restore_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  made.push(name);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function countsOf(storage: StorageConfig): Promise<Record<string, number>> {
-  const database = await openDatabase({ databaseUrl: storage.databaseUrl, pgliteDir: join(storage.dataDir, 'pglite') });
-  try {
-    return await countRows((text) => queryRows(database.db, sql.raw(text)));
-  } finally {
-    await database.close();
-  }
-}
+const targets = emptyPostgresDatabases();
 
 async function blobHashes(dataDir: string): Promise<Map<string, string>> {
   const store = fileStoreDirOf(dataDir);
@@ -97,20 +68,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (onPostgres()) await sourceDb.close();
-  const url = testDatabaseUrl();
-  if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    for (const name of made) await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await targets.dropAll();
   rmSync(work, { recursive: true, force: true });
 });
 
 /** A wiped deployment: a new empty DATA_DIR and a new empty database, with the same audit keys. */
 async function wipedTarget(name: string): Promise<Config> {
   const dataDir = join(work, name);
-  return { ...source, dataDir, databaseUrl: onPostgres() ? await emptyPostgresDatabase() : undefined, auditCheckpointDir: join(dataDir, 'audit-checkpoints') };
+  return { ...source, dataDir, databaseUrl: onPostgres() ? await targets.create() : undefined, auditCheckpointDir: join(dataDir, 'audit-checkpoints') };
 }
 
 async function targetIsUntouched(target: Config): Promise<void> {

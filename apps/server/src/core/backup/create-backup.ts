@@ -3,7 +3,9 @@ import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { create } from 'tar';
 import type { StorageConfig } from '../../config/env.ts';
-import { ARCHIVE_DIRS, BACKUP_FORMAT, BackupError, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, checksumLine, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
+import { openBucket } from '../files/index.ts';
+import { listBucketObjects } from './bucket-objects.ts';
+import { ARCHIVE_DIRS, BACKUP_FORMAT, BackupError, BUCKET_ENTRY, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, checksumLine, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
 import { dumpPglite } from './pglite-dump.ts';
 import { dumpPostgres } from './postgres-dump.ts';
 import { copyCheckpointFiles, copyInto, entriesOf, storeBlobs, walkFiles } from './staging.ts';
@@ -15,6 +17,8 @@ export interface BackupResult {
   manifest: BackupManifest;
   /** Development keys found in DATA_DIR and put in the archive (never the case in production). */
   keys: string[];
+  /** With FILE_STORE=s3: how many objects the archive lists. */
+  objects: number;
 }
 
 export const fileStoreDirOf = (dataDir: string) => join(dataDir, 'files');
@@ -28,7 +32,17 @@ export async function createBackup({ storage, out }: { storage: StorageConfig; o
   const archive = resolve(out);
   if (existsSync(archive)) throw new BackupError(`备份文件 ${archive} 已存在：不会覆盖已有备份，请换一个文件名`);
   await mkdir(dirname(archive), { recursive: true });
+  const bucket = storage.fileStore?.kind === 's3' ? openBucket(storage.fileStore) : null;
+  if (bucket) {
+    try {
+      await bucket.check();
+    } catch (err) {
+      bucket.close();
+      throw new BackupError((err as Error).message);
+    }
+  }
   const staging = await mkdtemp(join(dirname(archive), '.xuanlian-backup-'));
+  let objects = 0;
   try {
     // Checkpoints before the dump: each signs rows already committed, and audit rows are never
     // deleted, so the dump taken next holds every row a copied checkpoint covers.
@@ -39,8 +53,16 @@ export async function createBackup({ storage, out }: { storage: StorageConfig; o
     const dumped = storage.databaseUrl ? await dumpPostgres(storage.databaseUrl, join(staging, dbEntry)) : await dumpPglite(storage.dataDir, join(staging, dbEntry));
     // Blobs after the dump: a blob is stored before any row names it and is never removed, so
     // every file the dumped rows refer to is already there.
-    const store = fileStoreDirOf(storage.dataDir);
-    for (const blob of await storeBlobs(store)) await copyInto(join(store, blob), join(staging, ARCHIVE_DIRS.files, blob));
+    if (bucket) {
+      // The bucket keeps its own copies (versioning, replication); the archive says what it must hold.
+      await mkdir(join(staging, ARCHIVE_DIRS.bucket), { recursive: true });
+      const listed = await listBucketObjects(bucket);
+      objects = listed.length;
+      await writeFile(join(staging, BUCKET_ENTRY), `${JSON.stringify(listed, null, 1)}\n`);
+    } else {
+      const store = fileStoreDirOf(storage.dataDir);
+      for (const blob of await storeBlobs(store)) await copyInto(join(store, blob), join(staging, ARCHIVE_DIRS.files, blob));
+    }
     const keys = DATA_DIR_KEYS.filter((k) => existsSync(join(storage.dataDir, k)));
     for (const k of keys) await copyInto(join(storage.dataDir, k), join(staging, ARCHIVE_DIRS.keys, k));
 
@@ -52,6 +74,7 @@ export async function createBackup({ storage, out }: { storage: StorageConfig; o
       engineVersion: dumped.engineVersion,
       tables: dumped.tables,
       entries: await entriesOf(staging, await walkFiles(staging)),
+      fileStore: bucket ? 's3' : 'local',
     };
     await writeFile(join(staging, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     // Written under a temporary name: a crash never leaves a half archive under the real one.
@@ -64,8 +87,9 @@ export async function createBackup({ storage, out }: { storage: StorageConfig; o
     const { sha256 } = await sha256File(archive);
     const checksumFile = `${archive}.sha256`;
     await writeFile(checksumFile, checksumLine(sha256, basename(archive)));
-    return { archive, checksumFile, sha256, manifest, keys };
+    return { archive, checksumFile, sha256, manifest, keys, objects };
   } finally {
+    bucket?.close();
     await rm(staging, { recursive: true, force: true });
     await rm(`${archive}.part`, { force: true });
   }

@@ -12,6 +12,8 @@ export interface BackupManifest {
   /** Rows per table (`schema.table`) in the dumped snapshot; the restore counts again and compares. */
   tables: Record<string, number>;
   entries: ManifestEntry[];
+  /** 's3': the files stayed in the bucket and BUCKET_ENTRY lists them; absent: they are in the archive. */
+  fileStore?: 'local' | 's3';
 }
 
 export type DatabaseEngine = 'pglite' | 'postgresql';
@@ -26,7 +28,10 @@ export const BACKUP_FORMAT = 'xuanlian-backup';
 export const MANIFEST_NAME = 'manifest.json';
 
 /** Where each part lives inside the archive. */
-export const ARCHIVE_DIRS = { database: 'database', files: 'files', checkpoints: 'audit-checkpoints', keys: 'keys' } as const;
+export const ARCHIVE_DIRS = { database: 'database', files: 'files', checkpoints: 'audit-checkpoints', keys: 'keys', bucket: 'bucket' } as const;
+
+/** With FILE_STORE=s3: every object of the bucket as key, size and SHA-256 (read back when backed up). */
+export const BUCKET_ENTRY = `${ARCHIVE_DIRS.bucket}/objects.json`;
 
 export const DATABASE_ENTRY: Record<DatabaseEngine, string> = {
   pglite: `${ARCHIVE_DIRS.database}/pglite-datadir.tar`,

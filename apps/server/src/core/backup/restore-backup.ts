@@ -6,7 +6,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { extract } from 'tar';
 import type { StorageConfig } from '../../config/env.ts';
 import { fileStoreDirOf } from './create-backup.ts';
-import { ARCHIVE_DIRS, BackupError, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, SHA256_HEX, parseChecksumLine, parseManifest, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
+import { openBucket } from '../files/index.ts';
+import { missingFromBucket, parseBucketObjects } from './bucket-objects.ts';
+import { ARCHIVE_DIRS, BackupError, BUCKET_ENTRY, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, SHA256_HEX, parseChecksumLine, parseManifest, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
 import { pgliteContents, restorePglite } from './pglite-dump.ts';
 import { postgresContents, restorePostgres } from './postgres-dump.ts';
 import { countDifferences } from './row-counts.ts';
@@ -16,6 +18,8 @@ export interface RestoreResult {
   manifest: BackupManifest;
   tables: Record<string, number>;
   files: number;
+  /** With FILE_STORE=s3: the objects the archive lists, each found whole in the bucket. */
+  objects: number;
   checkpoints: number;
 }
 
@@ -36,8 +40,9 @@ async function verifyChecksum(archive: string): Promise<void> {
 }
 
 /** Only the parts the manifest may name: the database dump, blobs under their hash, checkpoints, dev keys. */
-function expectedPath(path: string, engine: DatabaseEngine): boolean {
-  if (path === DATABASE_ENTRY[engine]) return true;
+function expectedPath(path: string, manifest: BackupManifest): boolean {
+  if (path === DATABASE_ENTRY[manifest.engine]) return true;
+  if (path === BUCKET_ENTRY) return manifest.fileStore === 's3';
   const parts = path.split('/');
   const [dir, a, b, name] = parts;
   if (dir === ARCHIVE_DIRS.files) return parts.length === 4 && name !== undefined && SHA256_HEX.test(name) && a === name.slice(0, 2) && b === name.slice(2, 4);
@@ -54,7 +59,7 @@ async function verifyEntries(staging: string, manifest: BackupManifest): Promise
     if (path !== MANIFEST_NAME && !listed.has(path)) throw new BackupError(`备份中有清单未列出的文件 ${path}，备份可能被篡改，${NOTHING_WRITTEN}`);
   }
   for (const e of manifest.entries) {
-    if (!expectedPath(e.path, manifest.engine)) throw new BackupError(`备份清单中有不应出现的条目 ${e.path}，${NOTHING_WRITTEN}`);
+    if (!expectedPath(e.path, manifest)) throw new BackupError(`备份清单中有不应出现的条目 ${e.path}，${NOTHING_WRITTEN}`);
     const file = join(staging, e.path);
     if (!existsSync(file)) throw new BackupError(`备份中缺少清单所列的文件 ${e.path}，备份不完整，${NOTHING_WRITTEN}`);
     const actual = await sha256File(file);
@@ -80,7 +85,15 @@ async function refuseNonEmpty(storage: StorageConfig, manifest: BackupManifest, 
     const found = await pgliteContents(storage.dataDir);
     if (found.length > 0) throw new BackupError(`目标数据目录 ${storage.dataDir} 中已有嵌入式数据库：恢复只写入空的数据目录，请为 DATA_DIR 指定一个新的空目录，${NOTHING_WRITTEN}`);
   }
-  const blobs = await storeBlobs(fileStoreDirOf(storage.dataDir));
+  const fromBucket = manifest.fileStore === 's3';
+  if (fromBucket !== (storage.fileStore?.kind === 's3')) {
+    throw new BackupError(
+      fromBucket
+        ? `该备份的文件保存在对象存储中（备份只含对象清单），当前配置的是本机文件库：请按备份时的设置配置 FILE_STORE=s3 及 S3_* 后再恢复，${NOTHING_WRITTEN}`
+        : `该备份的文件在备份文件中，当前配置的是对象存储（FILE_STORE=s3）：请先以本机文件库（FILE_STORE=local）恢复，再用 npm run files:to-s3 迁入存储桶，${NOTHING_WRITTEN}`,
+    );
+  }
+  const blobs = fromBucket ? [] : await storeBlobs(fileStoreDirOf(storage.dataDir));
   if (blobs.length > 0) throw new BackupError(`目标文件库 ${fileStoreDirOf(storage.dataDir)} 不是空的（已有 ${blobs.length} 个文件）：恢复只写入空的文件库，${NOTHING_WRITTEN}`);
   const cps = await checkpointFiles(storage.auditCheckpointDir);
   if (cps.length > 0) throw new BackupError(`审计校验点目录 ${storage.auditCheckpointDir} 不是空的（已有 ${some(cps)}）：恢复只写入空目录，${NOTHING_WRITTEN}`);
@@ -90,6 +103,25 @@ async function refuseNonEmpty(storage: StorageConfig, manifest: BackupManifest, 
     if (existsSync(theirs) && existsSync(ours) && (await readFile(theirs, 'utf8')) !== (await readFile(ours, 'utf8'))) {
       throw new BackupError(`目标数据目录中已有另一把密钥 ${ours}：它与备份中的不同，恢复后将无法校验审计日志，请使用新的空数据目录，${NOTHING_WRITTEN}`);
     }
+  }
+}
+
+/** A bucket is not restored into: it must already hold every object the backup lists, whole. */
+async function verifyBucket(storage: StorageConfig, staging: string): Promise<number> {
+  if (storage.fileStore?.kind !== 's3') return 0;
+  const objects = parseBucketObjects(await readFile(join(staging, BUCKET_ENTRY), 'utf8'));
+  const bucket = openBucket(storage.fileStore);
+  try {
+    await bucket.check().catch((err: unknown) => {
+      throw new BackupError(`${(err as Error).message}，${NOTHING_WRITTEN}`);
+    });
+    const problems = await missingFromBucket(bucket, objects);
+    if (problems.length > 0) {
+      throw new BackupError(`存储桶“${storage.fileStore.bucket}”没有备份清单所列的 ${problems.length} 个对象：${some(problems)}。请先从存储桶的版本或副本中恢复这些对象，${NOTHING_WRITTEN}`);
+    }
+    return objects.length;
+  } finally {
+    bucket.close();
   }
 }
 
@@ -121,6 +153,7 @@ export async function restoreBackup({ storage, from }: { storage: StorageConfig;
     const manifest = parseManifest(await readFile(join(staging, MANIFEST_NAME), 'utf8'));
     await verifyEntries(staging, manifest);
     await refuseNonEmpty(storage, manifest, staging);
+    const objects = await verifyBucket(storage, staging);
 
     const dump = join(staging, DATABASE_ENTRY[manifest.engine]);
     const tables = storage.databaseUrl ? await restorePostgres(storage.databaseUrl, dump) : await restorePglite(storage.dataDir, dump);
@@ -144,7 +177,7 @@ export async function restoreBackup({ storage, from }: { storage: StorageConfig;
         if (!existsSync(to)) await place(from, to, 0o600);
       }
     }
-    return { manifest, tables, files, checkpoints };
+    return { manifest, tables, files, objects, checkpoints };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -1,5 +1,9 @@
 export type { FileStore, PutOptions, StoredFile } from './file-store.ts';
-export { createLocalFileStore } from './local-file-store.ts';
+export { createLocalFileStore, localBlobs } from './local-file-store.ts';
+export { createS3FileStore } from './s3-file-store.ts';
+export { openBucket, type Bucket, type S3Settings } from './s3-bucket.ts';
+export { localStoreDirOf, openFileStore } from './open-file-store.ts';
+export { copyStoreToBucket, type CopyProgress, type CopyReport } from './copy-to-bucket.ts';
 export { fileMeta, recordFile } from './files.repo.ts';
 export { DEFAULT_ALLOWED_TYPES, FILE_TYPES, MIME, type FileType } from './sniff.ts';
 export { cleanFileName } from './names.ts';
