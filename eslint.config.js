@@ -2,9 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 const drizzleOnlyInRepos = {
-  patterns: [
-    { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Only *.repo.ts, core/ and packages/db touch Drizzle: call the module’s verbs or repo.' },
-  ],
+  patterns: [{ group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Only *.repo.ts, core/ and packages/db touch Drizzle: call the module’s verbs or repo.' }],
 };
 
 export default tseslint.config(

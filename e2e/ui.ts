@@ -50,9 +50,7 @@ async function pickChecked(page: Page, testId: string, label: string, resets: bo
 }
 
 async function isMultiple(page: Page, testId: string): Promise<boolean> {
-  return page
-    .getByTestId(testId)
-    .evaluate((el) => Boolean(el.closest('.ant-select')?.classList.contains('ant-select-multiple') || el.querySelector('.ant-select-multiple')));
+  return page.getByTestId(testId).evaluate((el) => Boolean(el.closest('.ant-select')?.classList.contains('ant-select-multiple') || el.querySelector('.ant-select-multiple')));
 }
 
 /**
@@ -60,7 +58,11 @@ async function isMultiple(page: Page, testId: string): Promise<boolean> {
  * land while the closing list still covers the form. Wait until it is gone.
  */
 async function settleDropdown(page: Page): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /**
@@ -72,7 +74,13 @@ export async function confirmPopover(page: Page): Promise<void> {
   const ok = page.locator('.ant-popconfirm:visible .ant-btn-primary').first();
   await ok.click();
   for (let attempt = 1; attempt < 3; attempt++) {
-    if (await ok.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+    if (
+      await ok.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     const busy = await ok.evaluate((el) => el.classList.contains('ant-btn-loading'), undefined, { timeout: 2_000 }).catch(() => false);
     if (!busy) await ok.click({ timeout: 2_000 }).catch(() => undefined);
   }

@@ -34,8 +34,7 @@ export async function cruise(cwd: string, roots: readonly string[], config: stri
   return (JSON.parse(out.stdout) as { summary: { violations: Violation[] } }).summary.violations;
 }
 
-export const describeViolation = (v: Violation): string =>
-  `${v.rule.name}: ${v.from} → ${v.to}${v.cycle && v.cycle.length > 1 ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`;
+export const describeViolation = (v: Violation): string => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle && v.cycle.length > 1 ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`;
 
 const key = (v: Violation): string => `${v.rule.name}\n${v.from}\n${v.to}`;
 

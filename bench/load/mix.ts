@@ -3,7 +3,11 @@
  * opens lists; reporters write drafts; editors look at reviews, statistics and the assessment;
  * leaders open the dashboard (the heaviest reads: whole-city reports).
  */
-export interface Action { route: string; path: string; init?: RequestInit }
+export interface Action {
+  route: string;
+  path: string;
+  init?: RequestInit;
+}
 
 const year = new Date().getFullYear();
 const BODY = '<p>东门社区组织志愿者开展邻里互助活动，为辖区独居老人上门送餐、打扫卫生、检查用电安全，受到居民好评。</p>';
@@ -23,11 +27,14 @@ const MIX: Record<'reporter' | 'editor' | 'leader', Pick[]> = {
   reporter: [
     ...common,
     [20, () => get('/api/manuscripts?view=mine')],
-    [8, (i, categoryId) => ({
-      route: 'POST /api/manuscripts',
-      path: '/api/manuscripts',
-      init: { method: 'POST', body: JSON.stringify({ title: `压测稿件：邻里互助志愿服务${i}`, bodyHtml: BODY, categoryId, authors: [{ name: '张晓华', share: 100 }] }) },
-    })],
+    [
+      8,
+      (i, categoryId) => ({
+        route: 'POST /api/manuscripts',
+        path: '/api/manuscripts',
+        init: { method: 'POST', body: JSON.stringify({ title: `压测稿件：邻里互助志愿服务${i}`, bodyHtml: BODY, categoryId, authors: [{ name: '张晓华', share: 100 }] }) },
+      }),
+    ],
     [5, () => get(`/api/statistics?grain=year&period=${year}&by=user`)],
     [4, () => get('/api/tasks')],
   ],
@@ -39,12 +46,7 @@ const MIX: Record<'reporter' | 'editor' | 'leader', Pick[]> = {
     [4, () => get(`/api/statistics/trend?year=${year}`)],
     [3, () => get(`/api/assessments?year=${year}`)],
   ],
-  leader: [
-    ...common,
-    [15, () => get(`/api/dashboard?grain=year&period=${year}`)],
-    [6, () => get(`/api/statistics?grain=year&period=${year}&by=org`)],
-    [3, () => get(`/api/assessments?year=${year}`)],
-  ],
+  leader: [...common, [15, () => get(`/api/dashboard?grain=year&period=${year}`)], [6, () => get(`/api/statistics?grain=year&period=${year}&by=org`)], [3, () => get(`/api/assessments?year=${year}`)]],
 };
 
 export function pickAction(role: 'reporter' | 'editor' | 'leader', i: number, categoryId: string | undefined): Action {

@@ -89,16 +89,27 @@ const config = { ...loadConfig(env, []), webDist: undefined };
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const main = join(import.meta.dirname, '../../apps/server/src/main.ts');
-const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl ?? '' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbUrl ?? '' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 // However this script ends (an error, a timeout's signal), the server must not outlive it.
 process.on('exit', () => child.kill('SIGKILL'));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
 for (let ok = false; !ok; await sleep(300)) {
   if (child.exitCode !== null) throw new Error('server exited');
-  ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  ok = await fetch(`${base}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
-interface Sample { route: string; ms: number; status: number; at: number }
+interface Sample {
+  route: string;
+  ms: number;
+  status: number;
+  at: number;
+}
 const samples: Sample[] = [];
 const loads: number[] = [];
 const loadTimer = setInterval(() => loads.push(loadavg()[0] ?? 0), 5000);
@@ -166,7 +177,12 @@ const rows = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   line('**all but login**', work),
   line(`**all but login, after the ${rampMs / 1000} s ramp**`, steady),
-  ...routes.map((r) => line(`\`${r}\``, samples.filter((s) => s.route === r))),
+  ...routes.map((r) =>
+    line(
+      `\`${r}\``,
+      samples.filter((s) => s.route === r),
+    ),
+  ),
 ];
 process.stdout.write(`${rows.join('\n')}\n`);
 const slowOnes = samples.filter((s) => s.ms > 30_000);

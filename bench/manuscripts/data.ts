@@ -56,10 +56,32 @@ export interface World {
   editor: UserSpec;
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志强海波春梅晓东宏伟';
 const DISTRICT = ['东城区', '西城区', '南湖区', '北山区', '新区', '高新区', '经开区', '滨江区', '河西区', '城关区'];
-const BUREAUS = ['教育局', '卫健委', '民政局', '文旅局', '交通局', '水利局', '农业农村局', '住建局', '生态环境局', '市场监管局', '人社局', '财政局', '司法局', '应急管理局', '统计局', '科技局', '商务局', '林业局', '审计局', '医保局'];
+const BUREAUS = [
+  '教育局',
+  '卫健委',
+  '民政局',
+  '文旅局',
+  '交通局',
+  '水利局',
+  '农业农村局',
+  '住建局',
+  '生态环境局',
+  '市场监管局',
+  '人社局',
+  '财政局',
+  '司法局',
+  '应急管理局',
+  '统计局',
+  '科技局',
+  '商务局',
+  '林业局',
+  '审计局',
+  '医保局',
+];
 
 /**
  * `districts` second-level units (区 and 局), each with `streets` 街道/科室, each with `leaves`
@@ -94,7 +116,8 @@ export function buildWorld(opts: { districts: number; streets: number; leaves: n
     for (let s = 0; s < opts.streets; s++) {
       const street = org(dist, isDistrict ? `${dname}第${s + 1}街道` : `${dname}第${s + 1}科室`, isDistrict ? 'street' : 'section');
       const head = person(street.id, 'reviewer', isDistrict ? '街道党工委书记' : '科室负责人');
-      const unitOf = (o: OrgSpec) => units.push({ orgId: o.id, reporters: Array.from({ length: opts.reportersPerUnit }, () => person(o.id, 'reporter', '信息员').id), head: head.id, leader: leader.id, deputy: deputy.id });
+      const unitOf = (o: OrgSpec) =>
+        units.push({ orgId: o.id, reporters: Array.from({ length: opts.reportersPerUnit }, () => person(o.id, 'reporter', '信息员').id), head: head.id, leader: leader.id, deputy: deputy.id });
       unitOf(street);
       for (let l = 0; l < opts.leaves; l++) {
         const kind = isDistrict ? (l % 3 === 2 ? 'school' : 'community') : 'school';
@@ -116,7 +139,9 @@ export function buildTexts(count: number, sentences: string[], rand: () => numbe
   const pick = () => sentences[Math.floor(rand() * sentences.length)] ?? '';
   const out: TextSpec[] = [];
   for (let i = 0; i < count; i++) {
-    const title = pick().replace(/[。；！？，、：]+$/u, '').slice(0, 30);
+    const title = pick()
+      .replace(/[。；！？，、：]+$/u, '')
+      .slice(0, 30);
     const n = 6 + Math.floor(rand() * 11);
     const paras: string[] = [];
     let para: string[] = [];

@@ -20,7 +20,9 @@ export async function loadWorld(db: Db, world: World, passwordHash: string): Pro
   await chunked(world.orgs, 1000, (c) => db.insert(orgs).values(c));
   const now = new Date();
   await chunked(world.users, 1000, (c) =>
-    db.insert(users).values(c.map((u) => ({ id: u.id, username: u.username, name: u.name, title: u.title, orgId: u.orgId, status: 'active', passwordHash, mustChangePassword: false, passwordChangedAt: now }))),
+    db
+      .insert(users)
+      .values(c.map((u) => ({ id: u.id, username: u.username, name: u.name, title: u.title, orgId: u.orgId, status: 'active', passwordHash, mustChangePassword: false, passwordChangedAt: now }))),
   );
   await chunked(world.users, 1000, (c) => db.insert(roleGrants).values(c.map((u) => ({ userId: u.id, role: u.role, orgId: u.orgId }))));
   const root = world.orgs[0];
@@ -35,7 +37,13 @@ async function helperTables(db: Db, world: World, texts: TextSpec[]): Promise<vo
   await chunked(
     texts.map((t, k) => ({ ...t, k: k + 1 })),
     500,
-    (c) => db.execute(sql`insert into bench_texts values ${sql.join(c.map((t) => sql`(${t.k}, ${t.title}, ${t.bodyHtml}, ${t.searchText})`), sql`, `)}`),
+    (c) =>
+      db.execute(
+        sql`insert into bench_texts values ${sql.join(
+          c.map((t) => sql`(${t.k}, ${t.title}, ${t.bodyHtml}, ${t.searchText})`),
+          sql`, `,
+        )}`,
+      ),
   );
   const byId = new Map(world.users.map((u) => [u.id, u]));
   const reporters = world.units.flatMap((u) => u.reporters.map((r) => ({ ...u, reporter: r, name: byId.get(r)?.name ?? '' })));

@@ -132,7 +132,9 @@ async function benchEngine(kind: string, count: number): Promise<{ engine: strin
     log(`${kind}: loaded in ${loadSeconds} s`);
 
     // The reviewer with the longest 待我审核 list, and the city editor for 全部稿件.
-    const busiest = (await raw(`select a.user_id::text as id, count(*)::int as n from review_assignees a join review_steps s on s.id = a.step_id where s.status = 'pending' group by 1 order by 2 desc limit 1`, []))[0];
+    const busiest = (
+      await raw(`select a.user_id::text as id, count(*)::int as n from review_assignees a join review_steps s on s.id = a.step_id where s.status = 'pending' group by 1 order by 2 desc limit 1`, [])
+    )[0];
     if (!busiest) throw new Error('no pending steps');
     const reviewer = world.users.find((u) => u.id === busiest.id);
     if (!reviewer) throw new Error('reviewer not found');

@@ -123,10 +123,12 @@ async function benchEngine(kind: string, stored: number, words: { general: strin
       await services.db.insert(opinionTopics).values(specs.slice(i, i + 1000).map((s) => ({ orgId: org.id, name: s.name, rule: s.rule })));
     }
     const topicIds = (await queryRows<{ id: string }>(services.db, sql`select id::text as id from opinion_topics order by name limit 700`)).map((r) => r.id);
-    await services.db.insert(opinionAlertRules).values([
-      ...topicIds.slice(0, 500).map((topicId) => ({ topicId, kind: 'negative_spike', threshold: 5, windowMinutes: 60 })),
-      ...topicIds.slice(500).map((topicId) => ({ topicId, kind: 'title_keyword', keywords: ['投诉', '质疑'] })),
-    ]);
+    await services.db
+      .insert(opinionAlertRules)
+      .values([
+        ...topicIds.slice(0, 500).map((topicId) => ({ topicId, kind: 'negative_spike', threshold: 5, windowMinutes: 60 })),
+        ...topicIds.slice(500).map((topicId) => ({ topicId, kind: 'title_keyword', keywords: ['投诉', '质疑'] })),
+      ]);
     log(`${kind}: ${TOPICS} topics, loading ${stored.toLocaleString()} stored mentions`);
     const loadMs = await loadBase(database, base, words.general, stored);
     log(`${kind}: base loaded in ${secs(loadMs)} s`);
@@ -235,7 +237,7 @@ const lines = [
       `| ${r.engine} | ${r.stored.toLocaleString()} | ${r.loadSeconds} s | ${r.raw.toLocaleString()} | ${r.pipeline.toLocaleString()} | ${r.engine.startsWith('PGlite') ? '— (one connection)' : r.pipelineParallel.toLocaleString()} | ${r.engine.startsWith('PGlite') ? `${pct(r.pipeline, r.raw)} (second one-lane run: ${pct(r.pipelineParallel, r.raw)})` : `${pct(r.pipeline, r.raw)} / ${pct(Math.max(r.pipeline, r.pipelineParallel), r.raw)}`} |`,
   ),
   '',
-  'Where a pipeline item\'s time goes (one batch in flight, µs per stored mention; on PostgreSQL the analysis of all but the first chunk of 32 runs, 125 items at a time, while the previous chunk\'s INSERT is on the server, and is counted under store; the two store: columns split that part of store):',
+  "Where a pipeline item's time goes (one batch in flight, µs per stored mention; on PostgreSQL the analysis of all but the first chunk of 32 runs, 125 items at a time, while the previous chunk's INSERT is on the server, and is counted under store; the two store: columns split that part of store):",
   '',
   `| engine | ${stageNames.join(' | ')} |`,
   `| --- |${stageNames.map(() => ' ---: |').join('')}`,
@@ -246,5 +248,12 @@ process.stdout.write(`${lines.join('\n')}\n`);
 const file = join(import.meta.dirname, '../../BENCHMARKS.md');
 const current = readFileSync(file, 'utf8');
 const start = current.indexOf('## Opinion pipeline');
-const without = start < 0 ? current : current.slice(0, start) + (current.slice(start).match(/\n## (?!Opinion pipeline)[\s\S]*/)?.[0]?.slice(1) ?? '');
+const without =
+  start < 0
+    ? current
+    : current.slice(0, start) +
+      (current
+        .slice(start)
+        .match(/\n## (?!Opinion pipeline)[\s\S]*/)?.[0]
+        ?.slice(1) ?? '');
 writeFileSync(file, `${without.trimEnd()}\n\n${lines.join('\n')}`);

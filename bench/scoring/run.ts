@@ -51,52 +51,73 @@ async function load(database: Database): Promise<void> {
     await db.execute(q);
     log(`${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   };
-  await step('root + units', sql`
+  await step(
+    'root + units',
+    sql`
     with root as (
       insert into orgs (id, path, depth, name, kind, code) values ('00000000-0000-0000-0000-000000000001', '/00000000-0000-0000-0000-000000000001/', 0, '基准市', 'party', 'B0') returning id, path)
     insert into orgs (id, parent_id, path, depth, name, kind, code, sort_order)
     select u.id, root.id, root.path || u.id || '/', 1, '单位' || u.g, 'community', 'B' || u.g, u.g
-    from root, (select gen_random_uuid() as id, g from generate_series(1, ${UNITS - 1}) g) u`);
-  await step('one reporter per unit', sql`
+    from root, (select gen_random_uuid() as id, g from generate_series(1, ${UNITS - 1}) g) u`,
+  );
+  await step(
+    'one reporter per unit',
+    sql`
     insert into users (username, name, org_id, status, password_hash)
-    select 'b' || o.code, '信息员' || o.code, o.id, 'active', 'x' from orgs o`);
+    select 'b' || o.code, '信息员' || o.code, o.id, 'active', 'x' from orgs o`,
+  );
   // Plain tables, not temp ones: the pool may run the next statement on another connection.
   await step('unit list', sql`create table bench_unit_list as select row_number() over (order by o.id) as n, o.id as org_id, u.id as user_id from orgs o join users u on u.org_id = o.id`);
-  await step(`${MANUSCRIPTS} manuscripts`, sql`
+  await step(
+    `${MANUSCRIPTS} manuscripts`,
+    sql`
     insert into manuscripts (org_id, reporter_id, title, genre, status, content_hash, first_submitted_at, submitted_at, approved_at)
     select ul.org_id, ul.user_id, '稿件' || g, (array['work_info','news','feature','commentary','photo_news','video'])[1 + g % 6],
            case when g % 10 < 9 then 'approved' else 'submitted' end, 'h' || g,
            ts, ts, case when g % 10 < 9 then ts + interval '1 day' end
     from generate_series(1::bigint, ${MANUSCRIPTS}::bigint) g
     join bench_unit_list ul on ul.n = 1 + (g * 7919) % ${UNITS}
-    cross join lateral (select timestamp with time zone '2025-01-01 02:00+00' + ((g * 104729) % 364) * interval '1 day' as ts) t`);
+    cross join lateral (select timestamp with time zone '2025-01-01 02:00+00' + ((g * 104729) % 364) * interval '1 day' as ts) t`,
+  );
   await step('outlet list', sql`create table bench_outlet_list as select row_number() over (order by name) as n, id, level from outlets`);
   // 90 % approved, each adopted 2 or (one in five) 3 times by different outlets: ≈ 2M for 1M manuscripts.
-  await step('adoptions', sql`
+  await step(
+    'adoptions',
+    sql`
     insert into adoptions (manuscript_id, org_id, outlet_id, adopted_on, status, entered_by_name, verified_by_name, verified_at, front_page)
     select m.id, m.org_id, o.id, least((m.approved_at at time zone 'Asia/Shanghai')::date + k, date '2025-12-31'), 'verified', '基准', '基准', now(), (abs(hashtext(m.id::text)) + k) % 17 = 0
     from manuscripts m
     cross join lateral generate_series(1, 2 + (abs(hashtext(m.id::text)) % 5 = 0)::int) k
     join bench_outlet_list o on o.n = 1 + (abs(hashtext(m.id::text)) % 22 + k * 5) % 22
-    where m.approved_at is not null`);
+    where m.approved_at is not null`,
+  );
   // One unit line and one person line per adoption, valued like the default rules; the ranking
   // reads the ledger, so its size (not how it was filled) is what matters here.
-  await step('score lines (unit + person per adoption)', sql`
+  await step(
+    'score lines (unit + person per adoption)',
+    sql`
     insert into score_lines (period, subject_type, org_id, user_id, centi, rule_version, rule_ref, explanation, source_type, source_id, manuscript_id)
     select to_char(a.adopted_on, 'YYYY-MM'), s.subject, a.org_id, case when s.subject = 'user' then m.reporter_id end,
            case o.level when 'central' then 2000 when 'province' then 1000 when 'city' then 500 when 'county' then 200 else 300 end * case when a.front_page then 2 else 1 end,
            1, 'level_genre.' || o.level || '.' || m.genre, '基准数据', 'adoption', a.id::text, a.manuscript_id
     from adoptions a join outlets o on o.id = a.outlet_id join manuscripts m on m.id = a.manuscript_id
-    cross join (values ('org'), ('user')) s(subject)`);
-  await step('endorsements (1 per 200 manuscripts)', sql`
+    cross join (values ('org'), ('user')) s(subject)`,
+  );
+  await step(
+    'endorsements (1 per 200 manuscripts)',
+    sql`
     insert into endorsements (manuscript_id, org_id, leader_level, leader_name, endorsed_on, entered_by_name)
-    select id, org_id, 'city', '领导', (approved_at at time zone 'Asia/Shanghai')::date + 5, '基准' from manuscripts where approved_at is not null and abs(hashtext(id::text)) % 200 = 0`);
+    select id, org_id, 'city', '领导', (approved_at at time zone 'Asia/Shanghai')::date + 5, '基准' from manuscripts where approved_at is not null and abs(hashtext(id::text)) % 200 = 0`,
+  );
   // One release in ten approved pieces on the office's website: the bulletin's 发布 column.
-  await step('releases (1 per 10 approved)', sql`
+  await step(
+    'releases (1 per 10 approved)',
+    sql`
     with ch as (insert into release_channels (org_id, name, kind) values ('00000000-0000-0000-0000-000000000001', '基准市门户网站', 'website') returning id)
     insert into releases (manuscript_id, channel_id, org_id, title, body_html, released_at, released_by_name)
     select m.id, ch.id, m.org_id, m.title, '', m.approved_at + interval '2 days', '基准' from manuscripts m, ch
-    where m.approved_at is not null and abs(hashtext(m.id::text)) % 10 = 0`);
+    where m.approved_at is not null and abs(hashtext(m.id::text)) % 10 = 0`,
+  );
   await step('analyze', sql`analyze`);
   const [counts] = await queryRows<{ orgs: number; manuscripts: number; adoptions: number; lines: number; releases: number }>(
     db,
@@ -131,7 +152,17 @@ const rawRanking = (from: string, to: string, path: string) => sql`
          (rnk <= ${COMMEND_TOP} and points > 0) commended, (submitted = 0) criticised
   from t order by rnk, name`;
 
-interface RawRow { id: string; points: string | number; rnk: number; submitted: number; released: number; central: number; tot_submitted: string | number; commended: boolean; criticised: boolean }
+interface RawRow {
+  id: string;
+  points: string | number;
+  rnk: number;
+  submitted: number;
+  released: number;
+  central: number;
+  tot_submitted: string | number;
+  commended: boolean;
+  criticised: boolean;
+}
 
 /** Times `verb` and `raw` in alternating rounds; medians and their ratio. */
 async function pair(name: string, verb: () => Promise<unknown>, raw: () => Promise<unknown>) {
@@ -190,7 +221,8 @@ async function main() {
     const byId = new Map((await rawYear()).map((r) => [r.id, r]));
     for (const r of verb.rows) {
       const x = byId.get(r.orgId);
-      if (!x || Number(x.points) !== r.points || Number(x.rnk) !== r.rank || Number(x.submitted) !== r.submitted || Number(x.central) !== r.adopted.central || Number(x.released) !== r.released) mismatches++;
+      if (!x || Number(x.points) !== r.points || Number(x.rnk) !== r.rank || Number(x.submitted) !== r.submitted || Number(x.central) !== r.adopted.central || Number(x.released) !== r.released)
+        mismatches++;
     }
     const numbers = await bulletinNumbers();
     const rq = await rawQuarter();

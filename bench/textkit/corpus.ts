@@ -33,7 +33,9 @@ export function prng(seed: number): () => number {
 
 export function seedSentences(): string[] {
   const sentences: string[] = [];
-  for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(SEEDS_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(SEEDS_DIR, file), 'utf8');
     for (const part of text.split(/(?<=[。！？!?；;])|\n/)) {
       const sentence = part.trim();
@@ -79,7 +81,10 @@ function makeDictionaries(): { sparse: string[]; dense: string[] } {
   // sparse: uniform over the word list, so mostly long, rare words and few hits.
   const sparse = sample(all, 20_000, 7, new Set());
   // dense: the 5,000 most frequent words (short, common: many hits) plus 15,000 uniform ones.
-  const top = [...rows].sort((x, y) => y.freq - x.freq).slice(0, 5_000).map((r) => r.word);
+  const top = [...rows]
+    .sort((x, y) => y.freq - x.freq)
+    .slice(0, 5_000)
+    .map((r) => r.word);
   const dense = [...top, ...sample(all, 15_000, 11, new Set(top))];
   return { sparse, dense };
 }

@@ -59,10 +59,7 @@ function matcherTable(results: Result[], dict: string, bareReference: number): {
   // CPU-time MB/s are comparable across processes (other tenants' load is not in them), so
   // peers are compared on MB/s, and every row against one bare-loop reference for the run.
   const bestPeer = peers.reduce((a, b) => (num(b, 'mbs') > num(a, 'mbs') ? b : a));
-  const lines = [
-    `| ${dict} (20,000 words) | MB/s | % of bare loop | vs fastest peer | build cold / warm ms | heap MB | matches |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
-  ];
+  const lines = [`| ${dict} (20,000 words) | MB/s | % of bare loop | vs fastest peer | build cold / warm ms | heap MB | matches |`, '|---|---:|---:|---:|---:|---:|---:|'];
   for (const r of rows) {
     const agree = num(r, 'matches') === num(ours, 'matches');
     // The count-only row is context for the automaton's own speed, not a contender.
@@ -105,9 +102,27 @@ function main(): void {
   const samples = loadSentimentEvalSet();
   const sentimentRows: Array<[string, SentimentReport]> = [
     ['all', evaluateSentiment(undefined, samples)],
-    ['dev (seen while writing the lexicon)', evaluateSentiment(undefined, samples.filter((x) => x.split === 'dev'))],
-    ['holdout1 (seen after the first freeze)', evaluateSentiment(undefined, samples.filter((x) => x.split === 'holdout1'))],
-    ['holdout2 (blind)', evaluateSentiment(undefined, samples.filter((x) => x.split === 'holdout2'))],
+    [
+      'dev (seen while writing the lexicon)',
+      evaluateSentiment(
+        undefined,
+        samples.filter((x) => x.split === 'dev'),
+      ),
+    ],
+    [
+      'holdout1 (seen after the first freeze)',
+      evaluateSentiment(
+        undefined,
+        samples.filter((x) => x.split === 'holdout1'),
+      ),
+    ],
+    [
+      'holdout2 (blind)',
+      evaluateSentiment(
+        undefined,
+        samples.filter((x) => x.split === 'holdout2'),
+      ),
+    ],
   ];
   const elapsed = (Date.now() - started) / 1000;
   const loadAfter = loadavg()[0] ?? 0;

@@ -2,17 +2,7 @@
  * Topic, SimHash and segmentation suites (the matcher suite lives in worker.ts).
  */
 import { createRequire } from 'node:module';
-import {
-  compileTopics,
-  createMatcher,
-  createSegmenter,
-  hammingDistance,
-  type SimHash64,
-  simhash,
-  simhashFeatures,
-  SimHashIndex,
-  simhashText,
-} from '../../packages/textkit/src/index.ts';
+import { compileTopics, createMatcher, createSegmenter, hammingDistance, type SimHash64, simhash, simhashFeatures, SimHashIndex, simhashText } from '../../packages/textkit/src/index.ts';
 import { loadBenchData, prng, utf8Bytes } from './corpus.ts';
 import { alternate, bareLoop, heapBytes, timeMs } from './timing.ts';
 
@@ -172,10 +162,7 @@ export function runSegmentBench(): Record<string, number> {
   const wrapper = createSegmenter();
   const pairs: Record<string, [() => void, () => void]> = {
     cut: [() => docs.forEach((d) => direct.cut(d, true)), () => docs.forEach((d) => wrapper.cut(d))],
-    forIndex: [
-      () => docs.forEach((d) => direct.cutForSearch(d, true).join(' ')),
-      () => docs.forEach((d) => wrapper.forIndex(d)),
-    ],
+    forIndex: [() => docs.forEach((d) => direct.cutForSearch(d, true).join(' ')), () => docs.forEach((d) => wrapper.forIndex(d))],
     forQuery: [() => docs.forEach((d) => direct.cut(d, true).join(' ')), () => docs.forEach((d) => wrapper.forQuery(d))],
   };
   const result: Record<string, number> = {};

@@ -85,7 +85,13 @@ async function waitForHealth(): Promise<void> {
   const deadline = Date.now() + 180_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`服务器提前退出（代码 ${server.exitCode}）`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > deadline) throw new Error('服务器 180 秒内未启动');
     await new Promise((r) => setTimeout(r, 300));
   }

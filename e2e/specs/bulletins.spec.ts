@@ -96,11 +96,29 @@ describe('[通报] in Chromium', () => {
     expect(office).toBeTruthy();
     const stats = await page.request.get(`/api/statistics?grain=quarter&period=${PERIOD}&orgId=${office?.id}`);
     expect(stats.status()).toBe(200);
-    const rows = (await stats.json()).rows as Array<{ rank: number; orgName: string; submitted: number; approved: number; released: number; adoptedTotal: number; endorsements: number; points: number }>;
+    const rows = (await stats.json()).rows as Array<{
+      rank: number;
+      orgName: string;
+      submitted: number;
+      approved: number;
+      released: number;
+      adoptedTotal: number;
+      endorsements: number;
+      points: number;
+    }>;
     expect(rows.length).toBeGreaterThan(1);
     expect(docxTable(doc)).toEqual([
       ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
-      ...rows.map((x) => [String(x.rank), x.orgName, String(x.submitted), String(x.approved), String(x.released), String(x.adoptedTotal), String(x.endorsements), String(Math.round(x.points * 100) / 100)]),
+      ...rows.map((x) => [
+        String(x.rank),
+        x.orgName,
+        String(x.submitted),
+        String(x.approved),
+        String(x.released),
+        String(x.adoptedTotal),
+        String(x.endorsements),
+        String(Math.round(x.points * 100) / 100),
+      ]),
     ]);
     await context.close();
 

@@ -30,7 +30,11 @@ function watch(page: Page): { problems: string[]; at: { path: string } } {
 /** Loaded: the network has been quiet for a moment (pages that poll never go idle: then the spinners). */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 4000 }).catch(async () => {
-    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-spin-spinning')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
   });
 }
 

@@ -64,9 +64,7 @@ describe('[平台] foundation flows in Chromium', () => {
       await page.getByTestId('home-greeting').waitFor();
       // The menu is its own chunk and may arrive just after the page.
       await page.getByTestId('side-menu').waitFor();
-      const shown = await page.locator('[data-testid^="nav-"]').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-testid') ?? '').filter((id) => id !== 'nav-toggle' && id !== 'nav-drawer'),
-      );
+      const shown = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? '').filter((id) => id !== 'nav-toggle' && id !== 'nav-drawer'));
       expect([...new Set(shown)].sort(), username).toEqual(expectedMenu(role).sort());
       await shot(page, `menu-${username}`);
       await context.close();

@@ -21,7 +21,11 @@ function day(days: number): string {
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function pickDate(page: Page, testId: string, date: string): Promise<void> {
-  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+  const input = page
+    .getByTestId(testId)
+    .locator('input')
+    .or(page.locator(`input[data-testid="${testId}"]`))
+    .first();
   await input.click();
   await input.fill(date);
   await page.keyboard.press('Enter');

@@ -118,11 +118,13 @@ async function assertInert(page: Page, where: string): Promise<void> {
     const bad: string[] = [];
     for (const el of root ? [root, ...Array.from(root.querySelectorAll('*'))] : []) {
       const tag = el.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'textarea', 'select', 'video', 'audio', 'details'].includes(tag)) bad.push(`<${tag}>`);
+      if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'link', 'meta', 'base', 'form', 'input', 'textarea', 'select', 'video', 'audio', 'details'].includes(tag))
+        bad.push(`<${tag}>`);
       for (const a of el.getAttributeNames()) {
         const v = (el.getAttribute(a) ?? '').trim().toLowerCase();
         if (a.startsWith('on')) bad.push(`${tag}[${a}]`);
-        if ((a === 'href' || a === 'src' || a === 'srcset' || a === 'action' || a === 'formaction' || a === 'background') && (/^(javascript|data|vbscript):/.test(v.replace(/[\s\u0000-\u001f]/g, '')))) bad.push(`${tag}[${a}=${v}]`);
+        if ((a === 'href' || a === 'src' || a === 'srcset' || a === 'action' || a === 'formaction' || a === 'background') && /^(javascript|data|vbscript):/.test(v.replace(/[\s\u0000-\u001f]/g, '')))
+          bad.push(`${tag}[${a}=${v}]`);
       }
     }
     return { bad, marker: (window as unknown as { __xss: number }).__xss };

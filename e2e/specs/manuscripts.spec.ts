@@ -212,7 +212,12 @@ describe('[稿件] manuscripts and the review chain in Chromium', () => {
   });
 
   it('a 重要决策/全局评价 manuscript goes to the 分管领导 (reviewer2), then the 副书记 (reviewer3)', async () => {
-    const m = await createManuscript(reporterApi, { title: '城关街道党工委研究部署年度重点工作', bodyHtml: bodyAbout('配合街道研究部署年度重点工作'), category: '经济发展', importance: 'key_decision' });
+    const m = await createManuscript(reporterApi, {
+      title: '城关街道党工委研究部署年度重点工作',
+      bodyHtml: bodyAbout('配合街道研究部署年度重点工作'),
+      category: '经济发展',
+      importance: 'key_decision',
+    });
     const steps = await reporterApi.get<{ items: Array<{ name: string; assignees: Array<{ name: string }> }> }>(`/manuscripts/${m.id}/steps`);
     expect(steps.items.map((s) => s.name)).toEqual(['分管领导审核', '副书记审阅']);
     expect(steps.items[0]?.assignees.map((a) => a.name)).toEqual(['赵国庆']);

@@ -11,8 +11,7 @@ import { apiAs, DEMO_PASSWORD, login, pickOption } from '../ui.ts';
 const todayCn = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 const STORY_TITLE = '河西片区连续三天停水 居民投诉自来水公司推诿';
-const STORY =
-  '江城市河西片区近日连续三天停水，多名居民向市民热线投诉，反映自来水公司推诿扯皮、迟迟不给说法，老人孩子生活困难。居民质疑抢修进度，对相关部门的答复表示不满。';
+const STORY = '江城市河西片区近日连续三天停水，多名居民向市民热线投诉，反映自来水公司推诿扯皮、迟迟不给说法，老人孩子生活困难。居民质疑抢修进度，对相关部门的答复表示不满。';
 
 /** An RSS 2.0 feed as a county news site would publish it: one story, two reposts, one unrelated item. */
 function rss(): string {
@@ -228,9 +227,7 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     const briefs = await api.get<{ items: Array<{ id: string; periodFrom: string; periodTo: string; status: string }> }>('/briefs?kind=daily');
     const brief = briefs.items.find((b) => b.status === 'ready');
     if (!brief) throw new Error('no ready brief');
-    const figures = await api.get<{ total: number; sentiment: { negative: number } }>(
-      `/briefs/figures?from=${encodeURIComponent(brief.periodFrom)}&to=${encodeURIComponent(brief.periodTo)}`,
-    );
+    const figures = await api.get<{ total: number; sentiment: { negative: number } }>(`/briefs/figures?from=${encodeURIComponent(brief.periodFrom)}&to=${encodeURIComponent(brief.periodTo)}`);
     await api.context.close();
     expect(figures.total).toBeGreaterThanOrEqual(4);
     expect(text).toContain(`本期共监测到舆情信息 ${figures.total} 条`);
@@ -264,7 +261,11 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await page.goto(incidentUrl);
     await page.getByTestId('incident-steps').waitFor();
     await shot(page, 'opinion-phone-incident', { fullPage: false });
-    for (const [nav, table] of [['nav-sources', 'source-table'], ['nav-opinionAlerts', 'alert-inbox'], ['nav-briefs', 'brief-table']] as const) {
+    for (const [nav, table] of [
+      ['nav-sources', 'source-table'],
+      ['nav-opinionAlerts', 'alert-inbox'],
+      ['nav-briefs', 'brief-table'],
+    ] as const) {
       await page.goto('/');
       await page.getByTestId('nav-toggle').click();
       await page.getByTestId(nav).click();
@@ -287,14 +288,22 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     await page.getByTestId('entry-submit').click();
     await page.getByText('已录入，正在分析专题和情感').waitFor();
 
-    await page.getByTestId('source-table').locator('tr', { hasText: manual }).getByRole('button', { name: /更\s*多/ }).click();
+    await page
+      .getByTestId('source-table')
+      .locator('tr', { hasText: manual })
+      .getByRole('button', { name: /更\s*多/ })
+      .click();
     await page.locator('.ant-dropdown:visible').getByText('导入 CSV').click();
-    const csv = '标题,链接,正文,作者,发布时间\n城关街道开展消防安全检查,https://www.jiangcheng.example/cg/9,城关街道开展消防安全检查，排查隐患十二处。,城关街道,\n,https://www.jiangcheng.example/cg/10,没有标题的一行,,\n';
+    const csv =
+      '标题,链接,正文,作者,发布时间\n城关街道开展消防安全检查,https://www.jiangcheng.example/cg/9,城关街道开展消防安全检查，排查隐患十二处。,城关街道,\n,https://www.jiangcheng.example/cg/10,没有标题的一行,,\n';
     await page.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: '线索.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const outcome = page.getByTestId('csv-outcome');
     await outcome.waitFor();
     expect(await outcome.textContent()).toContain('新入库 1 条');
-    await page.locator('.ant-modal:visible').getByText(/第 \d+ 行：/).waitFor();
+    await page
+      .locator('.ant-modal:visible')
+      .getByText(/第 \d+ 行：/)
+      .waitFor();
     await shot(page, 'opinion-csv-import', { fullPage: false });
     await page.keyboard.press('Escape');
 
@@ -312,7 +321,10 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     const remove = async (name: string) => {
       await page.getByTestId(`source-more-${name}`).click();
       await page.locator('.ant-dropdown:visible').getByText('删除').click();
-      await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: /删\s*除/ }).click();
+      await page
+        .locator('.ant-modal-confirm:visible')
+        .getByRole('button', { name: /删\s*除/ })
+        .click();
     };
     await remove(manual);
     await page.getByText(/该信源已收录 \d+ 条舆情信息，不能删除；如不再抓取，请将其停用/).waitFor();

@@ -83,7 +83,11 @@ describe('[信息发布与刊物] in Chromium', () => {
     await page.getByTestId('copy-save').click();
     await page.getByTestId('issue-item-1').getByText('“红色网格”让服务更贴心').waitFor();
 
-    for (const [testId, unit] of [['dist-report', '市委办公室'], ['dist-send', '市直各单位'], ['dist-issue', '各街道党工委']] as const) {
+    for (const [testId, unit] of [
+      ['dist-report', '市委办公室'],
+      ['dist-send', '市直各单位'],
+      ['dist-issue', '各街道党工委'],
+    ] as const) {
       await page.getByTestId(testId).click();
       await page.keyboard.type(unit);
       await page.keyboard.press('Enter');

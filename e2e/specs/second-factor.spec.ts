@@ -107,9 +107,7 @@ describe('[两步验证 · 个人信息] TOTP enrolment and login, masked phones
     const sys = await newPage(browser);
     await login(sys.page, 'admin', DEMO);
     await sys.page.getByTestId('home-greeting').waitFor();
-    const auditorId = ((await (await sys.page.request.get('/api/users?q=auditor')).json()) as { items: Array<{ id: string; username: string }> }).items.find(
-      (u) => u.username === 'auditor',
-    )?.id;
+    const auditorId = ((await (await sys.page.request.get('/api/users?q=auditor')).json()) as { items: Array<{ id: string; username: string }> }).items.find((u) => u.username === 'auditor')?.id;
     const patched = await sys.page.request.patch(`/api/users/${auditorId}`, { data: { phone: '13812345678' } });
     expect(((await patched.json()) as { phone: string }).phone).toBe('138****5678');
     await third.page.getByTestId('user-filter-q').locator('input').fill('13812345678');

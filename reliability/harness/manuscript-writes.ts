@@ -1,8 +1,7 @@
 import type { Session } from './server.ts';
 
 const TITLE = '东门社区开展邻里互助志愿服务活动';
-const BODY =
-  '<p>3月24日，东门社区组织志愿者走访辖区独居老人，帮助清理房前屋后卫生，检查水电燃气安全，并登记老人的生活需求，下一步将建立结对帮扶台账，定期上门服务。</p>';
+const BODY = '<p>3月24日，东门社区组织志愿者走访辖区独居老人，帮助清理房前屋后卫生，检查水电燃气安全，并登记老人的生活需求，下一步将建立结对帮扶台账，定期上门服务。</p>';
 
 /** The write every scenario repeats: a reporter creating a manuscript draft (the commonest write). */
 export async function manuscriptWrite(session: Session, runId: string): Promise<{ path: string; body: (n: number) => Record<string, unknown> }> {

@@ -30,9 +30,32 @@ export interface JsonSchema {
  * gets past validation often enough to reach the verbs and the SQL behind them.
  */
 const nasty = fc.constantFrom(
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\uffff', '\u202e反转', '𠀀𪚥', "'; drop table users; --",
-  '%00', '../../etc/passwd', '<script>alert(1)</script>', '{{7*7}}', '${7*7}', 'null', 'undefined', '-1', '1e309',
-  'NaN', '0x10', '9'.repeat(40), '中'.repeat(5000), '\r\n\r\n', 'http://127.0.0.1:22/', 'file:///etc/passwd',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfffy',
+  '\uffff',
+  '\u202e反转',
+  '𠀀𪚥',
+  "'; drop table users; --",
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${7*7}',
+  'null',
+  'undefined',
+  '-1',
+  '1e309',
+  'NaN',
+  '0x10',
+  '9'.repeat(40),
+  '中'.repeat(5000),
+  '\r\n\r\n',
+  'http://127.0.0.1:22/',
+  'file:///etc/passwd',
 );
 
 const uuidish = fc.oneof(fc.uuid(), fc.constant('00000000-0000-0000-0000-000000000000'), nasty);

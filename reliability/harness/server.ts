@@ -14,7 +14,10 @@ export class ServerProcess {
   output = '';
   readonly exited: Promise<unknown>;
 
-  private constructor(readonly child: ChildProcess, readonly base: string | undefined) {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly base: string | undefined,
+  ) {
     child.stdout?.on('data', (b: Buffer) => (this.output = (this.output + b.toString()).slice(-20_000)));
     child.stderr?.on('data', (b: Buffer) => (this.output = (this.output + b.toString()).slice(-20_000)));
     this.exited = once(child, 'exit');

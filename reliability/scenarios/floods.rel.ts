@@ -33,7 +33,11 @@ beforeAll(async () => {
   // Default login limits (10 a minute per address and per username); X-Forwarded-For is trusted
   // from loopback, so the test can speak from many addresses as a crowd behind nginx would.
   server = await ServerProcess.start({ port, env: { DATA_DIR: dataDir, SEED_DEMO: 'true', DATABASE_URL: '', TRUST_PROXY: 'loopback' } });
-  for (const [role, username] of [['editor', 'editor'], ['reporter', 'reporter'], ['sysadmin', 'admin']] as const) {
+  for (const [role, username] of [
+    ['editor', 'editor'],
+    ['reporter', 'reporter'],
+    ['sysadmin', 'admin'],
+  ] as const) {
     sessions[role] = await signIn(server.base as string, username, PASSWORD);
   }
 }, 300_000);
@@ -122,8 +126,14 @@ describe('[可靠性] floods against the running server', () => {
     const attempts = Array.from({ length: 30 }, (_, i) => ({ password: i === 29 ? PASSWORD : `Wrong@${i}x`, from: `10.1.0.${i + 1}` }));
     const { result, slowestMs, failures } = await underProbe(() => Promise.all(attempts.map((a) => login('reviewer3', a.password, a.from))));
     const statuses = result.map((r) => r.status);
-    expect(statuses.filter((s) => s >= 500), statuses.join(',')).toEqual([]);
-    expect(statuses.filter((s) => s === 200), statuses.join(',')).toEqual([]);
+    expect(
+      statuses.filter((s) => s >= 500),
+      statuses.join(','),
+    ).toEqual([]);
+    expect(
+      statuses.filter((s) => s === 200),
+      statuses.join(','),
+    ).toEqual([]);
     // The per-username limit turns most of the burst away before any password is checked.
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
     for (const r of result.filter((x) => x.status === 429)) expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -142,7 +152,10 @@ describe('[可靠性] floods against the running server', () => {
     const users = ['leader', 'monitor', 'editor2', 'reviewer2', 'auditor'];
     const { result, slowestMs, failures } = await underProbe(() => Promise.all(Array.from({ length: 60 }, (_, i) => login(users[i % users.length] as string, `Wrong@${i}y`, '10.2.0.1'))));
     const statuses = result.map((r) => r.status);
-    expect(statuses.filter((s) => s >= 500), statuses.join(',')).toEqual([]);
+    expect(
+      statuses.filter((s) => s >= 500),
+      statuses.join(','),
+    ).toEqual([]);
     expect(statuses.filter((s) => s !== 429).length, statuses.join(',')).toBeLessThanOrEqual(10);
     expect(statuses.filter((s) => s !== 429 && s !== 401)).toEqual([]);
     // No account of the five was locked or limited by someone else's flood.
@@ -172,7 +185,11 @@ describe('[可靠性] floods against the running server', () => {
     const tooBig = result[count + 8] as { status: number; body: string };
     for (const [i, r] of evidence.entries()) {
       expect(r.status, r.body).toBe(201);
-      expect((JSON.parse(r.body) as { sha256: string }).sha256).toBe(createHash('sha256').update(files[i] as Buffer).digest('hex'));
+      expect((JSON.parse(r.body) as { sha256: string }).sha256).toBe(
+        createHash('sha256')
+          .update(files[i] as Buffer)
+          .digest('hex'),
+      );
     }
     for (const r of imports) expect(r.status, r.body).toBe(201);
     expect(tooBig.status, tooBig.body).toBe(413);
@@ -188,13 +205,9 @@ describe('[可靠性] floods against the running server', () => {
     const rssBefore = rssMb();
     const sends = [
       ...OFFICE_ROUTES.flatMap((route) => corpus[route.kind].map((item) => ({ route, file: item.file, label: item.name }))),
-      ...OFFICE_ROUTES.flatMap((route) =>
-        (route.kind === 'docx' ? [bombs.docx] : [bombs.xlsxSheet, bombs.xlsxRows]).map((file) => ({ route, file, label: 'bomb' })),
-      ),
+      ...OFFICE_ROUTES.flatMap((route) => (route.kind === 'docx' ? [bombs.docx] : [bombs.xlsxSheet, bombs.xlsxRows]).map((file) => ({ route, file, label: 'bomb' }))),
     ];
-    const { result, slowestMs, failures, peakRssMb } = await underProbe(() =>
-      Promise.all(sends.map((s) => upload(sessions[s.route.as] as Session, s.route.url, s.file, `来件.${s.route.kind}`))),
-    );
+    const { result, slowestMs, failures, peakRssMb } = await underProbe(() => Promise.all(sends.map((s) => upload(sessions[s.route.as] as Session, s.route.url, s.file, `来件.${s.route.kind}`))));
     const wrong = result
       .map((r, i) => ({ r, s: sends[i] as (typeof sends)[number] }))
       .filter(({ r }) => ![400, 413, 415, 429].includes(r.status) || !HAN.test(messageOf(r.body)))

@@ -54,32 +54,46 @@ async function killDuringWrites(start: () => Promise<ServerProcess[]>, rounds: n
 }
 
 describe('[可靠性] kill -9 during writes', () => {
-  it('embedded database: the one process killed and restarted', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'xl-rel-k9-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const port = await freePort();
-    const env = { DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '1000', DATABASE_URL: '' };
-    const live: ServerProcess[] = [];
-    cleanups.push(() => Promise.all(live.map((p) => p.kill())).then(() => undefined));
-    await killDuringWrites(async () => {
-      const p = await ServerProcess.start({ port, env });
-      live.push(p);
-      return [p];
-    }, full ? 5 : 1);
-  }, full ? 1_200_000 : 400_000);
+  it(
+    'embedded database: the one process killed and restarted',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'xl-rel-k9-'));
+      cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+      const port = await freePort();
+      const env = { DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '1000', DATABASE_URL: '' };
+      const live: ServerProcess[] = [];
+      cleanups.push(() => Promise.all(live.map((p) => p.kill())).then(() => undefined));
+      await killDuringWrites(
+        async () => {
+          const p = await ServerProcess.start({ port, env });
+          live.push(p);
+          return [p];
+        },
+        full ? 5 : 1,
+      );
+    },
+    full ? 1_200_000 : 400_000,
+  );
 
-  it.runIf(canRunOwnCluster())('PostgreSQL: web and worker killed together and restarted', async () => {
-    const cluster = await startPgCluster();
-    cleanups.push(() => cluster.destroy());
-    const port = await freePort();
-    const env = { DATABASE_URL: cluster.url, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '1000', DATA_DIR: `${cluster.dir}/app` };
-    const live: ServerProcess[] = [];
-    cleanups.push(() => Promise.all(live.map((p) => p.kill())).then(() => undefined));
-    await killDuringWrites(async () => {
-      const web = await ServerProcess.start({ role: 'web', port, env });
-      const worker = await ServerProcess.start({ role: 'worker', env });
-      live.push(web, worker);
-      return [web, worker];
-    }, full ? 5 : 2);
-  }, full ? 1_200_000 : 400_000);
+  it.runIf(canRunOwnCluster())(
+    'PostgreSQL: web and worker killed together and restarted',
+    async () => {
+      const cluster = await startPgCluster();
+      cleanups.push(() => cluster.destroy());
+      const port = await freePort();
+      const env = { DATABASE_URL: cluster.url, SEED_DEMO: 'true', LOGIN_RATE_LIMIT: '1000', DATA_DIR: `${cluster.dir}/app` };
+      const live: ServerProcess[] = [];
+      cleanups.push(() => Promise.all(live.map((p) => p.kill())).then(() => undefined));
+      await killDuringWrites(
+        async () => {
+          const web = await ServerProcess.start({ role: 'web', port, env });
+          const worker = await ServerProcess.start({ role: 'worker', env });
+          live.push(web, worker);
+          return [web, worker];
+        },
+        full ? 5 : 2,
+      );
+    },
+    full ? 1_200_000 : 400_000,
+  );
 });

@@ -133,9 +133,12 @@ describe('[审计] coverage', () => {
   });
 
   it('no code deletes, truncates or drops audit rows or checkpoints: retention is unlimited (≥ 180 days)', () => {
-    const deleting = /(delete\s*\(\s*audit(Logs|Checkpoints)\b|delete\s+from\s+"?audit_(logs|checkpoints)|truncate[^;]*audit_(logs|checkpoints)|drop\s+table[^;]*audit_(logs|checkpoints)|update\s*\(\s*audit(Logs|Checkpoints)\b)/i;
+    const deleting =
+      /(delete\s*\(\s*audit(Logs|Checkpoints)\b|delete\s+from\s+"?audit_(logs|checkpoints)|truncate[^;]*audit_(logs|checkpoints)|drop\s+table[^;]*audit_(logs|checkpoints)|update\s*\(\s*audit(Logs|Checkpoints)\b)/i;
     const migrations = join(SRC, '../../../packages/db/migrations');
-    const sql = readdirSync(migrations).filter((n) => n.endsWith('.sql')).map((n) => ({ path: n, text: readFileSync(join(migrations, n), 'utf8') }));
+    const sql = readdirSync(migrations)
+      .filter((n) => n.endsWith('.sql'))
+      .map((n) => ({ path: n, text: readFileSync(join(migrations, n), 'utf8') }));
     expect([...files, ...sql].filter((f) => deleting.test(f.text)).map((f) => f.path)).toEqual([]);
   });
 });

@@ -53,7 +53,6 @@ function assertAlive(): true {
   return true;
 }
 
-
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${base}${path}`, { signal: AbortSignal.timeout(20_000), ...init, headers: { cookie, 'content-type': 'application/json', ...init.headers } });
 
@@ -78,17 +77,31 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: cluster.url,
-    SEED_DEMO: 'false', LOG_LEVEL: 'fatal', LOGIN_RATE_LIMIT: '10000',
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DATABASE_URL: cluster.url,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'fatal',
+    LOGIN_RATE_LIMIT: '10000',
   };
   child = spawn(process.execPath, ['--import', 'tsx', main, '--role=all'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
-  await waitFor(async () => {
-    if (!alive(child)) throw new Error(`server exited early: ${stderr}`);
-    return fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-  }, { timeoutMs: 60_000, intervalMs: 200, what: 'the server to start' });
+  await waitFor(
+    async () => {
+      if (!alive(child)) throw new Error(`server exited early: ${stderr}`);
+      return fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    { timeoutMs: 60_000, intervalMs: 200, what: 'the server to start' },
+  );
   const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: TEST_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: admin.username, password: TEST_PASSWORD }),
   });
   expect(login.status).toBe(200);
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -104,7 +117,12 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Tally { acked: string[]; statuses: Record<number, number>; during: Record<number, number>; networkErrors: string[] }
+interface Tally {
+  acked: string[];
+  statuses: Record<number, number>;
+  during: Record<number, number>;
+  networkErrors: string[];
+}
 
 /** 20 writers creating units until told to stop; the outage is what happens in the middle. */
 function startWriters(tag: string, isDown: () => boolean) {
@@ -133,7 +151,13 @@ function startWriters(tag: string, isDown: () => boolean) {
     }
   };
   const done = Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-  return { tally, stop: async () => { stop = true; await done; } };
+  return {
+    tally,
+    stop: async () => {
+      stop = true;
+      await done;
+    },
+  };
 }
 
 async function outage(mode: 'immediate' | 'fast') {
@@ -171,7 +195,12 @@ async function outage(mode: 'immediate' | 'fast') {
   const { tally } = writers;
   assertAlive();
   // Never a 500: a request that met the outage is a 503 the client can retry.
-  expect(Object.keys(tally.statuses).map(Number).filter((s) => s !== 201 && s !== 503), JSON.stringify(tally.statuses)).toEqual([]);
+  expect(
+    Object.keys(tally.statuses)
+      .map(Number)
+      .filter((s) => s !== 201 && s !== 503),
+    JSON.stringify(tally.statuses),
+  ).toEqual([]);
   expect(tally.networkErrors).toEqual([]);
 
   const health = await fetch(`${base}/api/health`);
@@ -194,10 +223,13 @@ async function outage(mode: 'immediate' | 'fast') {
   try {
     await jobs.start();
     const id = await jobs.send(null, PURGE_SESSIONS_JOB, {});
-    await waitFor(async () => {
-      const rows = await queryRows<{ state: string }>(jobsDb.db, sql`select state from pgboss.job where id = ${id}`);
-      return rows[0]?.state === 'completed';
-    }, { timeoutMs: 20_000, what: 'the server\'s worker to complete a job after the outage' });
+    await waitFor(
+      async () => {
+        const rows = await queryRows<{ state: string }>(jobsDb.db, sql`select state from pgboss.job where id = ${id}`);
+        return rows[0]?.state === 'completed';
+      },
+      { timeoutMs: 20_000, what: "the server's worker to complete a job after the outage" },
+    );
   } finally {
     await jobs.stop();
     await jobsDb.close();
@@ -205,11 +237,19 @@ async function outage(mode: 'immediate' | 'fast') {
 }
 
 describe('[数据库故障] PostgreSQL stops under load', () => {
-  it.skipIf(!runs)(`pg_ctl -m immediate: the process survives, answers 503 + Retry-After, and recovers by itself${why}`, async () => {
-    await outage('immediate');
-  }, 60_000);
+  it.skipIf(!runs)(
+    `pg_ctl -m immediate: the process survives, answers 503 + Retry-After, and recovers by itself${why}`,
+    async () => {
+      await outage('immediate');
+    },
+    60_000,
+  );
 
-  it.skipIf(!runs)(`pg_ctl -m fast: the same process survives a second outage and recovers again${why}`, async () => {
-    await outage('fast');
-  }, 60_000);
+  it.skipIf(!runs)(
+    `pg_ctl -m fast: the same process survives a second outage and recovers again${why}`,
+    async () => {
+      await outage('fast');
+    },
+    60_000,
+  );
 });

@@ -40,20 +40,27 @@ describe('[启动] process roles', () => {
     expect(p.output()).toContain('必须设置 DATABASE_URL');
   }, 60_000);
 
-  it.runIf(onPostgres())('a worker process runs jobs the web side enqueued (PostgreSQL)', async () => {
-    const url = databaseUrlOf(t.database) ?? '';
-    const worker = start(['--role=worker'], { DATA_DIR: dataDir, DATABASE_URL: url, SEED_DEMO: 'false' });
-    try {
-      await waitFor(async () => worker.output().includes('宣联 已启动'), { timeoutMs: 60_000, what: 'worker start' });
-      await t.services.jobs.start();
-      const id = await t.services.jobs.send(null, PURGE_SESSIONS_JOB, {});
-      await waitFor(async () => {
-        const rows = await queryRows<{ state: string }>(t.services.db, sql`select state from pgboss.job where id = ${id}`);
-        return rows[0]?.state === 'completed';
-      }, { timeoutMs: 60_000, what: 'the worker process to complete the job' });
-    } finally {
-      worker.child.kill('SIGTERM');
-      await worker.exited;
-    }
-  }, 120_000);
+  it.runIf(onPostgres())(
+    'a worker process runs jobs the web side enqueued (PostgreSQL)',
+    async () => {
+      const url = databaseUrlOf(t.database) ?? '';
+      const worker = start(['--role=worker'], { DATA_DIR: dataDir, DATABASE_URL: url, SEED_DEMO: 'false' });
+      try {
+        await waitFor(async () => worker.output().includes('宣联 已启动'), { timeoutMs: 60_000, what: 'worker start' });
+        await t.services.jobs.start();
+        const id = await t.services.jobs.send(null, PURGE_SESSIONS_JOB, {});
+        await waitFor(
+          async () => {
+            const rows = await queryRows<{ state: string }>(t.services.db, sql`select state from pgboss.job where id = ${id}`);
+            return rows[0]?.state === 'completed';
+          },
+          { timeoutMs: 60_000, what: 'the worker process to complete the job' },
+        );
+      } finally {
+        worker.child.kill('SIGTERM');
+        await worker.exited;
+      }
+    },
+    120_000,
+  );
 });

@@ -34,30 +34,38 @@ describe('[启动] a database that cannot be used is named in 中文, and the st
     expect(line).toBe(`启动失败：无法连接数据库服务器 127.0.0.1:${port}：请确认 PostgreSQL 已启动、监听该地址和端口，且防火墙允许连接（DATABASE_URL）`);
   }, 60_000);
 
-  it.runIf(onPostgres())('a database that does not exist (PostgreSQL only)', async () => {
-    const name = `${inject('pgTemplateDb')}_missing_${randomBytes(4).toString('hex')}`;
-    const { code, line } = await failedStart(withDatabase(name));
-    expect(code).toBe(1);
-    expect(line).toMatch(new RegExp(`^启动失败：数据库“${name}”不存在（.+）：请先创建它`));
-  }, 60_000);
-
-  it.runIf(onPostgres())('a role without the CREATE privilege on the database (PostgreSQL only)', async () => {
-    const role = `${inject('pgTemplateDb')}_nocreate_${randomBytes(4).toString('hex')}`;
-    const empty = await createEmptyDatabase(testDatabaseUrl() ?? '', `${inject('pgTemplateDb')}_perm_${randomBytes(4).toString('hex')}`);
-    const admin = new pg.Client({ connectionString: testDatabaseUrl() });
-    await admin.connect();
-    try {
-      await admin.query(`create role ${role} login`);
-      const url = new URL(empty.url);
-      url.username = role;
-      const { code, line } = await failedStart(url.toString());
+  it.runIf(onPostgres())(
+    'a database that does not exist (PostgreSQL only)',
+    async () => {
+      const name = `${inject('pgTemplateDb')}_missing_${randomBytes(4).toString('hex')}`;
+      const { code, line } = await failedStart(withDatabase(name));
       expect(code).toBe(1);
-      expect(line).toMatch(new RegExp(`^启动失败：数据库账号“${role}”权限不足（permission denied for database .+）：启动时要建表和升级`));
-      expect(line).not.toContain('Failed query');
-    } finally {
-      await empty.drop();
-      await admin.query(`drop role if exists ${role}`);
-      await admin.end();
-    }
-  }, 60_000);
+      expect(line).toMatch(new RegExp(`^启动失败：数据库“${name}”不存在（.+）：请先创建它`));
+    },
+    60_000,
+  );
+
+  it.runIf(onPostgres())(
+    'a role without the CREATE privilege on the database (PostgreSQL only)',
+    async () => {
+      const role = `${inject('pgTemplateDb')}_nocreate_${randomBytes(4).toString('hex')}`;
+      const empty = await createEmptyDatabase(testDatabaseUrl() ?? '', `${inject('pgTemplateDb')}_perm_${randomBytes(4).toString('hex')}`);
+      const admin = new pg.Client({ connectionString: testDatabaseUrl() });
+      await admin.connect();
+      try {
+        await admin.query(`create role ${role} login`);
+        const url = new URL(empty.url);
+        url.username = role;
+        const { code, line } = await failedStart(url.toString());
+        expect(code).toBe(1);
+        expect(line).toMatch(new RegExp(`^启动失败：数据库账号“${role}”权限不足（permission denied for database .+）：启动时要建表和升级`));
+        expect(line).not.toContain('Failed query');
+      } finally {
+        await empty.drop();
+        await admin.query(`drop role if exists ${role}`);
+        await admin.end();
+      }
+    },
+    60_000,
+  );
 });

@@ -27,7 +27,10 @@ describe('[任务] registered jobs', () => {
     const live = await buildUser(t, { org });
     await loginAs(t, idle);
     await loginAs(t, live);
-    await t.services.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 40 * 60_000) }).where(eq(sessions.userId, idle.id));
+    await t.services.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 40 * 60_000) })
+      .where(eq(sessions.userId, idle.id));
     expect(await purgeIdleSessions(t.services)).toBe(1);
     expect(await t.services.db.select().from(sessions).where(eq(sessions.userId, live.id))).toHaveLength(1);
     expect(await t.services.db.select().from(sessions).where(eq(sessions.userId, idle.id))).toHaveLength(0);

@@ -74,13 +74,21 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
   });
   await jobs.schedule(FETCH_DUE_JOB, '* * * * *');
   // Two at a time: fetching waits on the network far more than it uses a core.
-  await jobs.work<{ sourceId: string }>(FETCH_SOURCE_JOB, async (job) => {
-    await runSourceFetch(services, job.data.sourceId, fetch, opts.ingest);
-  }, { batchSize: 2, pollingIntervalSeconds: 1 });
+  await jobs.work<{ sourceId: string }>(
+    FETCH_SOURCE_JOB,
+    async (job) => {
+      await runSourceFetch(services, job.data.sourceId, fetch, opts.ingest);
+    },
+    { batchSize: 2, pollingIntervalSeconds: 1 },
+  );
   // 用稿 evidence: the page behind an adoption's link, through the same guard and allow-list.
-  await jobs.work<{ adoptionId: string }>(CAPTURE_PAGE_JOB, async (job) => {
-    await capturePage(services, job.data.adoptionId, { resolver: fetch.resolver, timeoutMs: fetch.limits.timeoutMs });
-  }, { batchSize: 2, pollingIntervalSeconds: 1 });
+  await jobs.work<{ adoptionId: string }>(
+    CAPTURE_PAGE_JOB,
+    async (job) => {
+      await capturePage(services, job.data.adoptionId, { resolver: fetch.resolver, timeoutMs: fetch.limits.timeoutMs });
+    },
+    { batchSize: 2, pollingIntervalSeconds: 1 },
+  );
 
   await jobs.work(RELEASE_HELD_ALERTS_JOB, async () => {
     await releaseHeldAlerts(services);
@@ -106,9 +114,13 @@ export async function registerWorkers(services: Services, opts: WorkerOptions = 
 
   // Notifications: every mail and robot message is one job (retried with backoff by pg-boss);
   // reminders run daily in China time, once per slot however many workers run.
-  await jobs.work<{ deliveryId: string }>(DELIVER_JOB, async (job) => {
-    await runDelivery(services, job.data.deliveryId, opts.deliver);
-  }, { batchSize: 4, pollingIntervalSeconds: 1 });
+  await jobs.work<{ deliveryId: string }>(
+    DELIVER_JOB,
+    async (job) => {
+      await runDelivery(services, job.data.deliveryId, opts.deliver);
+    },
+    { batchSize: 4, pollingIntervalSeconds: 1 },
+  );
   await jobs.work(TASK_DUE_REMINDER_JOB, async () => {
     await remindDueTasks(services);
   });

@@ -48,10 +48,7 @@ export interface TestApp {
 }
 
 /** A real app over a fresh migrated database (PGlite clone, or a PostgreSQL copy in CI). */
-export async function createTestApp(
-  overrides: Partial<Config> = {},
-  opts: { secondFactorFor?: SecondFactorScope } = {},
-): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, opts: { secondFactorFor?: SecondFactorScope } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const database = await createTestDatabase();
   // The shipped default makes the three admins enrol a TOTP factor; suites that are not about

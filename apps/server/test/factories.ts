@@ -80,8 +80,7 @@ export async function buildUser(
 
 /** Logs in through the real endpoint and returns the Cookie header to send. */
 /** One login attempt as a client sends it, answered whatever it is (for lockout and audit tests). */
-export const loginRequest = (t: TestApp, username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+export const loginRequest = (t: TestApp, username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 export async function loginAs(t: TestApp, user: { username: string; password?: string }): Promise<string> {
   const res = await t.app.inject({
@@ -134,17 +133,16 @@ export async function docxText(buf: Buffer): Promise<string> {
   const { inspectZip, readEntry } = await import('../src/core/files/archive.ts');
   const entry = inspectZip(buf).find((e) => e.name === 'word/document.xml');
   if (!entry) throw new Error('no word/document.xml');
-  return readEntry(buf, entry).toString('utf8').replace(/<[^>]+>/g, '');
+  return readEntry(buf, entry)
+    .toString('utf8')
+    .replace(/<[^>]+>/g, '');
 }
 
 /**
  * A manuscript row straight into the table (no chain, no checks), for tests that need one in a
  * given state at a given unit, e.g. the scope matrix. Content passes the default check.
  */
-export async function insertManuscriptRow(
-  t: TestApp,
-  opts: { org: OrgRow; reporterId: string; status?: string; categoryId?: string | null },
-): Promise<string> {
+export async function insertManuscriptRow(t: TestApp, opts: { org: OrgRow; reporterId: string; status?: string; categoryId?: string | null }): Promise<string> {
   const { manuscripts } = await import('@xuanlian/db');
   const status = opts.status ?? 'submitted';
   const submitted = status === 'draft' ? null : new Date();
@@ -171,7 +169,17 @@ export async function insertPendingStep(t: TestApp, manuscriptId: string, assign
   const { reviewAssignees, reviewSteps } = await import('@xuanlian/db');
   const rows = await t.services.db
     .insert(reviewSteps)
-    .values({ manuscriptId, position: 0, name: '单位负责人审核', role: 'reviewer', resolve: 'own_unit', status: 'pending', round: 1, activatedAt: new Date(), deadlineAt: new Date(Date.now() + 86_400_000) })
+    .values({
+      manuscriptId,
+      position: 0,
+      name: '单位负责人审核',
+      role: 'reviewer',
+      resolve: 'own_unit',
+      status: 'pending',
+      round: 1,
+      activatedAt: new Date(),
+      deadlineAt: new Date(Date.now() + 86_400_000),
+    })
     .returning({ id: reviewSteps.id });
   const stepId = rows[0]?.id ?? '';
   if (assigneeIds.length > 0) await t.services.db.insert(reviewAssignees).values(assigneeIds.map((userId) => ({ stepId, userId, manuscriptId })));

@@ -33,7 +33,8 @@ const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 export function rssXml(items: FeedItem[]): string {
   const body = items
     .map(
-      (i) => `<item><title>${xmlEscape(i.title)}</title><link>${xmlEscape(i.link)}</link><guid>${xmlEscape(i.link)}</guid>` +
+      (i) =>
+        `<item><title>${xmlEscape(i.title)}</title><link>${xmlEscape(i.link)}</link><guid>${xmlEscape(i.link)}</guid>` +
         `<description>${xmlEscape(`<p>${i.description}</p>`)}</description><pubDate>${(i.pubDate ?? new Date()).toUTCString()}</pubDate></item>`,
     )
     .join('');
@@ -42,10 +43,12 @@ export function rssXml(items: FeedItem[]): string {
 
 function atomXml(base: string): string {
   const now = new Date().toISOString();
-  return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>江城论坛</title><id>urn:jc</id><updated>${now}</updated>` +
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>江城论坛</title><id>urn:jc</id><updated>${now}</updated>` +
     `<entry><title>西关社区加装电梯项目进展顺利</title><id>urn:jc:1</id><link rel="alternate" href="${base}/atom/1"/><updated>${now}</updated>` +
     `<author><name>论坛网友</name></author><content type="html">&lt;p&gt;西关社区老旧小区加装电梯项目已完成三台，居民表示满意。&lt;/p&gt;</content></entry>` +
-    `<entry><title>河湾村道路硬化工程开工</title><id>urn:jc:2</id><link href="${base}/atom/2"/><updated>${now}</updated><summary>河湾村道路硬化工程今日开工，预计两个月完成。</summary></entry></feed>`;
+    `<entry><title>河湾村道路硬化工程开工</title><id>urn:jc:2</id><link href="${base}/atom/2"/><updated>${now}</updated><summary>河湾村道路硬化工程今日开工，预计两个月完成。</summary></entry></feed>`
+  );
 }
 
 function jsonFeed(base: string): string {
@@ -92,9 +95,11 @@ export function encodeGbk(text: string): Buffer {
 }
 
 function gbkPage(title: string, body: string): string {
-  return `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>${title}</title>` +
+  return (
+    `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>${title}</title>` +
     `<meta name="PubDate" content="${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)} 09:30"></head>` +
-    `<body><div class="nav">首页 | 政务公开</div><h1 class="art-title">${title}</h1><div class="art-body"><p>${body}</p></div></body></html>`;
+    `<body><div class="nav">首页 | 政务公开</div><h1 class="art-title">${title}</h1><div class="art-body"><p>${body}</p></div></body></html>`
+  );
 }
 
 export const GBK_ARTICLES = [
@@ -109,10 +114,12 @@ function sendBody(res: ServerResponse, status: number, type: string, body: strin
   res.end(body);
 }
 
-const redirect = (to: (base: string) => string): Handler => (_req, res, base) => {
-  res.writeHead(302, { location: to(base) });
-  res.end();
-};
+const redirect =
+  (to: (base: string) => string): Handler =>
+  (_req, res, base) => {
+    res.writeHead(302, { location: to(base) });
+    res.end();
+  };
 
 function hostileHandlers(): Record<string, Handler> {
   const entityDoc = (dtd: string, use: string) =>
@@ -220,7 +227,14 @@ export async function startFeedServer(): Promise<FixtureServer> {
     '/atom.xml': (_q, r, b) => sendBody(r, 200, 'application/atom+xml', atomXml(b)),
     '/feed.json': (_q, r, b) => sendBody(r, 200, 'application/feed+json', jsonFeed(b)),
     '/gbk/list.html': (_q, r) =>
-      sendBody(r, 200, 'text/html', gbk(`<html><head><meta charset="gbk"><title>工作动态</title></head><body><ul class="news">${GBK_ARTICLES.map((a) => `<li><a href="${a.path}">${a.title}</a></li>`).join('')}<li><a href="javascript:void(0)">更多</a></li></ul></body></html>`)),
+      sendBody(
+        r,
+        200,
+        'text/html',
+        gbk(
+          `<html><head><meta charset="gbk"><title>工作动态</title></head><body><ul class="news">${GBK_ARTICLES.map((a) => `<li><a href="${a.path}">${a.title}</a></li>`).join('')}<li><a href="javascript:void(0)">更多</a></li></ul></body></html>`,
+        ),
+      ),
     '/robots.txt': (_q, r) => sendBody(r, 200, 'text/plain', 'User-agent: *\nDisallow: /private/\n'),
     ...Object.fromEntries(GBK_ARTICLES.map((a) => [a.path, ((_q, r) => sendBody(r, 200, 'text/html', gbk(gbkPage(a.title, a.body)))) as Handler])),
     ...hostileHandlers(),

@@ -34,10 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('pgliteTemplate', '');
     return async () => {
       // Copies made by test files are dropped by the files themselves; drop leftovers here.
-      const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like $1 or datname = $2`,
-        [`${name}\\_%`, name],
-      );
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1 or datname = $2`, [`${name}\\_%`, name]);
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     };

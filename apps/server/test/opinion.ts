@@ -44,7 +44,11 @@ export async function allowFixtureServer(t: TestApp): Promise<void> {
   await updateFetchPolicy({ ctx: t.system, input: { allowCidrs: ['127.0.0.1/32'] } });
 }
 
-export async function buildSource(t: TestApp, org: OrgRow, input: { kind?: 'feed' | 'web' | 'manual'; url?: string | null; name?: string; region?: string | null; selectors?: { list: string; title?: string; content?: string } }) {
+export async function buildSource(
+  t: TestApp,
+  org: OrgRow,
+  input: { kind?: 'feed' | 'web' | 'manual'; url?: string | null; name?: string; region?: string | null; selectors?: { list: string; title?: string; content?: string } },
+) {
   return createSource({
     ctx: t.system,
     input: {

@@ -31,7 +31,6 @@ export interface PgCluster {
 
 export const canRunOwnCluster = (): boolean => existsSync(join(BIN, 'pg_ctl')) && process.getuid?.() === 0;
 
-
 function asPostgres(cmd: string, args: string[]): void {
   execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, cmd), ...args], { stdio: 'ignore', timeout: 60_000 });
 }
@@ -45,11 +44,7 @@ export async function startPgCluster(): Promise<PgCluster> {
   let running = false;
   let destroyed = false;
   const start = () => {
-    asPostgres('pg_ctl', [
-      '-D', data, '-w', '-t', '30', '-l', join(dir, 'log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`,
-      'start',
-    ]);
+    asPostgres('pg_ctl', ['-D', data, '-w', '-t', '30', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`, 'start']);
     running = true;
   };
   const stop = (mode: 'immediate' | 'fast') => {
@@ -59,7 +54,10 @@ export async function startPgCluster(): Promise<PgCluster> {
   // The postmaster and its children, so a pause freezes the whole server, not just its door.
   const pids = (): number[] => {
     const master = Number((readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '').trim());
-    const kids = spawnSync('pgrep', ['-P', String(master)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const kids = spawnSync('pgrep', ['-P', String(master)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
     return [master, ...kids];
   };
   const signal = (sig: NodeJS.Signals) => {

@@ -47,10 +47,7 @@ export const COVERAGE_VENUES = ['organ', 'enterprise', 'community', 'campus', 'r
 
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'makeup'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const ATTENDANCE_STATUS_LABELS = { present: '出席', absent: '缺席', makeup: '已补学' } as const satisfies Record<
-  AttendanceStatus,
-  string
->;
+export const ATTENDANCE_STATUS_LABELS = { present: '出席', absent: '缺席', makeup: '已补学' } as const satisfies Record<AttendanceStatus, string>;
 
 export const ActivityType = z.object({
   id: z.uuid(),

@@ -281,16 +281,7 @@ export const AuditLogListOutput = z.object({ items: z.array(AuditLog), total: z.
  * What `audit:verify` can find. The first three come from the chain itself; the others from
  * holding it against the signed checkpoints (校验点) kept outside the table.
  */
-export const AUDIT_FINDING_KINDS = [
-  'row_tampered',
-  'row_deleted',
-  'rechained',
-  'truncated',
-  'emptied',
-  'table_missing',
-  'checkpoint_forged',
-  'checkpoint_missing',
-] as const;
+export const AUDIT_FINDING_KINDS = ['row_tampered', 'row_deleted', 'rechained', 'truncated', 'emptied', 'table_missing', 'checkpoint_forged', 'checkpoint_missing'] as const;
 export const AuditFinding = z.object({
   kind: z.enum(AUDIT_FINDING_KINDS),
   /** The audit row concerned, when there is one. */

@@ -41,7 +41,11 @@ export const SecurityPolicy = z.strictObject({
   minLength: z.number().int().min(8, '密码最短不得少于 8 位').max(64),
   minClasses: z.number().int().min(2).max(4),
   maxFailedLogins: z.number().int().min(3).max(10),
-  lockMinutes: z.number().int().min(5).max(24 * 60),
+  lockMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   idleMinutes: z.number().int().min(5).max(240),
   passwordMaxAgeDays: z.number().int().min(0).max(365),
   /** Who must log in with a TOTP code; a policy saved before this field existed reads as 'admins'. */
@@ -76,7 +80,11 @@ export type LoginResult = z.infer<typeof LoginResult>;
 export const SecondFactorLoginInput = z
   .strictObject({
     challenge: z.string().min(1).max(1000),
-    code: z.string().trim().regex(/^\d{6}$/, '验证码应为 6 位数字').optional(),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, '验证码应为 6 位数字')
+      .optional(),
     recoveryCode: z.string().trim().min(1, '请输入恢复码').max(40).optional(),
   })
   .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), { message: '请输入验证码或恢复码之一', path: ['code'] });
@@ -93,7 +101,12 @@ export type SecondFactorStatus = z.infer<typeof SecondFactorStatus>;
 /** Enrolment start: the secret as text and as a QR code (PNG data URL) for the authenticator app. */
 export const SecondFactorEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
 export type SecondFactorEnrolment = z.infer<typeof SecondFactorEnrolment>;
-export const ConfirmSecondFactorInput = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, '验证码应为 6 位数字') });
+export const ConfirmSecondFactorInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码应为 6 位数字'),
+});
 export type ConfirmSecondFactorInput = z.infer<typeof ConfirmSecondFactorInput>;
 /** Shown once: only their hashes are kept. */
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });

@@ -32,15 +32,35 @@ export const CreateCategoryInput = z.strictObject({
   orgId: z.uuid('所属单位无效'),
   name: z.string().trim().min(2, '分类名称至少 2 个字').max(20, '分类名称最多 20 个字'),
   urgent: z.boolean().default(false),
-  deadlineMinutes: z.number().int().min(5, '首报时限至少 5 分钟').max(24 * 60).default(40),
-  followUpHours: z.number().int().min(1).max(24 * 30).default(24),
+  deadlineMinutes: z
+    .number()
+    .int()
+    .min(5, '首报时限至少 5 分钟')
+    .max(24 * 60)
+    .default(40),
+  followUpHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   sortOrder: z.number().int().min(0).max(10_000).default(100),
 });
 export const UpdateCategoryInput = z.strictObject({
   name: z.string().trim().min(2, '分类名称至少 2 个字').max(20, '分类名称最多 20 个字').optional(),
   urgent: z.boolean().optional(),
-  deadlineMinutes: z.number().int().min(5, '首报时限至少 5 分钟').max(24 * 60).optional(),
-  followUpHours: z.number().int().min(1).max(24 * 30).optional(),
+  deadlineMinutes: z
+    .number()
+    .int()
+    .min(5, '首报时限至少 5 分钟')
+    .max(24 * 60)
+    .optional(),
+  followUpHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });

@@ -185,7 +185,12 @@ export const SaveDraftOutput = z.object({
 });
 export type SaveDraftOutput = z.infer<typeof SaveDraftOutput>;
 
-export const IDEMPOTENCY_KEY = z.string().trim().min(8, '幂等键至少 8 位').max(128, '幂等键最多 128 位').regex(/^[\w.:-]+$/, '幂等键只能包含字母、数字和 _.:-');
+export const IDEMPOTENCY_KEY = z
+  .string()
+  .trim()
+  .min(8, '幂等键至少 8 位')
+  .max(128, '幂等键最多 128 位')
+  .regex(/^[\w.:-]+$/, '幂等键只能包含字母、数字和 _.:-');
 
 export const SubmitManuscriptInput = z.strictObject({
   /** Or the Idempotency-Key header: a retried submit returns the first answer. */

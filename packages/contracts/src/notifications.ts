@@ -154,9 +154,7 @@ export const NotificationChannel = z.object({
   name: z.string(),
   enabled: z.boolean(),
   kinds: z.array(z.enum(NOTIFICATION_KINDS)),
-  smtp: z
-    .object({ host: z.string(), port: z.number().int(), secure: z.boolean(), username: z.string(), from: z.string(), passwordSet: z.boolean() })
-    .nullable(),
+  smtp: z.object({ host: z.string(), port: z.number().int(), secure: z.boolean(), username: z.string(), from: z.string(), passwordSet: z.boolean() }).nullable(),
   /** The webhook URL with its key/token masked; the secret is never echoed, only whether it is set. */
   robot: z.object({ urlMasked: z.string(), secretSet: z.boolean(), format: z.enum(['text', 'markdown']) }).nullable(),
   version: z.number().int(),

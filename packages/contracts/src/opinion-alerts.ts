@@ -35,7 +35,12 @@ export const CreateAlertRuleInput = z
     topicId: z.uuid('专题无效'),
     kind: z.enum(ALERT_RULE_KINDS, '规则类型无效'),
     threshold: z.number().int().min(1, '阈值至少为 1').max(100_000).optional(),
-    windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    windowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
     sourceIds: z.array(z.uuid()).max(200).default([]),
     keywords: keywords.default([]),
     severity: z.enum(GRADES, '预警等级无效').default('general'),
@@ -56,7 +61,12 @@ export type CreateAlertRuleInput = z.infer<typeof CreateAlertRuleInput>;
 
 export const UpdateAlertRuleInput = z.strictObject({
   threshold: z.number().int().min(1).max(100_000).optional(),
-  windowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
   sourceIds: z.array(z.uuid()).max(200).optional(),
   keywords: keywords.optional(),
   severity: z.enum(GRADES).optional(),

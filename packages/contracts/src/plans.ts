@@ -18,10 +18,7 @@ export const TASK_STATUS_LABELS = {
 /** 督办 lights by time left: blue > 3 days, yellow ≤ 3 days, red overdue; done and undated tasks have none. */
 export const TASK_LIGHTS = ['blue', 'yellow', 'red', 'done', 'none'] as const;
 export type TaskLight = (typeof TASK_LIGHTS)[number];
-export const TASK_LIGHT_LABELS = { blue: '正常', yellow: '临期', red: '逾期', done: '已办结', none: '未定期限' } as const satisfies Record<
-  TaskLight,
-  string
->;
+export const TASK_LIGHT_LABELS = { blue: '正常', yellow: '临期', red: '逾期', done: '已办结', none: '未定期限' } as const satisfies Record<TaskLight, string>;
 
 export const URGE_STATUSES = ['issued', 'signed', 'answered'] as const;
 export type UrgeStatus = (typeof URGE_STATUSES)[number];
@@ -29,10 +26,7 @@ export const URGE_STATUS_LABELS = { issued: '待签收', signed: '已签收待�
 
 export const EXTENSION_STATUSES = ['requested', 'approved', 'rejected'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
-export const EXTENSION_STATUS_LABELS = { requested: '待审批', approved: '已批准', rejected: '已驳回' } as const satisfies Record<
-  ExtensionStatus,
-  string
->;
+export const EXTENSION_STATUS_LABELS = { requested: '待审批', approved: '已批准', rejected: '已驳回' } as const satisfies Record<ExtensionStatus, string>;
 
 const OrgRef = z.object({ id: z.uuid(), name: z.string() });
 

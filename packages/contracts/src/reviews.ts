@@ -63,11 +63,7 @@ export const DEFAULT_SUBMISSION_CHAINS = {
 } as const satisfies Record<Importance, ReviewStepDef[]>;
 
 /** Seed 003's 信息发布审核: 科室负责人初审 → 分管领导审核 → 主要领导审批. */
-export const DEFAULT_RELEASE_CHAIN: ReviewStepDef[] = [
-  step('初审', 'own_unit', null),
-  step('审核', 'parent_unit', '分管'),
-  step('审批', 'parent_unit', '书记'),
-];
+export const DEFAULT_RELEASE_CHAIN: ReviewStepDef[] = [step('初审', 'own_unit', null), step('审核', 'parent_unit', '分管'), step('审批', 'parent_unit', '书记')];
 
 export const ReviewPolicy = z.object({
   id: z.uuid(),
@@ -218,8 +214,6 @@ export const BulkApproveInput = z.strictObject({
 export const BulkApproveOutput = z.object({
   succeeded: z.number().int(),
   failed: z.number().int(),
-  results: z.array(
-    z.object({ stepId: z.uuid(), ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable(), manuscriptId: z.uuid().nullable() }),
-  ),
+  results: z.array(z.object({ stepId: z.uuid(), ok: z.boolean(), code: z.string().nullable(), message: z.string().nullable(), manuscriptId: z.uuid().nullable() })),
 });
 export type BulkApproveOutput = z.infer<typeof BulkApproveOutput>;

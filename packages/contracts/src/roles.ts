@@ -1,14 +1,4 @@
-export const ROLES = [
-  'reporter',
-  'chief_reporter',
-  'reviewer',
-  'editor',
-  'monitor',
-  'leader',
-  'sysadmin',
-  'secadmin',
-  'auditor',
-] as const;
+export const ROLES = ['reporter', 'chief_reporter', 'reviewer', 'editor', 'monitor', 'leader', 'sysadmin', 'secadmin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS = {

@@ -47,10 +47,7 @@ export const DEFAULT_TARGETS: Record<OrgKind, Partial<Record<TargetKind, number>
 /** green: met or on pace; yellow: behind the pro-rata expectation to date; red: far behind or the period ended short; none: nothing to judge. */
 export const LIGHTS = ['green', 'yellow', 'red', 'none'] as const;
 export type Light = (typeof LIGHTS)[number];
-export const LIGHT_LABELS = { green: '达标/进度正常', yellow: '落后于序时进度', red: '严重滞后/未完成', none: '暂无数据' } as const satisfies Record<
-  Light,
-  string
->;
+export const LIGHT_LABELS = { green: '达标/进度正常', yellow: '落后于序时进度', red: '严重滞后/未完成', none: '暂无数据' } as const satisfies Record<Light, string>;
 
 export const TargetStatus = z.object({
   kind: z.enum(TARGET_KINDS),

@@ -3,10 +3,7 @@ import { ROLES } from './roles.ts';
 
 export const USER_STATUSES = ['pending', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
-export const USER_STATUS_LABELS = { pending: '待启用', active: '正常', disabled: '已停用' } as const satisfies Record<
-  UserStatus,
-  string
->;
+export const USER_STATUS_LABELS = { pending: '待启用', active: '正常', disabled: '已停用' } as const satisfies Record<UserStatus, string>;
 
 export const RoleGrant = z.object({
   role: z.enum(ROLES),

@@ -21,9 +21,7 @@ export type Executor = Db | Tx;
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
-export type Engine =
-  | { kind: 'pglite'; pglite: PGlite }
-  | { kind: 'pg'; pool: pg.Pool };
+export type Engine = { kind: 'pglite'; pglite: PGlite } | { kind: 'pg'; pool: pg.Pool };
 
 export interface Database {
   db: Db;

@@ -8,10 +8,7 @@ import { errorChain } from './error-chain.ts';
 
 // Socket-level failures, and the server's own shutdown/start-up codes:
 // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting or stopping).
-const CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH',
-  'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03',
-]);
+const CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03']);
 
 // node-postgres reports some of these only as messages (no code).
 const MESSAGES = [
@@ -23,8 +20,7 @@ const MESSAGES = [
 ];
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  return errorChain(err).some(({ code, message }) =>
-    (typeof code === 'string' && (CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) ||
-    (typeof message === 'string' && MESSAGES.some((m) => m.test(message))),
+  return errorChain(err).some(
+    ({ code, message }) => (typeof code === 'string' && (CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) || (typeof message === 'string' && MESSAGES.some((m) => m.test(message))),
   );
 }

@@ -64,7 +64,11 @@ describe('[审计] npm run audit:verify against signed checkpoints', () => {
     const env = { ...process.env, NODE_ENV: 'production', DATA_DIR: dataDir, AUDIT_HMAC_KEY: KEY, AUDIT_SIGNING_KEY_FILE: keyFile, DATABASE_URL: url ?? '' };
     const cli = join(import.meta.dirname, 'audit-verify.ts');
     const tsx = join(import.meta.dirname, '../../../../node_modules/.bin/tsx');
-    const runCli = () => run(tsx, [cli], { env }).then((r) => ({ code: 0, stdout: r.stdout }), (e: { code: number; stdout: string }) => e);
+    const runCli = () =>
+      run(tsx, [cli], { env }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code: number; stdout: string }) => e,
+      );
     let db = database;
     const reopen = async () => (url ? database : await openDatabase({ pgliteDir: join(dataDir, 'pglite') }));
     const release = async () => {

@@ -95,7 +95,14 @@ describe('[文件] npm run files:to-s3', () => {
     const missing = await moveCommand({ DATA_DIR: join(dir, 'none'), S3_ACCESS_KEY_ID: s.accessKeyId, S3_SECRET_ACCESS_KEY: s.secretAccessKey });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('S3_BUCKET: 使用对象存储时必须设置 S3_BUCKET');
-    const noBucket = await moveCommand({ DATA_DIR: join(dir, 'none'), S3_ENDPOINT: s.endpoint ?? '', S3_BUCKET: 'xl-not-made', S3_ACCESS_KEY_ID: s.accessKeyId, S3_SECRET_ACCESS_KEY: s.secretAccessKey, S3_FORCE_PATH_STYLE: 'true' });
+    const noBucket = await moveCommand({
+      DATA_DIR: join(dir, 'none'),
+      S3_ENDPOINT: s.endpoint ?? '',
+      S3_BUCKET: 'xl-not-made',
+      S3_ACCESS_KEY_ID: s.accessKeyId,
+      S3_SECRET_ACCESS_KEY: s.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    });
     expect(noBucket.code).toBe(1);
     expect(noBucket.stderr).toContain('上没有存储桶“xl-not-made”：请先创建它，或检查 S3_BUCKET');
   }, 120_000);

@@ -4,9 +4,7 @@ import { loadConfig } from '../config/env.ts';
 import { createServices } from '../core/services.ts';
 import { setUpFirstRun } from '../seed/first-run.ts';
 
-const USAGE =
-  '用法：npm run setup -- --root-name 单位全称 --root-code 单位编码 [--root-kind 单位类型]\n' +
-  `  单位类型：${ORG_KINDS.join('、')}（默认 party）`;
+const USAGE = '用法：npm run setup -- --root-name 单位全称 --root-code 单位编码 [--root-kind 单位类型]\n' + `  单位类型：${ORG_KINDS.join('、')}（默认 party）`;
 
 /**
  * `npm run setup`: on an empty database, creates the root unit and the three administrators

@@ -43,9 +43,7 @@ const required = (name: string) => z.string(`使用对象存储时必须设置 $
 
 /** Read only when FILE_STORE=s3; every message names the variable to fix. */
 const S3EnvSchema = z.object({
-  S3_ENDPOINT: z
-    .url({ protocol: /^https?$/, error: 'S3_ENDPOINT 应为对象存储的地址，如 http://127.0.0.1:9000 或 https://oss-cn-hangzhou.aliyuncs.com' })
-    .optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT 应为对象存储的地址，如 http://127.0.0.1:9000 或 https://oss-cn-hangzhou.aliyuncs.com' }).optional(),
   // S3's own naming rule; a name outside it would only fail later, on the first upload.
   S3_BUCKET: required('S3_BUCKET').regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3_BUCKET 应为 3–63 位小写字母、数字、点或连字符'),
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -101,8 +99,7 @@ export interface Config {
   notifyRetryDelaySeconds?: number;
 }
 
-const envError = (issues: readonly z.core.$ZodIssue[]) =>
-  new Error(`环境变量配置有误：\n${issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+const envError = (issues: readonly z.core.$ZodIssue[]) => new Error(`环境变量配置有误：\n${issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
 
 export function parseFileStore(env: NodeJS.ProcessEnv): FileStoreConfig {
   const kind = EnvSchema.shape.FILE_STORE.safeParse(env.FILE_STORE);
@@ -127,7 +124,10 @@ function parseS3Settings(env: NodeJS.ProcessEnv): S3Settings {
 function parseTrustProxy(v: string): boolean | string {
   if (v === '' || v === 'false') return false;
   if (v === 'true') return true;
-  return v.split(',').map((x) => x.trim()).join(',');
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .join(',');
 }
 
 /** A persisted random key so that the chain survives restarts without any set-up step. */

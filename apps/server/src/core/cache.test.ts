@@ -85,10 +85,13 @@ describe.runIf(onPostgres())('[缓存] clears reach every instance (PostgreSQL L
     const before = await listeners();
     expect(before).toHaveLength(2);
     await a.services.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = ${LISTENER_APPLICATION_NAME}`);
-    await waitFor(async () => {
-      const now = await listeners();
-      return now.length === 2 && now.every((pid) => !before.includes(pid));
-    }, { timeoutMs: 10_000, what: 'both listeners to reconnect' });
+    await waitFor(
+      async () => {
+        const now = await listeners();
+        return now.length === 2 && now.every((pid) => !before.includes(pid));
+      },
+      { timeoutMs: 10_000, what: 'both listeners to reconnect' },
+    );
 
     const org = await buildOrg(a);
     const { cookie: admin } = await asUser(a, org, 'sysadmin');

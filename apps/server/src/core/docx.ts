@@ -64,9 +64,7 @@ export function table(rows: string[][]): Table {
           children: cells.map(
             (c) =>
               new TableCell({
-                children: c.split('\n').map(
-                  (line) => new Paragraph({ children: [new TextRun({ text: line, font: r === 0 ? FONTS.h1 : FONTS.body, size: SIZE.small })] }),
-                ),
+                children: c.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, font: r === 0 ? FONTS.h1 : FONTS.body, size: SIZE.small })] })),
               }),
           ),
         }),

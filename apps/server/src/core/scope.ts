@@ -86,7 +86,10 @@ export type OrgRow = typeof orgs.$inferSelect;
 
 /** Fetch-or-null inside the scope: a row outside it is indistinguishable from a missing one. */
 export async function findOrgInScope(db: Executor, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<OrgRow | undefined> {
-  const q = db.select().from(orgs).where(and(eq(orgs.id, id), pathFilter(scope, orgs.path)));
+  const q = db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, id), pathFilter(scope, orgs.path)));
   const rows = opts.lock ? await q.for('update') : await q;
   return rows[0];
 }

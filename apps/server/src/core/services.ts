@@ -20,9 +20,7 @@ export function createLogger(config: Config): FastifyBaseLogger {
 export async function createServices(config: Config, opts: { database?: Database; log?: FastifyBaseLogger } = {}): Promise<Services> {
   // The bucket first: a store that cannot be used stops the start before the database is touched.
   const files = await openFileStore(config);
-  const database =
-    opts.database ??
-    (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: join(config.dataDir, 'pglite') }));
   await migrateDatabase(database);
   const log = opts.log ?? createLogger(config);
   const jobs = createJobQueue(database, { log });

@@ -16,13 +16,7 @@ const PUBLIC = new Set(['/api/auth/login', '/api/auth/login/second-factor', '/ap
 /** Reachable while a password change is pending, so the user can do just that. */
 const DURING_PASSWORD_CHANGE = new Set(['/api/me', '/api/auth/logout', '/api/auth/password']);
 /** Reachable while the policy forces a second-factor enrolment (after the password, before anything else). */
-const DURING_ENROLMENT = new Set([
-  '/api/me',
-  '/api/auth/logout',
-  '/api/me/second-factor',
-  '/api/me/second-factor/enrolment',
-  '/api/me/second-factor/enrolment/confirm',
-]);
+const DURING_ENROLMENT = new Set(['/api/me', '/api/auth/logout', '/api/me/second-factor', '/api/me/second-factor/enrolment', '/api/me/second-factor/enrolment/confirm']);
 
 function isApi(url: string): boolean {
   return url === '/api' || url.startsWith('/api/');

@@ -7,9 +7,7 @@ import { IdempotencyKeyTaken } from '../core/idempotency/claim.ts';
 import { answerTakenKey } from './idempotency.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details?: unknown) {
-  return reply
-    .status(ERROR_CODES[code])
-    .send({ error: { code, message, details: details ?? null, requestId: request.id } });
+  return reply.status(ERROR_CODES[code]).send({ error: { code, message, details: details ?? null, requestId: request.id } });
 }
 
 /** Seconds a client should wait before retrying while the database is away (a restart takes a few). */

@@ -33,7 +33,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The request as the client sent it: parameters, query and JSON body (a multipart body is not hashed). */
 function hashOf(request: FastifyRequest): string {
-  return createHash('sha256').update(JSON.stringify({ p: request.params ?? null, q: request.query ?? null, b: request.body ?? null })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ p: request.params ?? null, q: request.query ?? null, b: request.body ?? null }))
+    .digest('hex');
 }
 
 function isAnswer(v: unknown): v is StoredAnswer {

@@ -186,7 +186,7 @@ export async function ctxOf(services: Services, username: string): Promise<Ctx> 
 async function seedDemoManuscripts(services: Services): Promise<void> {
   const [reporter, reviewer1] = await Promise.all(['reporter', 'reviewer1'].map((u) => ctxOf(services, u)));
   if (!reporter || !reviewer1) return;
-  const cats = new Map((await services.db.execute(sql`select id, name from manuscript_categories`) as unknown as { rows: Array<{ id: string; name: string }> }).rows.map((r) => [r.name, r.id]));
+  const cats = new Map(((await services.db.execute(sql`select id, name from manuscript_categories`)) as unknown as { rows: Array<{ id: string; name: string }> }).rows.map((r) => [r.name, r.id]));
   const body = (what: string) =>
     `<p>近日，东门社区${what}。社区党委高度重视，提前制定工作方案，明确责任分工，组织党员志愿者和网格员深入楼栋，逐户宣传、逐项落实。</p><p>下一步，东门社区将持续总结经验做法，推动工作常态化、长效化，不断提升居民群众的获得感、幸福感和安全感。</p>`;
   const authors = [{ name: '张晓华', userId: null, orgId: null, orgName: null, share: 100 }];

@@ -164,8 +164,18 @@ async function seedTwoSessionsPlan(services: Services, year: number, today: stri
       title: `${year}年全国两会精神宣传工作方案`,
       year,
       phases: [
-        { name: '会前预热', startOn: `${year}-02-21`, endOn: `${year}-03-10`, tasks: [task('制定宣讲方案', `${year}-03-10`), task('组建宣讲队伍', `${year}-03-10`), task('做好宣传报道准备工作', `${year}-03-10`)] },
-        { name: '会中聚焦', startOn: `${year}-03-11`, endOn: `${year}-03-20`, tasks: [task('实时跟进两会动态', `${year}-03-20`), task('组织集中学习', `${year}-03-20`), task('开展线上线下互动宣传', `${year}-03-20`)] },
+        {
+          name: '会前预热',
+          startOn: `${year}-02-21`,
+          endOn: `${year}-03-10`,
+          tasks: [task('制定宣讲方案', `${year}-03-10`), task('组建宣讲队伍', `${year}-03-10`), task('做好宣传报道准备工作', `${year}-03-10`)],
+        },
+        {
+          name: '会中聚焦',
+          startOn: `${year}-03-11`,
+          endOn: `${year}-03-20`,
+          tasks: [task('实时跟进两会动态', `${year}-03-20`), task('组织集中学习', `${year}-03-20`), task('开展线上线下互动宣传', `${year}-03-20`)],
+        },
         {
           name: '会后深化',
           startOn: `${year}-03-21`,
@@ -182,6 +192,10 @@ async function seedTwoSessionsPlan(services: Services, year: number, today: stri
   });
   const lectures = plan.tasks.find((t) => t.title === '推动政策落地');
   if (lectures) {
-    await reportProgress({ ctx: await actorFor(services, 'reporter'), id: lectures.id, input: { body: '已在东门社区召开居民代表会，逐条解读政府工作报告中的民生政策，发放宣传资料 200 余份。', files: [] } });
+    await reportProgress({
+      ctx: await actorFor(services, 'reporter'),
+      id: lectures.id,
+      input: { body: '已在东门社区召开居民代表会，逐条解读政府工作报告中的民生政策，发放宣传资料 200 余份。', files: [] },
+    });
   }
 }

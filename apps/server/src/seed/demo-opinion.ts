@@ -11,18 +11,41 @@ const ago = (minutes: number): Date => new Date(Date.now() - minutes * 60_000);
 
 /** What the demo monitor finds on first login: a few days of items, one spreading complaint. */
 function demoItems(): RawItem[] {
-  const body =
-    '江城市人大代表近日收到多名群众投诉，反映城关街道部分拆迁户补偿款迟迟不到位，生活困难。群众质疑有关部门推诿扯皮，希望尽快给个说法。';
+  const body = '江城市人大代表近日收到多名群众投诉，反映城关街道部分拆迁户补偿款迟迟不到位，生活困难。群众质疑有关部门推诿扯皮，希望尽快给个说法。';
   const title = '人大代表收到群众投诉：拆迁补偿款迟迟不到位';
   return [
     { title, content: body, url: 'https://bbs.jiangcheng.example/thread/1001', author: '江城网友', publishedAt: ago(90) },
     { title: `转载：${title}`, content: `${body}（来源：江城论坛）`, url: 'https://news.example.cn/a/2001', author: null, publishedAt: ago(70) },
     { title, content: `${body}责任编辑：李明`, url: 'https://m.example.cn/p/3001', author: null, publishedAt: ago(40) },
-    { title: '家长反映江城一中收取“资料费”', content: '有家长在论坛反映江城市第一中学向学生收取资料费，质疑教育收费不规范，希望教育局核查。', url: 'https://bbs.jiangcheng.example/thread/1002', author: '家长', publishedAt: ago(300) },
-    { title: '市教育局公开秋季学期收费标准', content: '市教育局公开各校秋季学期教育收费项目和标准，接受社会监督，家长纷纷点赞。', url: 'https://www.jiangcheng.example/jyj/1', author: null, publishedAt: ago(1500) },
-    { title: '城关街道召开拆迁安置工作推进会', content: '城关街道召开拆迁安置工作推进会，要求依法依规、公开透明做好补偿安置，切实维护群众合法权益。', url: 'https://www.jiangcheng.example/cg/1', author: null, publishedAt: ago(2000) },
+    {
+      title: '家长反映江城一中收取“资料费”',
+      content: '有家长在论坛反映江城市第一中学向学生收取资料费，质疑教育收费不规范，希望教育局核查。',
+      url: 'https://bbs.jiangcheng.example/thread/1002',
+      author: '家长',
+      publishedAt: ago(300),
+    },
+    {
+      title: '市教育局公开秋季学期收费标准',
+      content: '市教育局公开各校秋季学期教育收费项目和标准，接受社会监督，家长纷纷点赞。',
+      url: 'https://www.jiangcheng.example/jyj/1',
+      author: null,
+      publishedAt: ago(1500),
+    },
+    {
+      title: '城关街道召开拆迁安置工作推进会',
+      content: '城关街道召开拆迁安置工作推进会，要求依法依规、公开透明做好补偿安置，切实维护群众合法权益。',
+      url: 'https://www.jiangcheng.example/cg/1',
+      author: null,
+      publishedAt: ago(2000),
+    },
     { title: '东门社区志愿者清理楼道杂物', content: '东门社区组织党员志愿者清理楼道杂物，居民表示满意。', url: 'https://www.jiangcheng.example/dm/1', author: null, publishedAt: ago(2600) },
-    { title: '市人大代表视察河湾村道路硬化工程', content: '市人大代表一行视察河湾村道路硬化工程，听取村民意见建议。', url: 'https://www.jiangcheng.example/rd/1', author: null, publishedAt: ago(3000) },
+    {
+      title: '市人大代表视察河湾村道路硬化工程',
+      content: '市人大代表一行视察河湾村道路硬化工程，听取村民意见建议。',
+      url: 'https://www.jiangcheng.example/rd/1',
+      author: null,
+      publishedAt: ago(3000),
+    },
   ];
 }
 

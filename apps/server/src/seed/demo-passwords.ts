@@ -12,10 +12,7 @@ const BATCH = 8;
  * a security admin can switch it on at any time without a restart.
  */
 export async function accountsOnDemoPassword(db: Executor): Promise<string[]> {
-  const rows = await queryRows<{ username: string; password_hash: string }>(
-    db,
-    sql`select username, password_hash from users where status <> 'disabled' order by username`,
-  );
+  const rows = await queryRows<{ username: string; password_hash: string }>(db, sql`select username, password_hash from users where status <> 'disabled' order by username`);
   const found: string[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);

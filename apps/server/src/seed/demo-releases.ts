@@ -17,9 +17,21 @@ const PICTURE_FREE_BODY = (lead: string, detail: string) =>
 /** Approved pieces of 东门社区, through the real submission chain (社区负责人 审核). */
 async function approvedPieces(reporter: Ctx, reviewer: Ctx): Promise<string[]> {
   const pieces: Array<[string, string, string]> = [
-    ['东门社区开展“敬老月”走访慰问活动', '重阳节前夕，东门社区组织党员志愿者走访辖区80岁以上老人和困难老人家庭42户，送去慰问品和节日祝福。', '走访中，志愿者详细了解老人的身体状况和生活需求，现场登记助餐、助洁等服务需求17项，均已转交网格员跟进落实。'],
-    ['东门社区组织开展高层住宅消防安全应急演练', '11月9日，东门社区联合城关消防救援站在锦江花园小区开展高层住宅消防安全应急演练，居民200余人参加。', '演练模拟高层住户厨房起火，检验了微型消防站、楼栋长和物业的联动处置能力，消防员现场讲解了灭火器使用和逃生要领。'],
-    ['东门社区“四点半课堂”为双职工家庭解难题', '东门社区依托党群服务中心开设“四点半课堂”，招募退休教师、大学生志愿者担任辅导员，每天为辖区小学生提供课后托管服务。', '课堂开设以来已服务学生3600余人次，开展书法、科普、安全教育等特色课程48节，受到家长普遍好评。'],
+    [
+      '东门社区开展“敬老月”走访慰问活动',
+      '重阳节前夕，东门社区组织党员志愿者走访辖区80岁以上老人和困难老人家庭42户，送去慰问品和节日祝福。',
+      '走访中，志愿者详细了解老人的身体状况和生活需求，现场登记助餐、助洁等服务需求17项，均已转交网格员跟进落实。',
+    ],
+    [
+      '东门社区组织开展高层住宅消防安全应急演练',
+      '11月9日，东门社区联合城关消防救援站在锦江花园小区开展高层住宅消防安全应急演练，居民200余人参加。',
+      '演练模拟高层住户厨房起火，检验了微型消防站、楼栋长和物业的联动处置能力，消防员现场讲解了灭火器使用和逃生要领。',
+    ],
+    [
+      '东门社区“四点半课堂”为双职工家庭解难题',
+      '东门社区依托党群服务中心开设“四点半课堂”，招募退休教师、大学生志愿者担任辅导员，每天为辖区小学生提供课后托管服务。',
+      '课堂开设以来已服务学生3600余人次，开展书法、科普、安全教育等特色课程48节，受到家长普遍好评。',
+    ],
   ];
   const ids: string[] = [];
   const [category] = await queryRows<{ id: string }>(reporter.db, sql`select id from manuscript_categories where name = '工作动态' limit 1`);
@@ -56,10 +68,24 @@ export async function seedDemoReleases(services: Services): Promise<void> {
   const [root, street, congress] = await Promise.all(['JC', 'JC-CG', 'JC-RD'].map((c) => findOrgByCode(services.db, c)));
   if (!reporter || !reviewer1 || !reviewer2 || !reviewer3 || !editor || !root || !street || !congress) throw new Error('demo seed: releases prerequisites missing');
 
-  const names: Record<string, string> = { website: '江城市人民政府门户网站', wechat: '“江城发布”微信公众号', weibo: '“江城发布”官方微博', douyin: '“江城发布”抖音号', channels: '“江城发布”视频号', board: '市委宣传部宣传栏', journal: '《政务信息》' };
+  const names: Record<string, string> = {
+    website: '江城市人民政府门户网站',
+    wechat: '“江城发布”微信公众号',
+    weibo: '“江城发布”官方微博',
+    douyin: '“江城发布”抖音号',
+    channels: '“江城发布”视频号',
+    board: '市委宣传部宣传栏',
+    journal: '《政务信息》',
+  };
   const channel: Record<string, string> = {};
   for (const [i, c] of DEFAULT_CHANNELS.entries()) {
-    channel[c.kind] = await insertChannel(services.db, { orgId: root.id, name: names[c.kind] ?? c.name, kind: c.kind, homeUrl: c.kind === 'website' ? 'https://www.jiangcheng.gov.cn' : null, sortOrder: (i + 1) * 10 });
+    channel[c.kind] = await insertChannel(services.db, {
+      orgId: root.id,
+      name: names[c.kind] ?? c.name,
+      kind: c.kind,
+      homeUrl: c.kind === 'website' ? 'https://www.jiangcheng.gov.cn' : null,
+      sortOrder: (i + 1) * 10,
+    });
   }
   await insertChannel(services.db, { orgId: street.id, name: '“城关之窗”微信公众号', kind: 'wechat', sortOrder: 10 });
 
@@ -70,11 +96,29 @@ export async function seedDemoReleases(services: Services): Promise<void> {
   for (const id of [respect, drill, classroom]) await runReleaseChain(services, editor, chain, id);
 
   const day = 86_400_000;
-  await createRelease({ ctx: editor, input: { manuscriptId: respect, channelId: channel.website ?? '', url: 'https://www.jiangcheng.gov.cn/xwzx/jcdt/202611/t20261105_1024.html', reach: 3260, releasedAt: new Date(Date.now() - 12 * day).toISOString() } });
-  await createRelease({ ctx: editor, input: { manuscriptId: respect, channelId: channel.wechat ?? '', url: 'https://mp.weixin.qq.com/s/jiangcheng-jingl', reach: 8715, releasedAt: new Date(Date.now() - 12 * day).toISOString() } });
-  const old = await createRelease({ ctx: editor, input: { manuscriptId: drill, channelId: channel.wechat ?? '', url: 'https://mp.weixin.qq.com/s/jiangcheng-xiaofang', reach: 5120, releasedAt: new Date(Date.now() - 7 * day).toISOString() } });
+  await createRelease({
+    ctx: editor,
+    input: {
+      manuscriptId: respect,
+      channelId: channel.website ?? '',
+      url: 'https://www.jiangcheng.gov.cn/xwzx/jcdt/202611/t20261105_1024.html',
+      reach: 3260,
+      releasedAt: new Date(Date.now() - 12 * day).toISOString(),
+    },
+  });
+  await createRelease({
+    ctx: editor,
+    input: { manuscriptId: respect, channelId: channel.wechat ?? '', url: 'https://mp.weixin.qq.com/s/jiangcheng-jingl', reach: 8715, releasedAt: new Date(Date.now() - 12 * day).toISOString() },
+  });
+  const old = await createRelease({
+    ctx: editor,
+    input: { manuscriptId: drill, channelId: channel.wechat ?? '', url: 'https://mp.weixin.qq.com/s/jiangcheng-xiaofang', reach: 5120, releasedAt: new Date(Date.now() - 7 * day).toISOString() },
+  });
   // One post from the spring, for the 定期清理 sweep: dated back as it would be after a year of use.
-  await services.db.update(releases).set({ releasedAt: sql`now() - interval '210 days'` }).where(eq(releases.id, old.id));
+  await services.db
+    .update(releases)
+    .set({ releasedAt: sql`now() - interval '210 days'` })
+    .where(eq(releases.id, old.id));
   // `classroom` has cleared the release chain and waits to be released; the “红色网格” piece of the
   // manuscripts seed is approved but has not started it.
 

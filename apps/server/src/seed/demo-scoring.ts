@@ -45,14 +45,59 @@ export async function seedDemoScoring(services: Services): Promise<void> {
   if (!reporter) return;
   const today = chinaDate();
   const pieces: Piece[] = [
-    { unit: 'JC-CG-DM', title: '东门社区“小区议事厅”让居民的事居民议', genre: 'news', daysAgo: 60, adopted: [['江城日报', 3, true, true], ['江南日报', 10, false, true]] },
+    {
+      unit: 'JC-CG-DM',
+      title: '东门社区“小区议事厅”让居民的事居民议',
+      genre: 'news',
+      daysAgo: 60,
+      adopted: [
+        ['江城日报', 3, true, true],
+        ['江南日报', 10, false, true],
+      ],
+    },
     { unit: 'JC-CG-DM', title: '东门社区党员志愿者结对帮扶独居老人', genre: 'work_info', daysAgo: 40, adopted: [['江城发布', 2, false, true]] },
-    { unit: 'JC-CG-XG', title: '西关社区“15分钟便民生活圈”建成投用', genre: 'news', daysAgo: 50, adopted: [['江城日报', 4, false, true], ['江城新闻网', 4, false, true]] },
-    { unit: 'JC-CG-HW', title: '河湾村发展稻虾共养 村集体年增收30万元', genre: 'feature', daysAgo: 75, adopted: [['江南日报', 6, false, true], ['学习强国', 9, true, true]] },
-    { unit: 'JC-JY-YZ', title: '江城一中推进“双减”课后服务提质增效', genre: 'news', daysAgo: 30, adopted: [['中国教育报', 5, true, true], ['江南教育', 8, false, true]] },
+    {
+      unit: 'JC-CG-XG',
+      title: '西关社区“15分钟便民生活圈”建成投用',
+      genre: 'news',
+      daysAgo: 50,
+      adopted: [
+        ['江城日报', 4, false, true],
+        ['江城新闻网', 4, false, true],
+      ],
+    },
+    {
+      unit: 'JC-CG-HW',
+      title: '河湾村发展稻虾共养 村集体年增收30万元',
+      genre: 'feature',
+      daysAgo: 75,
+      adopted: [
+        ['江南日报', 6, false, true],
+        ['学习强国', 9, true, true],
+      ],
+    },
+    {
+      unit: 'JC-JY-YZ',
+      title: '江城一中推进“双减”课后服务提质增效',
+      genre: 'news',
+      daysAgo: 30,
+      adopted: [
+        ['中国教育报', 5, true, true],
+        ['江南教育', 8, false, true],
+      ],
+    },
     { unit: 'JC-JY-SX', title: '实验小学开展“书香校园”读书月活动', genre: 'photo_news', daysAgo: 20, adopted: [['江城日报', 2, false, true]] },
     { unit: 'JC-JY-ZY', title: '职业技术学校校企合作订单班学生全部就业', genre: 'news', daysAgo: 12, adopted: [['江南新闻网', 3, false, false]] },
-    { unit: 'JC-RD-ZH', title: '市人大常委会开展优化营商环境执法检查', genre: 'work_info', daysAgo: 25, adopted: [['江城日报', 1, true, true], ['人民网', 5, false, false]] },
+    {
+      unit: 'JC-RD-ZH',
+      title: '市人大常委会开展优化营商环境执法检查',
+      genre: 'work_info',
+      daysAgo: 25,
+      adopted: [
+        ['江城日报', 1, true, true],
+        ['人民网', 5, false, false],
+      ],
+    },
   ];
   const firstTitle = pieces[0]?.title;
   for (const p of pieces) {
@@ -82,11 +127,35 @@ export async function seedDemoScoring(services: Services): Promise<void> {
       const outlet = await findOutletByName(services.db, name);
       if (!outlet) continue;
       const adoptedOn = addDays(approvedOn, after) > today ? today : addDays(approvedOn, after);
-      const a = await createAdoption({ ctx: editor, input: { manuscriptId: m.id, outletId: outlet.id, adoptedOn, columnName: '基层动态', page: frontPage ? '01版' : '04版', edition: '', url: '', frontPage, length: 1200, kind: 'original', ghostwritten: false } });
+      const a = await createAdoption({
+        ctx: editor,
+        input: {
+          manuscriptId: m.id,
+          outletId: outlet.id,
+          adoptedOn,
+          columnName: '基层动态',
+          page: frontPage ? '01版' : '04版',
+          edition: '',
+          url: '',
+          frontPage,
+          length: 1200,
+          kind: 'original',
+          ghostwritten: false,
+        },
+      });
       if (verified) await verifyAdoption({ ctx: editor2, id: a.id });
     }
     if (p.title === firstTitle) {
-      await createEndorsement({ ctx: editor, input: { manuscriptId: m.id, leaderLevel: 'city', leaderName: '林海涛', endorsedOn: addDays(approvedOn, 12) > today ? today : addDays(approvedOn, 12), text: '“小区议事厅”做法好，请城关街道总结经验，在全市推广。' } });
+      await createEndorsement({
+        ctx: editor,
+        input: {
+          manuscriptId: m.id,
+          leaderLevel: 'city',
+          leaderName: '林海涛',
+          endorsedOn: addDays(approvedOn, 12) > today ? today : addDays(approvedOn, 12),
+          text: '“小区议事厅”做法好，请城关街道总结经验，在全市推广。',
+        },
+      });
     }
   }
   const year = Number(today.slice(0, 4));
@@ -103,8 +172,14 @@ export async function seedDemoScoring(services: Services): Promise<void> {
     for (const [code, monthly, central, province, city, county, points] of plan) {
       const org = await findOrgByCode(tx, code);
       if (!org) continue;
-      const exists = await tx.select({ id: quotas.id }).from(quotas).where(and(eq(quotas.orgId, org.id), eq(quotas.year, year)));
-      if (exists.length === 0) await tx.insert(quotas).values({ orgId: org.id, year, monthlySubmissions: monthly, adoptionsCentral: central, adoptionsProvince: province, adoptionsCity: city, adoptionsCounty: county, points });
+      const exists = await tx
+        .select({ id: quotas.id })
+        .from(quotas)
+        .where(and(eq(quotas.orgId, org.id), eq(quotas.year, year)));
+      if (exists.length === 0)
+        await tx
+          .insert(quotas)
+          .values({ orgId: org.id, year, monthlySubmissions: monthly, adoptionsCentral: central, adoptionsProvince: province, adoptionsCity: city, adoptionsCounty: county, points });
     }
     await recomputeAllScores(tx);
   });

@@ -23,7 +23,11 @@ afterAll(() => t.close());
 describe('[初始化] first-run set-up', () => {
   it('creates the root unit and the three administrators with one-time passwords, and no demo data', async () => {
     const accounts = await setUpFirstRun(t.services, { rootName: '某某市委宣传部', rootCode: 'XX' });
-    expect(accounts.map((a) => [a.username, a.role])).toEqual([['sysadmin', 'sysadmin'], ['secadmin', 'secadmin'], ['auditor', 'auditor']]);
+    expect(accounts.map((a) => [a.username, a.role])).toEqual([
+      ['sysadmin', 'sysadmin'],
+      ['secadmin', 'secadmin'],
+      ['auditor', 'auditor'],
+    ]);
     const policy = await currentPolicy(t.services.db);
     for (const a of accounts) expect(passwordProblem(a.password, policy, a.username)).toBeNull();
     expect(new Set(accounts.map((a) => a.password)).size).toBe(3);
@@ -57,26 +61,20 @@ describe('[初始化] first-run set-up', () => {
   });
 
   it('refuses a database that already has accounts, in 中文', async () => {
-    await expect(setUpFirstRun(t.services, { rootName: '另一个宣传部', rootCode: 'YY' })).rejects.toThrow(
-      /数据库中已有 3 个账号，不能再次初始化/,
-    );
+    await expect(setUpFirstRun(t.services, { rootName: '另一个宣传部', rootCode: 'YY' })).rejects.toThrow(/数据库中已有 3 个账号，不能再次初始化/);
     const [n] = await queryRows<{ n: number }>(t.services.db, sql`select count(*)::int as n from orgs`);
     expect(n?.n).toBe(1);
   });
 
   it('checks the root unit like the unit form does', async () => {
-    await expect(setUpFirstRun(t.services, { rootName: '某', rootCode: 'X X' })).rejects.toThrow(
-      /根单位信息有误：单位名称至少 2 个字；单位编码只能包含字母、数字、下划线和短横线/,
-    );
+    await expect(setUpFirstRun(t.services, { rootName: '某', rootCode: 'X X' })).rejects.toThrow(/根单位信息有误：单位名称至少 2 个字；单位编码只能包含字母、数字、下划线和短横线/);
   });
 });
 
 describe('[初始化] npm run setup', () => {
   it('prints the three one-time passwords once, then refuses a second run with a non-zero exit', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'xl-setup-'));
-    const empty = onPostgres()
-      ? await createEmptyDatabase(testDatabaseUrl() ?? '', `${inject('pgTemplateDb')}_setup_${randomBytes(4).toString('hex')}`)
-      : undefined;
+    const empty = onPostgres() ? await createEmptyDatabase(testDatabaseUrl() ?? '', `${inject('pgTemplateDb')}_setup_${randomBytes(4).toString('hex')}`) : undefined;
     const cli = join(import.meta.dirname, '../cli/setup.ts');
     const env = { DATA_DIR: dataDir, DATABASE_URL: empty?.url ?? '' };
     const args = ['--root-name', '某某市委宣传部', '--root-code', 'XX'];

@@ -60,10 +60,7 @@ export async function setUpFirstRun(services: Services, input: FirstRunInput): P
   const root = parsed.data;
   const ctx = systemCtx(services, 'setup');
   return withAdvisoryLock(services.database, STARTUP_LOCK, async () => {
-    const [counts] = await queryRows<{ users: number; orgs: number }>(
-      services.db,
-      sql`select (select count(*)::int from users) as users, (select count(*)::int from orgs) as orgs`,
-    );
+    const [counts] = await queryRows<{ users: number; orgs: number }>(services.db, sql`select (select count(*)::int from users) as users, (select count(*)::int from orgs) as orgs`);
     if (Number(counts?.users ?? 0) > 0) {
       throw new Error(`数据库中已有 ${counts?.users} 个账号，不能再次初始化：初始化只能在空数据库上运行一次，管理员账号请由系统管理员在“账号管理”中维护`);
     }

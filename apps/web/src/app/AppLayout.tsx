@@ -48,15 +48,7 @@ export default function AppLayout() {
       )}
       <Layout>
         <Layout.Header className="xl-header">
-          {isMobile && (
-            <Button
-              type="text"
-              icon={<MenuOutlined />}
-              onClick={() => setDrawerOpen(true)}
-              aria-label="打开菜单"
-              data-testid="nav-toggle"
-            />
-          )}
+          {isMobile && <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label="打开菜单" data-testid="nav-toggle" />}
           {isMobile ? <Brand /> : <span className="xl-header-title">宣传工作管理平台</span>}
           <div style={{ flex: 1 }} />
           <NotificationBell />
@@ -69,15 +61,7 @@ export default function AppLayout() {
         </Layout.Content>
       </Layout>
       {isMobile && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          size={240}
-          title="宣联 · 宣传工作管理平台"
-          styles={{ body: { padding: 0 } }}
-          data-testid="nav-drawer"
-        >
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title="宣联 · 宣传工作管理平台" styles={{ body: { padding: 0 } }} data-testid="nav-drawer">
           {menu}
         </Drawer>
       )}

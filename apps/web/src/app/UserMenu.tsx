@@ -53,14 +53,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           </Flex>
         </Button>
       </Popover>
-      <Button
-        icon={<LogoutOutlined />}
-        onClick={() => logout.mutate()}
-        loading={logout.isPending}
-        data-testid="logout"
-        aria-label="退出"
-        type={compact ? 'text' : 'default'}
-      >
+      <Button icon={<LogoutOutlined />} onClick={() => logout.mutate()} loading={logout.isPending} data-testid="logout" aria-label="退出" type={compact ? 'text' : 'default'}>
         {compact ? null : '退出'}
       </Button>
     </Flex>

@@ -22,15 +22,11 @@ export const queryClient = new QueryClient({
  */
 setSessionFailureHandler((error) => {
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
-    setSession(queryClient, (s) =>
-      s?.status === 'in' ? { ...s, me: { ...s.me, mustChangePassword: true } } : s,
-    );
+    setSession(queryClient, (s) => (s?.status === 'in' ? { ...s, me: { ...s.me, mustChangePassword: true } } : s));
     return;
   }
   if (error.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED') {
-    setSession(queryClient, (s) =>
-      s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: true } } : s,
-    );
+    setSession(queryClient, (s) => (s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: true } } : s));
     return;
   }
   setSession(queryClient, {

@@ -88,7 +88,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomePage /> },
               { path: 'manuscripts', element: guarded('manuscripts', <MyManuscriptsPage />) },
-              { path: 'manuscripts/:id', element: <RequirePermission anyOf={MANUSCRIPT_READERS}><ManuscriptPage /></RequirePermission> },
+              {
+                path: 'manuscripts/:id',
+                element: (
+                  <RequirePermission anyOf={MANUSCRIPT_READERS}>
+                    <ManuscriptPage />
+                  </RequirePermission>
+                ),
+              },
               { path: 'quick-submit', element: guarded('quick', <QuickSubmitPage />) },
               { path: 'urgent', element: guarded('urgent', <UrgentPage />) },
               { path: 'reviews', element: guarded('reviews', <PendingReviewsPage />) },

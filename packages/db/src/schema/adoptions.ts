@@ -46,9 +46,5 @@ export const adoptions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('adoptions_manuscript_outlet').on(t.manuscriptId, t.outletId),
-    index('adoptions_org_date_idx').on(t.orgId, t.adoptedOn),
-    index('adoptions_status_date_idx').on(t.status, t.adoptedOn),
-  ],
+  (t) => [unique('adoptions_manuscript_outlet').on(t.manuscriptId, t.outletId), index('adoptions_org_date_idx').on(t.orgId, t.adoptedOn), index('adoptions_status_date_idx').on(t.status, t.adoptedOn)],
 );

@@ -22,9 +22,5 @@ export const auditLogs = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    index('audit_logs_at_idx').on(t.at),
-    index('audit_logs_actor_idx').on(t.actorId),
-    index('audit_logs_action_idx').on(t.action),
-  ],
+  (t) => [index('audit_logs_at_idx').on(t.at), index('audit_logs_actor_idx').on(t.actorId), index('audit_logs_action_idx').on(t.action)],
 );

@@ -13,8 +13,14 @@ export const opinionAlertRules = pgTable(
     kind: text('kind').notNull(),
     threshold: integer('threshold'),
     windowMinutes: integer('window_minutes'),
-    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
+    sourceIds: uuid('source_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    keywords: text('keywords')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     severity: text('severity').notNull().default('general'),
     enabled: boolean('enabled').notNull().default(true),
     createdBy: uuid('created_by'),

@@ -19,7 +19,10 @@ export const opinionAlerts = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     title: text('title').notNull(),
     clusterId: uuid('cluster_id'),
-    mentionIds: uuid('mention_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    mentionIds: uuid('mention_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     count: integer('count').notNull().default(1),
     firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
     lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
@@ -29,9 +32,5 @@ export const opinionAlerts = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('opinion_alerts_dedupe_uniq').on(t.dedupeKey),
-    index('opinion_alerts_topic_idx').on(t.topicId, t.createdAt),
-    index('opinion_alerts_rule_idx').on(t.ruleId, t.lastAt),
-  ],
+  (t) => [uniqueIndex('opinion_alerts_dedupe_uniq').on(t.dedupeKey), index('opinion_alerts_topic_idx').on(t.topicId, t.createdAt), index('opinion_alerts_rule_idx').on(t.ruleId, t.lastAt)],
 );

@@ -34,7 +34,10 @@ export const opinionMentions = pgTable(
     clusterId: uuid('cluster_id').notNull(),
     sentiment: text('sentiment').notNull(),
     sentimentScore: real('sentiment_score').notNull(),
-    sentimentWords: text('sentiment_words').array().notNull().default(sql`'{}'::text[]`),
+    sentimentWords: text('sentiment_words')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** jieba search-mode tokens joined by spaces (textkit forIndex), fed to the generated tsvector. */
     searchText: text('search_text').notNull(),
     search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_text)`),

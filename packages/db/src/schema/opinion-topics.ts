@@ -12,10 +12,19 @@ export const opinionTopics = pgTable(
       .references(() => orgs.id),
     name: text('name').notNull(),
     rule: text('rule').notNull(),
-    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    regions: text('regions').array().notNull().default(sql`'{}'::text[]`),
+    sourceIds: uuid('source_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    regions: text('regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     enabled: boolean('enabled').notNull().default(true),
-    recipientIds: uuid('recipient_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    recipientIds: uuid('recipient_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     /** HH:mm China time; both null when the topic has no quiet hours. */
     quietStart: text('quiet_start'),
     quietEnd: text('quiet_end'),

@@ -20,8 +20,5 @@ export const orgs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('orgs_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
-    index('orgs_parent_idx').on(t.parentId),
-  ],
+  (t) => [index('orgs_path_idx').using('btree', sql`${t.path} text_pattern_ops`), index('orgs_parent_idx').on(t.parentId)],
 );

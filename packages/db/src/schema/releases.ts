@@ -47,7 +47,11 @@ export const releases = pgTable(
   (t) => [
     index('releases_org_idx').on(t.orgId, t.releasedAt),
     index('releases_channel_idx').on(t.channelId, t.releasedAt),
-    index('releases_public_idx').on(t.releasedAt).where(sql`status = 'released'`),
-    uniqueIndex('releases_live_uniq').on(t.manuscriptId, t.channelId).where(sql`status = 'released'`),
+    index('releases_public_idx')
+      .on(t.releasedAt)
+      .where(sql`status = 'released'`),
+    uniqueIndex('releases_live_uniq')
+      .on(t.manuscriptId, t.channelId)
+      .where(sql`status = 'released'`),
   ],
 );

@@ -27,9 +27,5 @@ export const scoreLines = pgTable(
     seq: integer('seq').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('score_lines_period_org_idx').on(t.period, t.subjectType, t.orgId),
-    index('score_lines_user_idx').on(t.userId, t.period),
-    index('score_lines_manuscript_idx').on(t.manuscriptId),
-  ],
+  (t) => [index('score_lines_period_org_idx').on(t.period, t.subjectType, t.orgId), index('score_lines_user_idx').on(t.userId, t.period), index('score_lines_manuscript_idx').on(t.manuscriptId)],
 );

@@ -24,6 +24,8 @@ export const taskExtensions = pgTable(
   },
   (t) => [
     index('task_extensions_task_idx').on(t.taskId),
-    uniqueIndex('task_extensions_one_open').on(t.taskId).where(sql`status = 'requested'`),
+    uniqueIndex('task_extensions_one_open')
+      .on(t.taskId)
+      .where(sql`status = 'requested'`),
   ],
 );

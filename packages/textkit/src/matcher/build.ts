@@ -6,12 +6,7 @@
  * dictionary is reloaded (`runSliced`).
  */
 import { getNoiseTable, NOISE_PAIR_HEAD, NOISE_UNIT } from '../normalize/fold-table.ts';
-import {
-  type Automaton,
-  CLASS_NOISE,
-  CLASS_NOISE_PAIR,
-  MAX_CLASS,
-} from './automaton.ts';
+import { type Automaton, CLASS_NOISE, CLASS_NOISE_PAIR, MAX_CLASS } from './automaton.ts';
 
 const WORK_PER_YIELD = 4096;
 
@@ -345,4 +340,3 @@ export async function runSliced<T>(steps: Generator<void, T>, sliceMs = 8): Prom
     }
   }
 }
-

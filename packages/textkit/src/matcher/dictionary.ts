@@ -5,15 +5,7 @@
  * reference in one assignment. Scans running before the swap use the old automaton, scans after
  * it use the new one; nobody ever sees a half-built automaton.
  */
-import {
-  type CreateMatcherInput,
-  createMatcher,
-  createMatcherAsync,
-  type Hit,
-  type Matcher,
-  type MatcherOptions,
-  type MatcherWord,
-} from './matcher.ts';
+import { type CreateMatcherInput, createMatcher, createMatcherAsync, type Hit, type Matcher, type MatcherOptions, type MatcherWord } from './matcher.ts';
 
 export interface ReloadResult {
   /** True when this reload's matcher was installed; false when a newer reload won. */

@@ -63,9 +63,7 @@ function toUserWords(input: ReadonlyArray<string | UserWord>): UserWord[] {
 }
 
 function userDictText(words: readonly UserWord[]): string {
-  return words
-    .map((w) => [w.word, String(Math.max(1, Math.round(w.freq ?? DEFAULT_USER_FREQ))), w.tag].filter(Boolean).join(' '))
-    .join('\n');
+  return words.map((w) => [w.word, String(Math.max(1, Math.round(w.freq ?? DEFAULT_USER_FREQ))), w.tag].filter(Boolean).join(' ')).join('\n');
 }
 
 /** True when a token has nothing to search for: only spaces, punctuation, symbols. */
@@ -112,8 +110,7 @@ class IntlEngine implements Engine {
   private readonly userMatcher: Matcher | undefined;
 
   constructor(userWords: readonly UserWord[]) {
-    this.userMatcher =
-      userWords.length > 0 ? createMatcher({ words: userWords.map((w) => w.word), options: { skipNoise: false } }) : undefined;
+    this.userMatcher = userWords.length > 0 ? createMatcher({ words: userWords.map((w) => w.word), options: { skipNoise: false } }) : undefined;
   }
 
   private segment(text: string, out: string[]): void {

@@ -9,18 +9,7 @@
 import { createMatcher, type Matcher } from '../matcher/matcher.ts';
 import { selectLongest } from '../matcher/select.ts';
 import { ACTION_WORDS, NEGATIVE_WORDS, NEUTRAL_BLOCKERS, POSITIVE_WORDS } from './lexicon.ts';
-import {
-  CONCESSIVE,
-  CONTRAST,
-  DEGREE,
-  DIRECTIVE,
-  DIRECTIVE_FACTOR,
-  NEGATORS,
-  REDUCED_NEGATIVE_FACTOR,
-  REDUCERS,
-  RHETORICAL,
-  WEAK_NEGATORS,
-} from './modifiers.ts';
+import { CONCESSIVE, CONTRAST, DEGREE, DIRECTIVE, DIRECTIVE_FACTOR, NEGATORS, REDUCED_NEGATIVE_FACTOR, REDUCERS, RHETORICAL, WEAK_NEGATORS } from './modifiers.ts';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 

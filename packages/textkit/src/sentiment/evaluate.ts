@@ -57,13 +57,8 @@ export function loadSentimentEvalSet(): SentimentSample[] {
 }
 
 /** Accuracy, per-class precision/recall/F1 and the confusion matrix. */
-export function evaluateSentiment(
-  classifier: SentimentClassifier = createLexiconSentiment(),
-  samples: readonly SentimentSample[] = loadSentimentEvalSet(),
-): SentimentReport {
-  const confusion = Object.fromEntries(
-    LABELS.map((e) => [e, Object.fromEntries(LABELS.map((p) => [p, 0]))]),
-  ) as Record<SentimentLabel, Record<SentimentLabel, number>>;
+export function evaluateSentiment(classifier: SentimentClassifier = createLexiconSentiment(), samples: readonly SentimentSample[] = loadSentimentEvalSet()): SentimentReport {
+  const confusion = Object.fromEntries(LABELS.map((e) => [e, Object.fromEntries(LABELS.map((p) => [p, 0]))])) as Record<SentimentLabel, Record<SentimentLabel, number>>;
   const mistakes: SentimentReport['mistakes'] = [];
   let correct = 0;
   for (const sample of samples) {

@@ -4,9 +4,38 @@
 
 /** Negators flip the next sentiment word in the same clause. */
 export const NEGATORS: readonly string[] = [
-  '不', '没', '没有', '未', '无', '非', '别', '莫', '勿', '毫无', '并不', '并没有', '从未', '从不', '不再',
-  '尚未', '未能', '无法', '不能', '没能', '不会', '绝不', '决不', '毫不', '未曾', '不曾', '无须', '不用',
-  '并非', '得不到', '拿不到', '不被',
+  '不',
+  '没',
+  '没有',
+  '未',
+  '无',
+  '非',
+  '别',
+  '莫',
+  '勿',
+  '毫无',
+  '并不',
+  '并没有',
+  '从未',
+  '从不',
+  '不再',
+  '尚未',
+  '未能',
+  '无法',
+  '不能',
+  '没能',
+  '不会',
+  '绝不',
+  '决不',
+  '毫不',
+  '未曾',
+  '不曾',
+  '无须',
+  '不用',
+  '并非',
+  '得不到',
+  '拿不到',
+  '不被',
 ];
 
 /**
@@ -74,10 +103,7 @@ export const RHETORICAL: readonly string[] = ['为什么', '凭什么', '难道'
  * Goals and instructions, not outcomes: 要认真做好, 力争提前完工, 预计下月完工. Sentiment words
  * after these, up to the end of the clause, count for little.
  */
-export const DIRECTIVE: readonly string[] = [
-  '要', '要求', '务必', '必须', '应当', '应该', '需要', '须', '力争', '争取', '预计', '计划', '拟', '将',
-  '将于', '即将', '希望', '进一步', '着力', '努力',
-];
+export const DIRECTIVE: readonly string[] = ['要', '要求', '务必', '必须', '应当', '应该', '需要', '须', '力争', '争取', '预计', '计划', '拟', '将', '将于', '即将', '希望', '进一步', '着力', '努力'];
 export const DIRECTIVE_FACTOR = 0.3;
 
 /**

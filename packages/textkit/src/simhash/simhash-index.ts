@@ -141,10 +141,7 @@ export class SimHashIndex<Id = number> {
  * sentence pool (median 18; see BENCHMARKS.md). Batches are small, so the extra candidates
  * of 7 narrower bands cost little here.
  */
-export function clusterBySimHash<Id>(
-  items: ReadonlyArray<{ id: Id; fingerprint: SimHash64 }>,
-  maxDistance = 6,
-): Id[][] {
+export function clusterBySimHash<Id>(items: ReadonlyArray<{ id: Id; fingerprint: SimHash64 }>, maxDistance = 6): Id[][] {
   const index = new SimHashIndex<number>({ maxDistance, capacity: items.length });
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {

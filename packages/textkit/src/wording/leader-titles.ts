@@ -108,10 +108,6 @@ export class LeaderTitleChecker {
 }
 
 /** Flags leaders written next to a title that is not theirs. */
-export function checkLeaderTitles(
-  text: string,
-  leaders: readonly LeaderInfo[],
-  options: LeaderTitleOptions = {},
-): LeaderTitleIssue[] {
+export function checkLeaderTitles(text: string, leaders: readonly LeaderInfo[], options: LeaderTitleOptions = {}): LeaderTitleIssue[] {
   return new LeaderTitleChecker(leaders, options).check(text);
 }

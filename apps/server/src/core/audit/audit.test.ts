@@ -23,9 +23,7 @@ afterAll(async () => t.close());
 async function appendSome(n: number): Promise<number[]> {
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    await t.services.db.transaction((tx) =>
-      writeAudit(tx, t.system, { action: 'org.update', targetType: 'org', targetId: `t${i}`, before: { n: i }, after: { n: i + 1, 名称: '单位' } }),
-    );
+    await t.services.db.transaction((tx) => writeAudit(tx, t.system, { action: 'org.update', targetType: 'org', targetId: `t${i}`, before: { n: i }, after: { n: i + 1, 名称: '单位' } }));
   }
   const rows = await t.services.db.select({ id: auditLogs.id }).from(auditLogs).orderBy(auditLogs.id);
   ids.push(...rows.map((r) => r.id));
@@ -80,9 +78,7 @@ describe('[审计] hash chain', () => {
     const parent = await buildOrg(t);
     await t.services.db.execute(sql`alter table audit_logs add constraint no_creates check (action <> 'org.create')`);
     try {
-      await expect(
-        createOrg({ ctx: t.system, input: { parentId: parent.id, name: '不该存在', kind: 'section', code: 'GHOST' } }),
-      ).rejects.toThrow();
+      await expect(createOrg({ ctx: t.system, input: { parentId: parent.id, name: '不该存在', kind: 'section', code: 'GHOST' } })).rejects.toThrow();
       const rows = await t.services.db.select().from(orgs).where(eq(orgs.code, 'GHOST'));
       expect(rows).toHaveLength(0);
     } finally {

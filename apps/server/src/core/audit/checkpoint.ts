@@ -29,7 +29,10 @@ export const CHECKPOINT_EVERY_ROWS = 200;
 
 export function keyIdOf(key: KeyObject): string {
   const pub = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(pub.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function payload(cp: Omit<Checkpoint, 'signature'>): Buffer {
@@ -76,8 +79,12 @@ function parseLine(line: string): Checkpoint | null {
   try {
     const v = JSON.parse(line) as Partial<Checkpoint>;
     const ok =
-      Number.isSafeInteger(v.lastId) && Number.isSafeInteger(v.rowCount) && typeof v.headHash === 'string' &&
-      typeof v.at === 'string' && typeof v.keyId === 'string' && typeof v.signature === 'string';
+      Number.isSafeInteger(v.lastId) &&
+      Number.isSafeInteger(v.rowCount) &&
+      typeof v.headHash === 'string' &&
+      typeof v.at === 'string' &&
+      typeof v.keyId === 'string' &&
+      typeof v.signature === 'string';
     return ok ? (v as Checkpoint) : null;
   } catch {
     return null;

@@ -92,8 +92,10 @@ export async function verifyAuditChain(db: Executor, cfg: VerifyConfig): Promise
         afterId = lastRowId = row.id;
         for (let cp = cps[next]; cp && cp.lastId <= row.id; cp = cps[++next]) {
           if (cp.lastId < row.id) mismatch({ kind: 'row_deleted', id: cp.lastId, message: `审计日志第 ${cp.lastId} 条记录已被删除（校验点 ${when(cp.at)} 曾记录到该条）` });
-          else if (cp.headHash !== row.hash) mismatch({ kind: 'rechained', id: row.id, message: `审计日志第 ${row.id} 条与 ${when(cp.at)} 的已签名校验点不符：该条或其之前的记录被改动后重新计算了哈希链` });
-          else if (cp.rowCount !== checked) mismatch({ kind: 'row_deleted', id: row.id, message: `截至第 ${row.id} 条，${when(cp.at)} 的已签名校验点记录为 ${cp.rowCount} 条，现存 ${checked} 条：其前有记录被删除或插入` });
+          else if (cp.headHash !== row.hash)
+            mismatch({ kind: 'rechained', id: row.id, message: `审计日志第 ${row.id} 条与 ${when(cp.at)} 的已签名校验点不符：该条或其之前的记录被改动后重新计算了哈希链` });
+          else if (cp.rowCount !== checked)
+            mismatch({ kind: 'row_deleted', id: row.id, message: `截至第 ${row.id} 条，${when(cp.at)} 的已签名校验点记录为 ${cp.rowCount} 条，现存 ${checked} 条：其前有记录被删除或插入` });
         }
       }
     }
@@ -126,9 +128,7 @@ function verdictOf(findings: AuditFinding[], checked: number, cps: Checkpoint[])
   const latest = cps.at(-1) ?? null;
   const latestCheckpoint = latest ? { lastId: latest.lastId, rowCount: latest.rowCount, at: latest.at } : null;
   if (findings.length === 0) {
-    const against = latest
-      ? `，与 ${cps.length} 个已签名校验点一致（最新校验点 ${when(latest.at)}：第 ${latest.lastId} 条、共 ${latest.rowCount} 条）`
-      : '（尚无已签名校验点）';
+    const against = latest ? `，与 ${cps.length} 个已签名校验点一致（最新校验点 ${when(latest.at)}：第 ${latest.lastId} 条、共 ${latest.rowCount} 条）` : '（尚无已签名校验点）';
     return { ok: true, checked, firstBrokenId: null, message: `审计日志完整，共校验 ${checked} 条记录${against}`, findings, latestCheckpoint };
   }
   const firstBrokenId = findings.find((f) => f.id !== null)?.id ?? null;

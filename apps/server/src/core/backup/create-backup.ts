@@ -5,7 +5,19 @@ import { create } from 'tar';
 import type { StorageConfig } from '../../config/env.ts';
 import { openBucket } from '../files/index.ts';
 import { listBucketObjects } from './bucket-objects.ts';
-import { ARCHIVE_DIRS, BACKUP_FORMAT, BackupError, BUCKET_ENTRY, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, checksumLine, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
+import {
+  ARCHIVE_DIRS,
+  BACKUP_FORMAT,
+  BackupError,
+  BUCKET_ENTRY,
+  DATA_DIR_KEYS,
+  DATABASE_ENTRY,
+  MANIFEST_NAME,
+  checksumLine,
+  sha256File,
+  type BackupManifest,
+  type DatabaseEngine,
+} from './manifest.ts';
 import { dumpPglite } from './pglite-dump.ts';
 import { dumpPostgres } from './postgres-dump.ts';
 import { copyCheckpointFiles, copyInto, entriesOf, storeBlobs, walkFiles } from './staging.ts';

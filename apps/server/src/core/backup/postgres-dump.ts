@@ -22,7 +22,10 @@ async function connect(databaseUrl: string): Promise<pg.Client> {
   return client;
 }
 
-const rawQuery = (client: pg.Client): RawQuery => async <T>(text: string) => (await client.query(text)).rows as T[];
+const rawQuery =
+  (client: pg.Client): RawQuery =>
+  async <T>(text: string) =>
+    (await client.query(text)).rows as T[];
 
 async function serverVersion(client: pg.Client): Promise<{ version: string; major: number }> {
   const [row] = await rawQuery(client)<{ version: string; num: string }>(`select current_setting('server_version') as version, current_setting('server_version_num') as num`);

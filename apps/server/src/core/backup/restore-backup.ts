@@ -8,7 +8,20 @@ import type { StorageConfig } from '../../config/env.ts';
 import { fileStoreDirOf } from './create-backup.ts';
 import { openBucket } from '../files/index.ts';
 import { missingFromBucket, parseBucketObjects } from './bucket-objects.ts';
-import { ARCHIVE_DIRS, BackupError, BUCKET_ENTRY, DATA_DIR_KEYS, DATABASE_ENTRY, MANIFEST_NAME, SHA256_HEX, parseChecksumLine, parseManifest, sha256File, type BackupManifest, type DatabaseEngine } from './manifest.ts';
+import {
+  ARCHIVE_DIRS,
+  BackupError,
+  BUCKET_ENTRY,
+  DATA_DIR_KEYS,
+  DATABASE_ENTRY,
+  MANIFEST_NAME,
+  SHA256_HEX,
+  parseChecksumLine,
+  parseManifest,
+  sha256File,
+  type BackupManifest,
+  type DatabaseEngine,
+} from './manifest.ts';
 import { pgliteContents, restorePglite } from './pglite-dump.ts';
 import { postgresContents, restorePostgres } from './postgres-dump.ts';
 import { countDifferences } from './row-counts.ts';
@@ -74,12 +87,16 @@ const some = (names: string[]) => `${names.slice(0, 3).join('、')}${names.lengt
 async function refuseNonEmpty(storage: StorageConfig, manifest: BackupManifest, staging: string): Promise<void> {
   const target: DatabaseEngine = storage.databaseUrl ? 'postgresql' : 'pglite';
   if (target !== manifest.engine) {
-    throw new BackupError(`该备份来自${ENGINE_LABEL[manifest.engine]}，当前配置的是${ENGINE_LABEL[target]}（${storage.databaseUrl ? '已' : '未'}设置 DATABASE_URL）：请按备份时的数据库类型配置后再恢复，${NOTHING_WRITTEN}`);
+    throw new BackupError(
+      `该备份来自${ENGINE_LABEL[manifest.engine]}，当前配置的是${ENGINE_LABEL[target]}（${storage.databaseUrl ? '已' : '未'}设置 DATABASE_URL）：请按备份时的数据库类型配置后再恢复，${NOTHING_WRITTEN}`,
+    );
   }
   if (storage.databaseUrl) {
     const relations = await postgresContents(storage.databaseUrl);
     if (relations.length > 0) {
-      throw new BackupError(`目标数据库不是空库（已有 ${relations.length} 个表或序列，如 ${some(relations)}）：恢复只写入新建的空数据库。请新建一个空数据库并让 DATABASE_URL 指向它（不要先启动宣联服务），${NOTHING_WRITTEN}`);
+      throw new BackupError(
+        `目标数据库不是空库（已有 ${relations.length} 个表或序列，如 ${some(relations)}）：恢复只写入新建的空数据库。请新建一个空数据库并让 DATABASE_URL 指向它（不要先启动宣联服务），${NOTHING_WRITTEN}`,
+      );
     }
   } else {
     const found = await pgliteContents(storage.dataDir);

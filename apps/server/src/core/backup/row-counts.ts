@@ -21,7 +21,5 @@ export async function countRows(query: RawQuery): Promise<Record<string, number>
 /** The tables whose counts differ, as 中文 lines; empty when the restore holds what was backed up. */
 export function countDifferences(expected: Record<string, number>, actual: Record<string, number>): string[] {
   const names = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
-  return names
-    .filter((n) => expected[n] !== actual[n])
-    .map((n) => `${n}：备份时 ${expected[n] ?? '（无此表）'} 行，恢复后 ${actual[n] ?? '（无此表）'} 行`);
+  return names.filter((n) => expected[n] !== actual[n]).map((n) => `${n}：备份时 ${expected[n] ?? '（无此表）'} 行，恢复后 ${actual[n] ?? '（无此表）'} 行`);
 }

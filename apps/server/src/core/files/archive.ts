@@ -47,14 +47,7 @@ export function corrupt(): ArchiveError {
 
 /** A name that would escape a folder if anyone ever extracted it: refused outright. */
 function unsafeName(name: string): boolean {
-  return (
-    name.length === 0 ||
-    name.includes('\\') ||
-    name.includes('\u0000') ||
-    name.startsWith('/') ||
-    /^[a-zA-Z]:/.test(name) ||
-    name.split('/').some((seg) => seg === '..')
-  );
+  return name.length === 0 || name.includes('\\') || name.includes('\u0000') || name.startsWith('/') || /^[a-zA-Z]:/.test(name) || name.split('/').some((seg) => seg === '..');
 }
 
 /**

@@ -55,12 +55,7 @@ export const FILE_MISSING = '附件不存在或无权使用，请重新上传';
  * but is not theirs gets exactly the answer of one that never existed (404), so the reply says
  * nothing about other units' files. `held` are files the row being edited already carries.
  */
-export async function requireReadableFiles(
-  db: Executor,
-  actor: Actor,
-  refs: ReadonlyArray<{ sha256: string }>,
-  opts: { path?: string; held?: ReadonlySet<string> } = {},
-): Promise<void> {
+export async function requireReadableFiles(db: Executor, actor: Actor, refs: ReadonlyArray<{ sha256: string }>, opts: { path?: string; held?: ReadonlySet<string> } = {}): Promise<void> {
   const held = opts.held ?? new Set<string>();
   const foreign = refs.map((r) => r.sha256).filter((s) => !held.has(s));
   if (foreign.length === 0) return;

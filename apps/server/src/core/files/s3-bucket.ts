@@ -97,9 +97,7 @@ export function openBucket(settings: S3Settings): Bucket {
     async upload(key, file) {
       for (let attempt = 1; ; attempt++) {
         try {
-          await uploader.send(
-            new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(file.path), ContentLength: file.size, ContentMD5: file.md5 }),
-          );
+          await uploader.send(new PutObjectCommand({ Bucket, Key: key, Body: createReadStream(file.path), ContentLength: file.size, ContentMD5: file.md5 }));
           return;
         } catch (err) {
           const status = statusOf(err);

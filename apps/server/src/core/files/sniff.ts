@@ -40,9 +40,7 @@ export const MIME = {
  * Accepted when a caller names no list: the formats these offices exchange. Archives, legacy
  * OLE documents and executables need an explicit allowedTypes (or are never accepted).
  */
-export const DEFAULT_ALLOWED_TYPES: readonly FileType[] = [
-  MIME.jpeg, MIME.png, MIME.gif, MIME.webp, MIME.pdf, MIME.docx, MIME.xlsx, MIME.pptx, MIME.mp4,
-];
+export const DEFAULT_ALLOWED_TYPES: readonly FileType[] = [MIME.jpeg, MIME.png, MIME.gif, MIME.webp, MIME.pdf, MIME.docx, MIME.xlsx, MIME.pptx, MIME.mp4];
 
 /** Bytes of the head the sniffer needs; fewer only when the whole file is shorter. */
 export const SNIFF_HEAD_BYTES = 64;
@@ -50,8 +48,7 @@ export const SNIFF_HEAD_BYTES = 64;
 /** A definite type, "a zip: look at its entries", or nothing recognisable. */
 export type HeadVerdict = { type: FileType } | { zip: true } | null;
 
-const startsWith = (buf: Buffer, bytes: readonly number[], at = 0): boolean =>
-  buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
+const startsWith = (buf: Buffer, bytes: readonly number[], at = 0): boolean => buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
 const ascii = (buf: Buffer, from: number, to: number): string => buf.subarray(from, to).toString('latin1');
 
 // ISO base media brands (the four bytes after "ftyp"), as the camera and phone makers write them.
@@ -77,7 +74,11 @@ export function sniffHead(head: Buffer): HeadVerdict {
   }
   // A web page (after an optional BOM and blank space). Recognised so a saved page can be kept
   // where a caller allows it (用稿 evidence); no default list accepts it, so no upload becomes one.
-  const text = head.toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const text = head
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<head') || text.startsWith('<meta')) return { type: MIME.html };
   return null;
 }

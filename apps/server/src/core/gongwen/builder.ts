@@ -1,20 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  DocumentGridType,
-  Footer,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import { FONTS, fontTableXml, runFont } from './fonts.ts';
 import { CHAR_SPACE, FIRST_LINE_INDENT, LINE_PITCH, MARGIN, PAGE, SIZE } from './layout.ts';
 
@@ -132,9 +116,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
-        children: [
-          new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFont(FONTS.pageNumber), size: SIZE.pageNumber }),
-        ],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: runFont(FONTS.pageNumber), size: SIZE.pageNumber })],
       }),
     ],
   });

@@ -31,17 +31,8 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 /** word/fontTable.xml naming every 公文 font with its fallback. */
 export function fontTableXml(): string {
   const entries = Object.values(FONTS)
-    .map(
-      (f) =>
-        `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`,
-    )
+    .map((f) => `<w:font w:name="${escapeXml(f.name)}"><w:altName w:val="${escapeXml(f.altName)}"/><w:charset w:val="86"/><w:family w:val="${f.family}"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
   const latin = `<w:font w:name="${LATIN}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`;
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
-    entries +
-    latin +
-    '</w:fonts>'
-  );
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + entries + latin + '</w:fonts>';
 }

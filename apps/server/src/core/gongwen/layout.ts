@@ -23,7 +23,7 @@ export const LINE_PITCH = Math.floor(textHeight / LINES_PER_PAGE);
  * `w:charSpace` is the difference between the wanted character pitch and the default font size,
  * in 1/4096 pt: 28 characters over the text width, against 16 pt.
  */
-export const CHAR_SPACE = Math.round(((textWidth / CHARS_PER_LINE / 20) - SIZE.body / 2) * 4096);
+export const CHAR_SPACE = Math.round((textWidth / CHARS_PER_LINE / 20 - SIZE.body / 2) * 4096);
 
 /** Two 3号 characters of first-line indent. */
 export const FIRST_LINE_INDENT = 2 * (SIZE.body / 2) * 20;

@@ -20,7 +20,11 @@ export async function findIdempotent(db: Executor, k: IdemKey): Promise<{ reques
  * key waits here until the first transaction ends, then finds it taken; false means "taken".
  */
 export async function claimIdempotent(tx: Executor, k: IdemKey, requestHash: string): Promise<boolean> {
-  const rows = await tx.insert(idempotencyKeys).values({ ...k, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  const rows = await tx
+    .insert(idempotencyKeys)
+    .values({ ...k, requestHash })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
   return rows.length === 1;
 }
 

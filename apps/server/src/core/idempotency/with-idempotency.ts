@@ -21,11 +21,7 @@ function replay<T>(stored: { requestHash: string; response: unknown }, requestHa
  * double click) gets the stored answer; the same key with a different request is refused.
  * Without a key it is just the transaction.
  */
-export async function withIdempotency<T>(
-  ctx: Ctx,
-  opts: { scope: string; key: string | undefined; request: unknown },
-  work: (tx: Executor) => Promise<T>,
-): Promise<T> {
+export async function withIdempotency<T>(ctx: Ctx, opts: { scope: string; key: string | undefined; request: unknown }, work: (tx: Executor) => Promise<T>): Promise<T> {
   const { key } = opts;
   if (!key || !ctx.actor.userId) return ctx.db.transaction((tx) => work(tx));
   const k: IdemKey = { userId: ctx.actor.userId, scope: opts.scope, key };

@@ -1,16 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import {
-  PgBoss,
-  fromDrizzle,
-  fromPglite,
-  type ConstructorOptions,
-  type Db as BossDb,
-  type DrizzleTransactionLike,
-  type JobResult,
-  type Queue,
-  type SendOptions as BossSendOptions,
-} from 'pg-boss';
+import { PgBoss, fromDrizzle, fromPglite, type ConstructorOptions, type Db as BossDb, type DrizzleTransactionLike, type JobResult, type Queue, type SendOptions as BossSendOptions } from 'pg-boss';
 import type { Database, Executor } from '@xuanlian/db';
 import type { JobBacklog, JobHandler, JobQueue, SendOptions, WorkOptions } from './job-queue.ts';
 import { routeThroughTransactions, type RoutingDb } from './tx-routing.ts';

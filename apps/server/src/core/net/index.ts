@@ -3,14 +3,4 @@
 export { createAddressPolicy, type AddressPolicy } from './address-policy.ts';
 export { FetchError, fetchError, type FetchErrorCode } from './errors.ts';
 export { currentAddressPolicy, readFetchPolicy, writeFetchPolicy } from './fetch-policy.ts';
-export {
-  resolveCheckedHost,
-  safeFetch,
-  systemResolver,
-  type FetchLimits,
-  type FetchRequest,
-  type FetchResult,
-  type ResolvedAddress,
-  type Resolver,
-  type SafeFetchOptions,
-} from './safe-fetch.ts';
+export { resolveCheckedHost, safeFetch, systemResolver, type FetchLimits, type FetchRequest, type FetchResult, type ResolvedAddress, type Resolver, type SafeFetchOptions } from './safe-fetch.ts';

@@ -57,12 +57,7 @@ export function presentSummary(row: ActivityRow, attendees: AttendeeRow[], canEd
   };
 }
 
-export function presentActivity(
-  row: ActivityRow,
-  attendees: AttendeeRow[],
-  meta: Map<string, { mime: string; size: number }>,
-  canEdit: boolean,
-): Activity {
+export function presentActivity(row: ActivityRow, attendees: AttendeeRow[], meta: Map<string, { mime: string; size: number }>, canEdit: boolean): Activity {
   const { fileCount: _n, ...summary } = presentSummary(row, attendees, canEdit);
   return {
     ...summary,

@@ -39,7 +39,13 @@ export async function insertType(tx: Executor, v: typeof activityTypes.$inferIns
 }
 
 export async function updateType(tx: Executor, id: string, set: Partial<typeof activityTypes.$inferInsert>): Promise<ActivityTypeRow | undefined> {
-  return (await tx.update(activityTypes).set({ ...set, updatedAt: new Date() }).where(eq(activityTypes.id, id)).returning())[0];
+  return (
+    await tx
+      .update(activityTypes)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(activityTypes.id, id))
+      .returning()
+  )[0];
 }
 
 const joined = {
@@ -83,12 +89,7 @@ export async function listActivitiesInScope(db: Executor, scope: Scope, f: Activ
       .orderBy(desc(activities.heldOn), desc(activities.createdAt))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    db
-      .select({ n: count() })
-      .from(activities)
-      .innerJoin(orgs, eq(orgs.id, activities.orgId))
-      .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
-      .where(where),
+    db.select({ n: count() }).from(activities).innerJoin(orgs, eq(orgs.id, activities.orgId)).innerJoin(activityTypes, eq(activityTypes.id, activities.typeId)).where(where),
   ]);
   return { rows: rows.map(flat), total: totals[0]?.n ?? 0 };
 }
@@ -108,12 +109,7 @@ export async function insertActivity(tx: Executor, v: typeof activities.$inferIn
 }
 
 /** Applies an edit only if nobody saved in between (`version` still as read); undefined otherwise. */
-export async function updateActivityIfVersion(
-  tx: Executor,
-  id: string,
-  version: number,
-  set: Partial<typeof activities.$inferInsert>,
-): Promise<{ id: string } | undefined> {
+export async function updateActivityIfVersion(tx: Executor, id: string, version: number, set: Partial<typeof activities.$inferInsert>): Promise<{ id: string } | undefined> {
   const rows = await tx
     .update(activities)
     .set({ ...set, version: version + 1, updatedAt: new Date() })

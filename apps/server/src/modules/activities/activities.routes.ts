@@ -35,12 +35,8 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     updateActivityType({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
 
-  app.get('/api/activities', { schema: { tags, querystring: ActivityListQuery, response: { 200: ActivityListOutput } } }, (req) =>
-    listActivities({ ctx: req.ctx, input: req.query }),
-  );
-  app.get('/api/activities/roster', { schema: { tags, querystring: RosterQuery, response: { 200: RosterOutput } } }, (req) =>
-    getRoster({ ctx: req.ctx, orgId: req.query.orgId }),
-  );
+  app.get('/api/activities', { schema: { tags, querystring: ActivityListQuery, response: { 200: ActivityListOutput } } }, (req) => listActivities({ ctx: req.ctx, input: req.query }));
+  app.get('/api/activities/roster', { schema: { tags, querystring: RosterQuery, response: { 200: RosterOutput } } }, (req) => getRoster({ ctx: req.ctx, orgId: req.query.orgId }));
   app.get('/api/activities/study-archive', { schema: { tags, querystring: OrgYearQuery } }, async (req, reply) => {
     const doc = await buildStudyArchive({ ctx: req.ctx, orgId: req.query.orgId, year: req.query.year });
     return sendDocx(reply, doc.body, doc.name);

@@ -73,10 +73,19 @@ export async function findAdoptionView(db: Executor, scope: Scope, id: string): 
 }
 
 export async function findByManuscriptOutlet(db: Executor, manuscriptId: string, outletId: string): Promise<AdoptionRow | undefined> {
-  return (await db.select().from(adoptions).where(and(eq(adoptions.manuscriptId, manuscriptId), eq(adoptions.outletId, outletId))))[0];
+  return (
+    await db
+      .select()
+      .from(adoptions)
+      .where(and(eq(adoptions.manuscriptId, manuscriptId), eq(adoptions.outletId, outletId)))
+  )[0];
 }
 
-export async function listAdoptionViews(db: Executor, scope: Scope, f: { status?: string | undefined; orgPath?: string | undefined; manuscriptId?: string | undefined; notEnteredBy?: string | undefined; page: number; pageSize: number }) {
+export async function listAdoptionViews(
+  db: Executor,
+  scope: Scope,
+  f: { status?: string | undefined; orgPath?: string | undefined; manuscriptId?: string | undefined; notEnteredBy?: string | undefined; page: number; pageSize: number },
+) {
   const conds: SQL[] = [orgIdFilter(scope, sql`a.org_id`)];
   if (f.status) conds.push(sql`a.status = ${f.status}`);
   if (f.orgPath) conds.push(sql`o.path like ${`${f.orgPath}%`}`);
@@ -115,11 +124,7 @@ export async function findAdoptionRow(db: Executor, id: string): Promise<Adoptio
 }
 
 /** The saved page (or the note why not) — only while no evidence is there, so a hand upload wins. */
-export async function setCapturedEvidence(
-  tx: Executor,
-  id: string,
-  set: { evidenceNote: string } & Partial<Pick<AdoptionRow, 'evidenceSha256' | 'evidenceName' | 'evidenceMime'>>,
-): Promise<boolean> {
+export async function setCapturedEvidence(tx: Executor, id: string, set: { evidenceNote: string } & Partial<Pick<AdoptionRow, 'evidenceSha256' | 'evidenceName' | 'evidenceMime'>>): Promise<boolean> {
   const rows = await tx
     .update(adoptions)
     .set({ ...set, updatedAt: new Date() })

@@ -54,7 +54,14 @@ export async function capturePage(services: Services, adoptionId: string, opts: 
     const set = stored ? { evidenceSha256: stored.sha256, evidenceName: name, evidenceMime: stored.mime, evidenceNote: note } : { evidenceNote: note };
     if (!(await setCapturedEvidence(tx, adoptionId, set))) return false;
     if (stored) {
-      await writeAudit(tx, systemCtx(services), { action: 'adoption.evidence', targetType: 'adoption', targetId: adoptionId, orgId: a.orgId, before: null, after: { sha256: stored.sha256, name, url: a.url } });
+      await writeAudit(tx, systemCtx(services), {
+        action: 'adoption.evidence',
+        targetType: 'adoption',
+        targetId: adoptionId,
+        orgId: a.orgId,
+        before: null,
+        after: { sha256: stored.sha256, name, url: a.url },
+      });
     }
     return true;
   });

@@ -77,7 +77,10 @@ export async function monitorsCovering(tx: Executor, orgId: string): Promise<str
     tx,
     sql`select distinct u.id::text as id
         from users u join role_grants g on g.user_id = u.id join orgs go on go.id = g.org_id
-        where u.status = 'active' and g.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
+        where u.status = 'active' and g.role in (${sql.join(
+          roles.map((r) => sql`${r}`),
+          sql`, `,
+        )})
           and (select path from orgs where id = ${orgId}) like go.path || '%'`,
   );
   return rows.map((r) => r.id);
@@ -85,7 +88,10 @@ export async function monitorsCovering(tx: Executor, orgId: string): Promise<str
 
 export async function activeUsers(tx: Executor, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.status, 'active')));
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.status, 'active')));
   return rows.map((r) => r.id);
 }
 
@@ -138,7 +144,11 @@ export async function insertRule(tx: Executor, values: typeof opinionAlertRules.
 }
 
 export async function updateRuleRow(tx: Executor, id: string, set: Partial<typeof opinionAlertRules.$inferInsert>): Promise<AlertRuleRow | undefined> {
-  const rows = await tx.update(opinionAlertRules).set({ ...set, updatedAt: new Date() }).where(eq(opinionAlertRules.id, id)).returning();
+  const rows = await tx
+    .update(opinionAlertRules)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(opinionAlertRules.id, id))
+    .returning();
   return rows[0];
 }
 
@@ -165,7 +175,14 @@ export async function listAlertsInScope(
   if (f.severity) conds.push(eq(opinionAlerts.severity, f.severity));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
-    db.select(alertWithTopic).from(opinionAlerts).innerJoin(opinionTopics, eq(opinionTopics.id, opinionAlerts.topicId)).where(where).orderBy(desc(opinionAlerts.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db
+      .select(alertWithTopic)
+      .from(opinionAlerts)
+      .innerJoin(opinionTopics, eq(opinionTopics.id, opinionAlerts.topicId))
+      .where(where)
+      .orderBy(desc(opinionAlerts.createdAt))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(opinionAlerts).innerJoin(opinionTopics, eq(opinionTopics.id, opinionAlerts.topicId)).where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r.alert, topicName: r.topicName })), total: Number(totals[0]?.n ?? 0) };
@@ -195,7 +212,10 @@ export async function inboxOf(db: Executor, userId: string, f: { unread?: boolea
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(alertDeliveries).where(where),
-    db.select({ n: count() }).from(alertDeliveries).where(and(eq(alertDeliveries.userId, userId), eq(alertDeliveries.status, 'delivered'), isNull(alertDeliveries.readAt))),
+    db
+      .select({ n: count() })
+      .from(alertDeliveries)
+      .where(and(eq(alertDeliveries.userId, userId), eq(alertDeliveries.status, 'delivered'), isNull(alertDeliveries.readAt))),
   ]);
   return { rows, total: Number(totals[0]?.n ?? 0), unread: Number(unread[0]?.n ?? 0) };
 }
@@ -213,7 +233,6 @@ export async function orgNameOf(db: Executor, id: string): Promise<string | unde
   const rows = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, id));
   return rows[0]?.name;
 }
-
 
 export async function alertsCount(db: Executor, scope: Scope, from: Date, to: Date): Promise<number> {
   const rows = await db

@@ -80,7 +80,21 @@ export async function evaluateAlerts(tx: Executor, ctx: Ctx, mentions: StoredMen
       const hits = own.filter((m) => rule.sourceIds.includes(m.sourceId));
       for (const group of byCluster(hits)) {
         const first = group[0] as StoredMention;
-        const ok = await raise(tx, ctx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `重点信源发布“${topic.name}”相关信息：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
+        const ok = await raise(
+          tx,
+          ctx,
+          {
+            rule,
+            topic,
+            key: `${rule.id}:cluster:${first.clusterId}`,
+            title: `重点信源发布“${topic.name}”相关信息：${clip(first.title)}`,
+            clusterId: first.clusterId,
+            mentions: group,
+            count: group.length,
+            firstAt: first.occurredAt,
+          },
+          now,
+        );
         if (ok) raised++;
       }
     } else if (rule.kind === 'title_keyword') {
@@ -92,7 +106,21 @@ export async function evaluateAlerts(tx: Executor, ctx: Ctx, mentions: StoredMen
       for (const group of byCluster(hits)) {
         const first = group[0] as StoredMention;
         const word = rule.keywords.find((k) => foldText(first.title).includes(foldText(k))) ?? '';
-        const ok = await raise(tx, ctx, { rule, topic, key: `${rule.id}:cluster:${first.clusterId}`, title: `标题含“${word}”（${topic.name}）：${clip(first.title)}`, clusterId: first.clusterId, mentions: group, count: group.length, firstAt: first.occurredAt }, now);
+        const ok = await raise(
+          tx,
+          ctx,
+          {
+            rule,
+            topic,
+            key: `${rule.id}:cluster:${first.clusterId}`,
+            title: `标题含“${word}”（${topic.name}）：${clip(first.title)}`,
+            clusterId: first.clusterId,
+            mentions: group,
+            count: group.length,
+            firstAt: first.occurredAt,
+          },
+          now,
+        );
         if (ok) raised++;
       }
     } else if (rule.kind === 'negative_spike' && rule.threshold && rule.windowMinutes) {

@@ -22,10 +22,22 @@ function ledgerFigures(groups: LedgerGroup[]): SummaryFigure[] {
     fig('study_rate', '中心组参学率', roster ? Math.round((n(study, (g) => g.tookPart) / roster) * 1000) / 10 : 0, '%', src),
     fig('seminars', '专题研讨', n(of('seminar')), '次', src),
     fig('lectures', '理论宣讲', n(lectures), '场', src),
-    fig('lecture_reach', '宣讲受众', n(lectures, (g) => g.present + g.outside), '人次', src),
+    fig(
+      'lecture_reach',
+      '宣讲受众',
+      n(lectures, (g) => g.present + g.outside),
+      '人次',
+      src,
+    ),
     { ...fig('lecture_venues', `宣讲覆盖场所（${venues.map((v) => VENUE_TYPE_LABELS[v]).join('、') || '无'}）`, venues.length, '类', src) },
     fig('trainings', '专题培训', n(of('training')), '次', src),
-    fig('training_attendees', '参训', n(of('training'), (g) => g.tookPart + g.outside), '人次', src),
+    fig(
+      'training_attendees',
+      '参训',
+      n(of('training'), (g) => g.tookPart + g.outside),
+      '人次',
+      src,
+    ),
     fig('meetings', '工作例会', n(of('meeting')), '次', src),
     fig('volunteer', '志愿服务/文明实践活动', n(of('volunteer')), '次', src),
     fig('culture', '文化活动', n(of('culture')), '次', src),
@@ -43,7 +55,15 @@ export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: st
   const today = chinaDate();
   const period = periodOf(year, today);
   const subtree = await listOrgsInScope(ctx.db, { all: false, paths: [org.path] });
-  const [groups, tasks] = await Promise.all([ledgerGroups(ctx.db, subtree.map((o) => o.id), year, period.asOf), taskCounts(ctx.db, org.path, year, today)]);
+  const [groups, tasks] = await Promise.all([
+    ledgerGroups(
+      ctx.db,
+      subtree.map((o) => o.id),
+      year,
+      period.asOf,
+    ),
+    taskCounts(ctx.db, org.path, year, today),
+  ]);
   const s: SummaryScope = { ctx, orgId: org.id, orgPath: org.path, year };
   const src = '工作方案督办';
   const figures = [

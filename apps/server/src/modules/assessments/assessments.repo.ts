@@ -6,12 +6,25 @@ import { queryRows } from '../../core/sql.ts';
 export type WeightsRow = typeof assessmentWeights.$inferSelect;
 
 export async function findWeights(db: Executor, orgId: string, year: number): Promise<WeightsRow | undefined> {
-  const rows = await db.select().from(assessmentWeights).where(and(eq(assessmentWeights.orgId, orgId), eq(assessmentWeights.year, year)));
+  const rows = await db
+    .select()
+    .from(assessmentWeights)
+    .where(and(eq(assessmentWeights.orgId, orgId), eq(assessmentWeights.year, year)));
   return rows[0];
 }
 
 export async function upsertWeights(tx: Executor, v: AssessmentWeights & { orgId: string; year: number; updatedBy: string | null }): Promise<void> {
-  const values = { points: v.points, quota: v.quota, targets: v.targets, tasks: v.tasks, praiseTop: v.praiseTop, praiseThreshold: v.praiseThreshold, criticiseBottom: v.criticiseBottom, updatedBy: v.updatedBy, updatedAt: new Date() };
+  const values = {
+    points: v.points,
+    quota: v.quota,
+    targets: v.targets,
+    tasks: v.tasks,
+    praiseTop: v.praiseTop,
+    praiseThreshold: v.praiseThreshold,
+    criticiseBottom: v.criticiseBottom,
+    updatedBy: v.updatedBy,
+    updatedAt: new Date(),
+  };
   await tx
     .insert(assessmentWeights)
     .values({ orgId: v.orgId, year: v.year, ...values })

@@ -28,7 +28,13 @@ function where(scope: Scope, seesAll: boolean, f: AuditFilters): SQL | undefined
 export async function listAudit(db: Executor, scope: Scope, seesAll: boolean, f: AuditFilters, page: number, pageSize: number) {
   const w = where(scope, seesAll, f);
   const [rows, totals] = await Promise.all([
-    db.select().from(auditLogs).where(w).orderBy(desc(auditLogs.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(auditLogs)
+      .where(w)
+      .orderBy(desc(auditLogs.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(auditLogs).where(w),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };

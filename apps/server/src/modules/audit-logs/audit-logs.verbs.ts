@@ -69,9 +69,7 @@ export async function exportAuditLogs({ ctx, input }: { ctx: Ctx; input: AuditLo
       { header: '变更后', width: 40, value: (r) => (r.after === null ? '' : JSON.stringify(r.after)) },
     ],
   });
-  await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx, { action: 'audit.export', targetType: 'audit_log', after: { rows: rows.length, filters: input } }),
-  );
+  await ctx.db.transaction((tx) => writeAudit(tx, ctx, { action: 'audit.export', targetType: 'audit_log', after: { rows: rows.length, filters: input } }));
   return workbookBuffer(book);
 }
 

@@ -10,9 +10,7 @@ export async function loadActor(
   userId: string,
   passwordExpired: (changedAt: Date | null) => boolean,
   secondFactorPolicy?: Pick<SecurityPolicy, 'requireSecondFactorFor'>,
-): Promise<
-  (Actor & { status: string; orgName: string }) | undefined
-> {
+): Promise<(Actor & { status: string; orgName: string }) | undefined> {
   const user = await findUserById(db, userId);
   if (!user) return undefined;
   const grants = await grantsOf(db, [userId]);
@@ -28,7 +26,12 @@ export async function loadActor(
     mustChangePassword: user.mustChangePassword || passwordExpired(user.passwordChangedAt),
     secondFactorEnabled: user.totpEnabledAt !== null,
     mustEnrolSecondFactor:
-      user.totpEnabledAt === null && secondFactorPolicy !== undefined && secondFactorRequired(secondFactorPolicy, grants.map((g) => g.role)),
+      user.totpEnabledAt === null &&
+      secondFactorPolicy !== undefined &&
+      secondFactorRequired(
+        secondFactorPolicy,
+        grants.map((g) => g.role),
+      ),
   };
 }
 

@@ -1,14 +1,4 @@
-import {
-  ChangePasswordInput,
-  ConfirmSecondFactorInput,
-  LoginInput,
-  LoginResult,
-  Me,
-  RecoveryCodes,
-  SecondFactorEnrolment,
-  SecondFactorLoginInput,
-  SecondFactorStatus,
-} from '@xuanlian/contracts';
+import { ChangePasswordInput, ConfirmSecondFactorInput, LoginInput, LoginResult, Me, RecoveryCodes, SecondFactorEnrolment, SecondFactorLoginInput, SecondFactorStatus } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writeAudit } from '../../core/audit/audit.ts';
 import { afterCommit } from '../../core/cache.ts';
@@ -59,22 +49,20 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteOptions> = async (app, o
     },
   );
   app.get('/api/me/second-factor', { schema: { tags, response: { 200: SecondFactorStatus } } }, (req) => secondFactorStatus({ ctx: req.ctx }));
-  app.post('/api/me/second-factor/enrolment', { schema: { tags, response: { 200: SecondFactorEnrolment } } }, (req) =>
-    startSecondFactorEnrolment({ ctx: req.ctx }),
-  );
-  app.post(
-    '/api/me/second-factor/enrolment/confirm',
-    { schema: { tags, body: ConfirmSecondFactorInput, response: { 200: RecoveryCodes } } },
-    (req) => confirmSecondFactorEnrolment({ ctx: req.ctx, code: req.body.code }),
+  app.post('/api/me/second-factor/enrolment', { schema: { tags, response: { 200: SecondFactorEnrolment } } }, (req) => startSecondFactorEnrolment({ ctx: req.ctx }));
+  app.post('/api/me/second-factor/enrolment/confirm', { schema: { tags, body: ConfirmSecondFactorInput, response: { 200: RecoveryCodes } } }, (req) =>
+    confirmSecondFactorEnrolment({ ctx: req.ctx, code: req.body.code }),
   );
   app.post('/api/auth/logout', { schema: { tags } }, async (req, reply) => {
     if (req.sessionId) {
       const ctx = req.ctx;
       const sessionId = req.sessionId;
-      await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
-        await deleteSession(tx, sessionId);
-        await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId, orgId: ctx.actor.orgId });
-      }));
+      await afterCommit(ctx.db, () =>
+        ctx.db.transaction(async (tx) => {
+          await deleteSession(tx, sessionId);
+          await writeAudit(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.userId, orgId: ctx.actor.orgId });
+        }),
+      );
     }
     reply.clearCookie(SESSION_COOKIE, cookie(req));
     return reply.status(204).send();

@@ -9,7 +9,11 @@ const withOrg = { brief: opinionBriefs, orgName: orgs.name, orgPath: orgs.path }
 const flatten = (r: { brief: BriefRow; orgName: string; orgPath: string }): BriefWithOrg => ({ ...r.brief, orgName: r.orgName, orgPath: r.orgPath });
 
 export async function findBriefInScope(db: Executor, scope: Scope, id: string): Promise<BriefWithOrg | undefined> {
-  const rows = await db.select(withOrg).from(opinionBriefs).innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId)).where(and(eq(opinionBriefs.id, id), orgIdFilter(scope, opinionBriefs.orgId)));
+  const rows = await db
+    .select(withOrg)
+    .from(opinionBriefs)
+    .innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId))
+    .where(and(eq(opinionBriefs.id, id), orgIdFilter(scope, opinionBriefs.orgId)));
   return rows[0] ? flatten(rows[0]) : undefined;
 }
 
@@ -24,7 +28,14 @@ export async function listBriefsInScope(db: Executor, scope: Scope, f: { subtree
   if (f.kind) conds.push(eq(opinionBriefs.kind, f.kind));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
-    db.select(withOrg).from(opinionBriefs).innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId)).where(where).orderBy(desc(opinionBriefs.periodFrom), desc(opinionBriefs.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db
+      .select(withOrg)
+      .from(opinionBriefs)
+      .innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId))
+      .where(where)
+      .orderBy(desc(opinionBriefs.periodFrom), desc(opinionBriefs.createdAt))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(opinionBriefs).innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId)).where(where),
   ]);
   return { rows: rows.map(flatten), total: Number(totals[0]?.n ?? 0) };
@@ -44,12 +55,19 @@ export async function upsertPending(tx: Executor, v: { orgId: string; kind: stri
 
 /** On schedule: only if the period has no brief yet, so a repeated tick makes nothing twice. */
 export async function insertIfAbsent(tx: Executor, v: { orgId: string; kind: string; periodFrom: Date; periodTo: Date }): Promise<BriefRow | undefined> {
-  const rows = await tx.insert(opinionBriefs).values({ ...v, status: 'pending' }).onConflictDoNothing().returning();
+  const rows = await tx
+    .insert(opinionBriefs)
+    .values({ ...v, status: 'pending' })
+    .onConflictDoNothing()
+    .returning();
   return rows[0];
 }
 
 export async function finishBrief(tx: Executor, id: string, set: { status: 'ready' | 'failed'; error?: string | null; fileSha256?: string | null; figures?: unknown }): Promise<void> {
-  await tx.update(opinionBriefs).set({ ...set, generatedAt: new Date() }).where(eq(opinionBriefs.id, id));
+  await tx
+    .update(opinionBriefs)
+    .set({ ...set, generatedAt: new Date() })
+    .where(eq(opinionBriefs.id, id));
 }
 
 /** Units that own an enabled topic: the ones a scheduled brief is written for. */

@@ -17,8 +17,7 @@ const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number
     children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 32, font: opts.font ?? BODY })],
   });
 
-const heading = (text: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 32, font: HEAD })] });
+const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 32, font: HEAD })] });
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 function table(header: string[], rows: string[][]): Table {
@@ -57,7 +56,12 @@ export async function buildBriefDocx(input: BriefDocInput): Promise<Buffer> {
     ),
   ];
   if (f.byDay.length > 1) {
-    children.push(table(['日期', '信息数', '负面'], f.byDay.map((d) => [chineseDate(d.day), String(d.total), String(d.negative)])));
+    children.push(
+      table(
+        ['日期', '信息数', '负面'],
+        f.byDay.map((d) => [chineseDate(d.day), String(d.total), String(d.negative)]),
+      ),
+    );
   }
   children.push(heading('二、重点舆情（按转载量）'));
   if (f.topClusters.length === 0) children.push(p('本期无重点舆情。'));
@@ -71,7 +75,13 @@ export async function buildBriefDocx(input: BriefDocInput): Promise<Buffer> {
   }
   children.push(heading('三、分专题情况'));
   if (f.byTopic.length === 0) children.push(p('本期各监测专题无命中信息。'));
-  else children.push(table(['监测专题', '信息数', '负面'], f.byTopic.map((t) => [t.name, String(t.count), String(t.negative)])));
+  else
+    children.push(
+      table(
+        ['监测专题', '信息数', '负面'],
+        f.byTopic.map((t) => [t.name, String(t.count), String(t.negative)]),
+      ),
+    );
   children.push(heading('四、舆情事件处置情况'));
   if (f.openIncidents.length === 0) children.push(p('目前无在办舆情事件。'));
   else {
@@ -90,7 +100,12 @@ export async function buildBriefDocx(input: BriefDocInput): Promise<Buffer> {
   }
   if (f.bySource.length > 0) {
     children.push(heading('五、主要信源'));
-    children.push(table(['信源', '信息数'], f.bySource.map((x) => [x.name, String(x.count)])));
+    children.push(
+      table(
+        ['信源', '信息数'],
+        f.bySource.map((x) => [x.name, String(x.count)]),
+      ),
+    );
   }
   children.push(p(''));
   children.push(p(`生成时间：${chineseDateTime(input.generatedAt)}`, { size: 24 }));

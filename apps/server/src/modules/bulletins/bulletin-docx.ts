@@ -19,7 +19,12 @@ export function rankingTable(n: BulletinNumbers): string[][] {
   ];
 }
 
-const paras = (s: string) => s.split(/\n+/).map((p) => p.trim()).filter(Boolean).map((p) => gwParagraph(p));
+const paras = (s: string) =>
+  s
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => gwParagraph(p));
 
 /** A long title breaks after the period, the way offices print it (two centred lines). */
 function titleLines(title: string): string[] {

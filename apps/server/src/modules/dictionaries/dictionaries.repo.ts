@@ -28,11 +28,7 @@ export async function listCategories(db: Executor, scope: Scope | null, orgIds: 
 }
 
 export async function findCategory(db: Executor, id: string, opts: { lock?: boolean } = {}): Promise<CategoryRow | undefined> {
-  const q = db
-    .select({ c: manuscriptCategories, orgName: orgs.name })
-    .from(manuscriptCategories)
-    .innerJoin(orgs, eq(orgs.id, manuscriptCategories.orgId))
-    .where(eq(manuscriptCategories.id, id));
+  const q = db.select({ c: manuscriptCategories, orgName: orgs.name }).from(manuscriptCategories).innerJoin(orgs, eq(orgs.id, manuscriptCategories.orgId)).where(eq(manuscriptCategories.id, id));
   const rows = opts.lock ? await q.for('update', { of: manuscriptCategories }) : await q;
   const r = rows[0];
   return r ? { ...r.c, orgName: r.orgName } : undefined;
@@ -44,7 +40,10 @@ export async function insertCategory(tx: Executor, v: typeof manuscriptCategorie
 }
 
 export async function updateCategory(tx: Executor, id: string, set: Partial<typeof manuscriptCategories.$inferInsert>): Promise<void> {
-  await tx.update(manuscriptCategories).set({ ...set, updatedAt: new Date() }).where(eq(manuscriptCategories.id, id));
+  await tx
+    .update(manuscriptCategories)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(manuscriptCategories.id, id));
 }
 
 export async function categoryInUse(db: Executor, id: string): Promise<boolean> {
@@ -68,11 +67,7 @@ export async function listWords(db: Executor, scope: Scope | null, orgIds: strin
 }
 
 export async function findWord(db: Executor, id: string): Promise<WordRow | undefined> {
-  const rows = await db
-    .select({ w: sensitiveWords, orgName: orgs.name })
-    .from(sensitiveWords)
-    .innerJoin(orgs, eq(orgs.id, sensitiveWords.orgId))
-    .where(eq(sensitiveWords.id, id));
+  const rows = await db.select({ w: sensitiveWords, orgName: orgs.name }).from(sensitiveWords).innerJoin(orgs, eq(orgs.id, sensitiveWords.orgId)).where(eq(sensitiveWords.id, id));
   const r = rows[0];
   return r ? { ...r.w, orgName: r.orgName } : undefined;
 }

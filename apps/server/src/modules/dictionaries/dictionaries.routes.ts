@@ -33,9 +33,7 @@ export const dictionariesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/api/dictionaries/categories/:id', { schema: { ...byId, body: UpdateCategoryInput, response: { 200: Category } } }, (req) =>
     updateCategoryEntry({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
-  app.delete('/api/dictionaries/categories/:id', { schema: { ...byId, response: { 200: DeletedOutput } } }, (req) =>
-    deleteCategoryEntry({ ctx: req.ctx, id: req.params.id }),
-  );
+  app.delete('/api/dictionaries/categories/:id', { schema: { ...byId, response: { 200: DeletedOutput } } }, (req) => deleteCategoryEntry({ ctx: req.ctx, id: req.params.id }));
 
   app.get('/api/dictionaries/words', { schema: { tags, querystring: DictionaryQuery, response: { 200: SensitiveWordListOutput } } }, async (req) => ({
     items: await listWordsFor({ ctx: req.ctx, orgId: req.query.orgId }),

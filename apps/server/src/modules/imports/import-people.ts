@@ -51,63 +51,65 @@ export async function importPeople({ ctx, file }: { ctx: Ctx; file: Buffer }): P
   let orgsCreated = 0;
   let usersCreated = 0;
   try {
-    await afterCommit(ctx.db, () => ctx.db.transaction(async (tx) => {
-      const byCode = new Map<string, OrgRow>();
-      const orgOf = async (code: string) => byCode.get(code) ?? (await findOrgByCode(tx, code));
-      for (const o of parsed.orgs) {
-        if (await findOrgByCode(tx, o.code)) {
-          errors.push({ sheet: ORG_SHEET, row: o.row, message: `单位编码“${o.code}”已存在` });
-          continue;
+    await afterCommit(ctx.db, () =>
+      ctx.db.transaction(async (tx) => {
+        const byCode = new Map<string, OrgRow>();
+        const orgOf = async (code: string) => byCode.get(code) ?? (await findOrgByCode(tx, code));
+        for (const o of parsed.orgs) {
+          if (await findOrgByCode(tx, o.code)) {
+            errors.push({ sheet: ORG_SHEET, row: o.row, message: `单位编码“${o.code}”已存在` });
+            continue;
+          }
+          const parent = await orgOf(o.parentCode);
+          if (!parent || !pathInScope(orgScope, parent.path)) {
+            errors.push({ sheet: ORG_SHEET, row: o.row, message: `上级单位编码“${o.parentCode}”不存在或不在您的管理范围内（须为已有单位或本表前面的行）` });
+            continue;
+          }
+          const row = await insertOrg(tx, { parent, name: o.name, kind: o.kind, code: o.code, sortOrder: o.sortOrder });
+          byCode.set(o.code, row);
+          orgsCreated++;
         }
-        const parent = await orgOf(o.parentCode);
-        if (!parent || !pathInScope(orgScope, parent.path)) {
-          errors.push({ sheet: ORG_SHEET, row: o.row, message: `上级单位编码“${o.parentCode}”不存在或不在您的管理范围内（须为已有单位或本表前面的行）` });
-          continue;
+        for (const u of parsed.users) {
+          const hash = hashes.get(u.row);
+          const org = await orgOf(u.orgCode);
+          const grantOrg = await orgOf(u.grantOrgCode);
+          if (!org || !grantOrg) {
+            errors.push({ sheet: USER_SHEET, row: u.row, message: `单位编码“${!org ? u.orgCode : u.grantOrgCode}”不存在` });
+            continue;
+          }
+          if (!hash) continue;
+          try {
+            await insertUserInTx(
+              tx,
+              ctx,
+              userScope,
+              {
+                username: u.username,
+                name: u.name,
+                phone: u.phone,
+                email: u.email,
+                orgId: org.id,
+                initialPassword: u.password,
+                grants: u.roles.map((role) => ({ role, orgId: grantOrg.id })),
+              },
+              hash,
+            );
+            usersCreated++;
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            const details = Array.isArray(err.details) ? (err.details as Array<{ message?: string }>) : [];
+            const msg = details.length > 0 ? details.map((d) => d.message).join('；') : err.message;
+            errors.push({ sheet: USER_SHEET, row: u.row, message: msg });
+          }
         }
-        const row = await insertOrg(tx, { parent, name: o.name, kind: o.kind, code: o.code, sortOrder: o.sortOrder });
-        byCode.set(o.code, row);
-        orgsCreated++;
-      }
-      for (const u of parsed.users) {
-        const hash = hashes.get(u.row);
-        const org = await orgOf(u.orgCode);
-        const grantOrg = await orgOf(u.grantOrgCode);
-        if (!org || !grantOrg) {
-          errors.push({ sheet: USER_SHEET, row: u.row, message: `单位编码“${!org ? u.orgCode : u.grantOrgCode}”不存在` });
-          continue;
-        }
-        if (!hash) continue;
-        try {
-          await insertUserInTx(
-            tx,
-            ctx,
-            userScope,
-            {
-              username: u.username,
-              name: u.name,
-              phone: u.phone,
-              email: u.email,
-              orgId: org.id,
-              initialPassword: u.password,
-              grants: u.roles.map((role) => ({ role, orgId: grantOrg.id })),
-            },
-            hash,
-          );
-          usersCreated++;
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          const details = Array.isArray(err.details) ? (err.details as Array<{ message?: string }>) : [];
-          const msg = details.length > 0 ? details.map((d) => d.message).join('；') : err.message;
-          errors.push({ sheet: USER_SHEET, row: u.row, message: msg });
-        }
-      }
-      if (errors.length > 0) throw new Rollback();
-      await writeAudit(tx, ctx, {
-        action: parsed.orgs.length > 0 ? 'org.import' : 'user.import',
-        targetType: 'import',
-        after: { orgsCreated, usersCreated },
-      });
-    }));
+        if (errors.length > 0) throw new Rollback();
+        await writeAudit(tx, ctx, {
+          action: parsed.orgs.length > 0 ? 'org.import' : 'user.import',
+          targetType: 'import',
+          after: { orgsCreated, usersCreated },
+        });
+      }),
+    );
   } catch (err) {
     if (!(err instanceof Rollback)) throw err;
     errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === ORG_SHEET ? -1 : 1));

@@ -31,7 +31,11 @@ function text(cell: ExcelJS.CellValue): string {
   if (typeof cell === 'object') {
     if ('text' in cell && typeof cell.text === 'string') return cell.text.trim();
     if ('result' in cell) return String(cell.result ?? '').trim();
-    if ('richText' in cell) return cell.richText.map((r) => r.text).join('').trim();
+    if ('richText' in cell)
+      return cell.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
   }
   return String(cell).trim();
 }

@@ -12,11 +12,7 @@ const ownerOrg = alias(orgs, 'owner_org');
 const withNames = { incident: opinionIncidents, orgName: orgs.name, stageOwnerOrgName: ownerOrg.name };
 
 function base(db: Executor) {
-  return db
-    .select(withNames)
-    .from(opinionIncidents)
-    .innerJoin(orgs, eq(orgs.id, opinionIncidents.orgId))
-    .innerJoin(ownerOrg, eq(ownerOrg.id, opinionIncidents.stageOwnerOrgId));
+  return db.select(withNames).from(opinionIncidents).innerJoin(orgs, eq(orgs.id, opinionIncidents.orgId)).innerJoin(ownerOrg, eq(ownerOrg.id, opinionIncidents.stageOwnerOrgId));
 }
 
 const flatten = (r: { incident: IncidentRow; orgName: string; stageOwnerOrgName: string }): IncidentWithNames => ({ ...r.incident, orgName: r.orgName, stageOwnerOrgName: r.stageOwnerOrgName });
@@ -50,7 +46,11 @@ export async function listIncidentsInScope(db: Executor, scope: Scope, f: Incide
   if (f.overdue) conds.push(and(ne(opinionIncidents.stage, 'closed'), lt(opinionIncidents.stageDeadline, sql`now()`)) as SQL);
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
-    base(db).where(where).orderBy(desc(opinionIncidents.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    base(db)
+      .where(where)
+      .orderBy(desc(opinionIncidents.createdAt))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(opinionIncidents).innerJoin(orgs, eq(orgs.id, opinionIncidents.orgId)).where(where),
   ]);
   return { rows: rows.map(flatten), total: Number(totals[0]?.n ?? 0) };
@@ -85,7 +85,11 @@ export async function moveIncident(tx: Executor, id: string, expectedStage: stri
 }
 
 export async function updateIncidentRow(tx: Executor, id: string, set: Partial<typeof opinionIncidents.$inferInsert>): Promise<IncidentRow | undefined> {
-  const rows = await tx.update(opinionIncidents).set({ ...set, updatedAt: new Date() }).where(eq(opinionIncidents.id, id)).returning();
+  const rows = await tx
+    .update(opinionIncidents)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(opinionIncidents.id, id))
+    .returning();
   return rows[0];
 }
 
@@ -145,11 +149,7 @@ export async function openIncidentsFor(db: Executor, scope: Scope, limit = 50) {
     .where(and(orgIdFilter(scope, opinionIncidents.orgId), ne(opinionIncidents.stage, 'closed')))
     .orderBy(asc(opinionIncidents.stageDeadline))
     .limit(limit);
-  const byStage = await db
-    .select({ stage: opinionIncidents.stage, n: count() })
-    .from(opinionIncidents)
-    .where(orgIdFilter(scope, opinionIncidents.orgId))
-    .groupBy(opinionIncidents.stage);
+  const byStage = await db.select({ stage: opinionIncidents.stage, n: count() }).from(opinionIncidents).where(orgIdFilter(scope, opinionIncidents.orgId)).groupBy(opinionIncidents.stage);
   return { rows: rows.map(flatten), byStage: new Map(byStage.map((r) => [r.stage, Number(r.n)])) };
 }
 

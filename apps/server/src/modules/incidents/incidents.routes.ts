@@ -26,12 +26,12 @@ export const incidentsRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await createIncident({ ctx: req.ctx, input: req.body })),
   );
   app.get('/api/incidents/:id', { schema: { ...byId, response: { 200: Incident } } }, (req) => getIncident({ ctx: req.ctx, id: req.params.id }));
-  app.post('/api/incidents/:id/transitions', { schema: { ...byId, description: '环节流转；from 为用户看到的当前环节，已被他人流转时返回 409', body: TransitionIncidentInput, response: { 200: Incident } } }, (req) =>
-    transitionIncident({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  app.post(
+    '/api/incidents/:id/transitions',
+    { schema: { ...byId, description: '环节流转；from 为用户看到的当前环节，已被他人流转时返回 409', body: TransitionIncidentInput, response: { 200: Incident } } },
+    (req) => transitionIncident({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
-  app.post('/api/incidents/:id/grade', { schema: { ...byId, body: GradeIncidentInput, response: { 200: Incident } } }, (req) =>
-    gradeIncident({ ctx: req.ctx, id: req.params.id, input: req.body }),
-  );
+  app.post('/api/incidents/:id/grade', { schema: { ...byId, body: GradeIncidentInput, response: { 200: Incident } } }, (req) => gradeIncident({ ctx: req.ctx, id: req.params.id, input: req.body }));
   app.get('/api/incidents/:id/timeline', { schema: { ...byId, response: { 200: IncidentTimelineOutput } } }, async (req) => ({
     items: await incidentTimeline({ ctx: req.ctx, id: req.params.id }),
   }));

@@ -21,4 +21,3 @@ export const journalAdoptions: AdoptionSource = async (db: Executor, manuscriptI
     ghostwritten: false,
   }));
 };
-

@@ -21,7 +21,11 @@ export async function listJournals(db: Executor, scope: Scope, subtreePath?: str
 }
 
 export async function findJournalInScope(db: Executor, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<JournalRow | undefined> {
-  const q = db.select(journalCols).from(journals).innerJoin(orgs, eq(orgs.id, journals.orgId)).where(and(eq(journals.id, id), orgIdFilter(scope, journals.orgId)));
+  const q = db
+    .select(journalCols)
+    .from(journals)
+    .innerJoin(orgs, eq(orgs.id, journals.orgId))
+    .where(and(eq(journals.id, id), orgIdFilter(scope, journals.orgId)));
   const rows = opts.lock ? await q.for('update', { of: journals }) : await q;
   const r = rows[0];
   return r ? { ...r.j, orgName: r.orgName, orgPath: r.orgPath } : undefined;
@@ -33,12 +37,18 @@ export async function insertJournal(tx: Executor, v: typeof journals.$inferInser
 }
 
 export async function journalNameTaken(db: Executor, orgId: string, name: string, exceptId: string): Promise<boolean> {
-  const rows = await db.select({ id: journals.id }).from(journals).where(and(eq(journals.orgId, orgId), eq(journals.name, name), sql`${journals.id} <> ${exceptId}`));
+  const rows = await db
+    .select({ id: journals.id })
+    .from(journals)
+    .where(and(eq(journals.orgId, orgId), eq(journals.name, name), sql`${journals.id} <> ${exceptId}`));
   return rows.length > 0;
 }
 
 export async function updateJournal(tx: Executor, id: string, set: Partial<typeof journals.$inferInsert>): Promise<void> {
-  await tx.update(journals).set({ ...set, updatedAt: new Date() }).where(eq(journals.id, id));
+  await tx
+    .update(journals)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(journals.id, id));
 }
 
 // ── issues ────────────────────────────────────────────────────────────────────────────────────
@@ -130,10 +140,7 @@ export interface InclusionRow {
 }
 
 /** Published inclusions whose 出刊日期 lies in [from, to). */
-export async function inclusionRows(
-  db: Executor,
-  q: { from: string; to: string; subtreePath?: string | undefined; manuscriptIds?: readonly string[] | undefined },
-): Promise<InclusionRow[]> {
+export async function inclusionRows(db: Executor, q: { from: string; to: string; subtreePath?: string | undefined; manuscriptIds?: readonly string[] | undefined }): Promise<InclusionRow[]> {
   if (q.manuscriptIds && q.manuscriptIds.length === 0) return [];
   return queryRows<InclusionRow>(
     db,
@@ -145,7 +152,14 @@ export async function inclusionRows(
         ${q.subtreePath ? sql`join orgs mo on mo.id = it.manuscript_org_id` : sql``}
         where i.status = 'published' and i.issue_date >= ${q.from}::date and i.issue_date < ${q.to}::date
         ${q.subtreePath ? sql`and mo.path like ${`${q.subtreePath}%`}` : sql``}
-        ${q.manuscriptIds ? sql`and it.manuscript_id in (${sql.join(q.manuscriptIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        ${
+          q.manuscriptIds
+            ? sql`and it.manuscript_id in (${sql.join(
+                q.manuscriptIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
         order by i.issue_date, j.name, i.number, it.position`,
   );
 }

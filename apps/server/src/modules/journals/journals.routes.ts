@@ -40,9 +40,7 @@ export const journalsRoutes: FastifyPluginAsyncZod = async (app) => {
     items: await listIssuesFor({ ctx: req.ctx, input: req.query }),
   }));
   app.get('/api/journals/issues/:id', { schema: { ...issue, response: { 200: JournalIssue } } }, (req) => getIssue({ ctx: req.ctx, id: req.params.id }));
-  app.put('/api/journals/issues/:id', { schema: { ...issue, body: SaveJournalIssueInput, response: { 200: JournalIssue } } }, (req) =>
-    saveIssue({ ctx: req.ctx, id: req.params.id, input: req.body }),
-  );
+  app.put('/api/journals/issues/:id', { schema: { ...issue, body: SaveJournalIssueInput, response: { 200: JournalIssue } } }, (req) => saveIssue({ ctx: req.ctx, id: req.params.id, input: req.body }));
   app.post('/api/journals/issues/:id/publish', { schema: { ...issue, body: PublishJournalIssueInput, response: { 200: JournalIssue } } }, (req) =>
     publishIssue({ ctx: req.ctx, id: req.params.id, version: req.body.version }),
   );

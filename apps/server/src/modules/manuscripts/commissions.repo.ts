@@ -17,7 +17,10 @@ export async function insertCommission(tx: Executor, v: typeof commissions.$infe
   const rows = await tx.insert(commissions).values(v).returning({ id: commissions.id });
   const id = rows[0]?.id;
   if (!id) throw new Error('insert returned no row');
-  await tx.insert(commissionTargets).values(targetOrgIds.map((orgId) => ({ commissionId: id, orgId }))).onConflictDoNothing();
+  await tx
+    .insert(commissionTargets)
+    .values(targetOrgIds.map((orgId) => ({ commissionId: id, orgId })))
+    .onConflictDoNothing();
   return id;
 }
 
@@ -92,14 +95,21 @@ export async function commissionForUnit(db: Executor, id: string, unitPathIds: s
 }
 
 export async function updateCommission(tx: Executor, id: string, set: Partial<typeof commissions.$inferInsert>): Promise<void> {
-  await tx.update(commissions).set({ ...set, updatedAt: new Date() }).where(eq(commissions.id, id));
+  await tx
+    .update(commissions)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(commissions.id, id));
 }
 
 /**
  * Targets past their due date with nothing submitted by then, for targets inside `scope`
  * (optionally one unit's subtree): the list the scoring issue penalises.
  */
-export async function missedTargets(db: Executor, scope: Scope, subtreePath: string | undefined): Promise<Array<{ commission_id: string; topic: string; due_at: Date | string; org_id: string; org_name: string }>> {
+export async function missedTargets(
+  db: Executor,
+  scope: Scope,
+  subtreePath: string | undefined,
+): Promise<Array<{ commission_id: string; topic: string; due_at: Date | string; org_id: string; org_name: string }>> {
   return queryRows(
     db,
     sql`select c.id as commission_id, c.topic, c.due_at, t.org_id, o.name as org_name

@@ -25,9 +25,7 @@ import { getUrgentChain, listUrgentChains } from './verbs/urgent.ts';
 /** 约稿, submission rules and the urgent lane: the manuscript flow's configuration and side lanes. */
 export const commissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['约稿'];
-  app.get('/api/commissions', { schema: { tags, querystring: CommissionListQuery, response: { 200: CommissionListOutput } } }, (req) =>
-    listCommissionsFor({ ctx: req.ctx, input: req.query }),
-  );
+  app.get('/api/commissions', { schema: { tags, querystring: CommissionListQuery, response: { 200: CommissionListOutput } } }, (req) => listCommissionsFor({ ctx: req.ctx, input: req.query }));
   app.get('/api/commissions/missed', { schema: { tags, querystring: MissedCommissionsQuery, response: { 200: MissedCommissionsOutput } } }, (req) =>
     missedCommissions({ ctx: req.ctx, orgId: req.query.orgId }),
   );

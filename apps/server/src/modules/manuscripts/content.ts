@@ -38,7 +38,9 @@ export function contentOf(row: ManuscriptRecord): Content {
 }
 
 export function contentHash(c: Content): string {
-  return createHash('sha256').update(JSON.stringify([c.title, c.bodyHtml, c.categoryId, c.genre, c.importance, c.authors, c.attachments, c.eventAt, c.commissionId])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([c.title, c.bodyHtml, c.categoryId, c.genre, c.importance, c.authors, c.attachments, c.eventAt, c.commissionId]))
+    .digest('hex');
 }
 
 /** Seed 004's naming rule: 单位-YYYY年M月D日工作信息. */
@@ -57,13 +59,7 @@ export interface PreparedBody {
  * elsewhere (copied from another piece); an id typed in by hand is dropped, so linking a file to
  * one's own draft never opens a file one could not see.
  */
-export async function prepareBody(
-  db: Executor,
-  actor: Actor,
-  manuscriptId: string | null,
-  html: string,
-  trusted: ReadonlySet<string> = new Set(),
-): Promise<PreparedBody> {
+export async function prepareBody(db: Executor, actor: Actor, manuscriptId: string | null, html: string, trusted: ReadonlySet<string> = new Set()): Promise<PreparedBody> {
   let clean = sanitizeBody(html);
   const shas = bodyImageShas(clean);
   if (shas.length === 0) return { bodyHtml: clean, links: [] };

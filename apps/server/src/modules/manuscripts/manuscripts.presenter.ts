@@ -1,20 +1,9 @@
-import {
-  GENRES,
-  IMPORTANCES,
-  ManuscriptAttachment,
-  ManuscriptAuthor,
-  MANUSCRIPT_STATUSES,
-  REPORT_KINDS,
-  type Manuscript,
-  type ManuscriptSummary,
-  type ReviewStep,
-} from '@xuanlian/contracts';
+import { GENRES, IMPORTANCES, ManuscriptAttachment, ManuscriptAuthor, MANUSCRIPT_STATUSES, REPORT_KINDS, type Manuscript, type ManuscriptSummary, type ReviewStep } from '@xuanlian/contracts';
 import { decidableStep } from '../reviews/index.ts';
 import type { ManuscriptRecord, ManuscriptRow } from './manuscripts.repo.ts';
 import { canTransition, isEditable } from './manuscripts.policy.ts';
 
-const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
-  value !== null && (list as readonly string[]).includes(value) ? (value as T) : fallback;
+const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T => (value !== null && (list as readonly string[]).includes(value) ? (value as T) : fallback);
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 
 export function authorsOf(row: Pick<ManuscriptRecord, 'authors'>): ManuscriptAuthor[] {

@@ -128,12 +128,7 @@ export async function saveStateOf(db: Executor, id: string) {
  * A conditional update: applies only while the row is in one of `fromStatus` (and at
  * `revision`, when given). Returns the new row, or undefined when someone else got there first.
  */
-export async function updateManuscriptIf(
-  tx: Executor,
-  id: string,
-  expect: { fromStatus?: readonly string[]; revision?: number },
-  set: ManuscriptSet,
-): Promise<ManuscriptRecord | undefined> {
+export async function updateManuscriptIf(tx: Executor, id: string, expect: { fromStatus?: readonly string[]; revision?: number }, set: ManuscriptSet): Promise<ManuscriptRecord | undefined> {
   const conds: SQL[] = [eq(manuscripts.id, id)];
   if (expect.fromStatus) conds.push(inArray(manuscripts.status, [...expect.fromStatus]));
   if (expect.revision !== undefined) conds.push(eq(manuscripts.revision, expect.revision));
@@ -189,11 +184,13 @@ function listWhere(f: ListFilter): SQL | undefined {
 
 export async function listManuscripts(db: Executor, f: ListFilter): Promise<{ rows: ManuscriptRow[]; total: number }> {
   const where = listWhere(f);
-  const order = f.reporterId
-    ? [desc(manuscripts.updatedAt), desc(manuscripts.id)]
-    : [sql`${manuscripts.submittedAt} desc nulls last`, desc(manuscripts.updatedAt), desc(manuscripts.id)];
+  const order = f.reporterId ? [desc(manuscripts.updatedAt), desc(manuscripts.id)] : [sql`${manuscripts.submittedAt} desc nulls last`, desc(manuscripts.updatedAt), desc(manuscripts.id)];
   const [rows, totals] = await Promise.all([
-    selectJoined(db).where(where).orderBy(...order).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    selectJoined(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(manuscripts).innerJoin(orgs, eq(orgs.id, manuscripts.orgId)).where(where),
   ]);
   return { rows: rows.map(flatten), total: totals[0]?.n ?? 0 };
@@ -220,12 +217,18 @@ export async function lockChainHead(tx: Executor, chainId: string): Promise<Manu
 }
 
 export async function nextChainSeq(tx: Executor, chainId: string): Promise<number> {
-  const rows = await tx.select({ n: sql<number>`coalesce(max(${manuscripts.chainSeq}), 0)::int` }).from(manuscripts).where(eq(manuscripts.chainId, chainId));
+  const rows = await tx
+    .select({ n: sql<number>`coalesce(max(${manuscripts.chainSeq}), 0)::int` })
+    .from(manuscripts)
+    .where(eq(manuscripts.chainId, chainId));
   return Number(rows[0]?.n ?? 0) + 1;
 }
 
 export async function closeChain(tx: Executor, chainId: string, at: Date): Promise<void> {
-  await tx.update(manuscripts).set({ chainClosedAt: at }).where(and(eq(manuscripts.chainId, chainId), sql`${manuscripts.chainClosedAt} is null`));
+  await tx
+    .update(manuscripts)
+    .set({ chainClosedAt: at })
+    .where(and(eq(manuscripts.chainId, chainId), sql`${manuscripts.chainClosedAt} is null`));
 }
 
 /** The 首报 rows of chains, with their unit, for the urgent list and the escalation job. */

@@ -47,9 +47,7 @@ export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['稿件'];
   const byId = { tags, params: ManuscriptIdParams };
 
-  app.get('/api/manuscripts', { schema: { tags, querystring: ManuscriptListQuery, response: { 200: ManuscriptListOutput } } }, (req) =>
-    listManuscriptsFor({ ctx: req.ctx, input: req.query }),
-  );
+  app.get('/api/manuscripts', { schema: { tags, querystring: ManuscriptListQuery, response: { 200: ManuscriptListOutput } } }, (req) => listManuscriptsFor({ ctx: req.ctx, input: req.query }));
   app.get('/api/manuscripts/export.xlsx', { schema: { tags, querystring: ManuscriptListQuery } }, async (req, reply) =>
     sendXlsx(reply, await exportManuscriptsXlsx({ ctx: req.ctx, input: req.query }), '稿件列表'),
   );
@@ -65,9 +63,7 @@ export const manuscriptsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/api/manuscripts/:id', { schema: { ...byId, response: { 200: Manuscript } } }, (req) => getManuscript({ ctx: req.ctx, id: req.params.id }));
-  app.put('/api/manuscripts/:id/draft', { schema: { ...byId, body: SaveDraftInput, response: { 200: SaveDraftOutput } } }, (req) =>
-    saveDraft({ ctx: req.ctx, id: req.params.id, input: req.body }),
-  );
+  app.put('/api/manuscripts/:id/draft', { schema: { ...byId, body: SaveDraftInput, response: { 200: SaveDraftOutput } } }, (req) => saveDraft({ ctx: req.ctx, id: req.params.id, input: req.body }));
   app.post('/api/manuscripts/:id/check', { schema: { ...byId, response: { 200: CheckResult } } }, (req) => checkManuscriptById({ ctx: req.ctx, id: req.params.id }));
   app.post(
     '/api/manuscripts/:id/submit',

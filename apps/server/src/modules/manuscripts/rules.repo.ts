@@ -16,7 +16,10 @@ export async function rulesOnPath(db: Executor, orgIds: string[], genre?: string
 }
 
 export async function upsertRule(tx: Executor, orgId: string, genre: string, rules: unknown): Promise<{ before: unknown }> {
-  const existing = await tx.select().from(submissionRules).where(and(eq(submissionRules.orgId, orgId), eq(submissionRules.genre, genre)));
+  const existing = await tx
+    .select()
+    .from(submissionRules)
+    .where(and(eq(submissionRules.orgId, orgId), eq(submissionRules.genre, genre)));
   await tx
     .insert(submissionRules)
     .values({ orgId, genre, rules })

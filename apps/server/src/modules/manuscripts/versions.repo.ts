@@ -16,7 +16,10 @@ export async function insertVersion(tx: Executor, v: typeof manuscriptVersions.$
 }
 
 export async function updateVersion(tx: Executor, id: string, set: Partial<Pick<VersionRow, 'title' | 'bodyHtml' | 'sealed'>>): Promise<void> {
-  await tx.update(manuscriptVersions).set({ ...set, updatedAt: new Date() }).where(eq(manuscriptVersions.id, id));
+  await tx
+    .update(manuscriptVersions)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(manuscriptVersions.id, id));
 }
 
 export async function listVersionsOf(db: Executor, manuscriptId: string): Promise<VersionRow[]> {

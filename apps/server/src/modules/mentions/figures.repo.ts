@@ -43,7 +43,15 @@ export async function mentionFigures(db: Executor, scope: Scope, from: Date, to:
         .selectDistinctOn([opinionMentions.clusterId], { clusterId: opinionMentions.clusterId, title: opinionMentions.title, sourceName: opinionSources.name })
         .from(opinionMentions)
         .innerJoin(opinionSources, eq(opinionSources.id, opinionMentions.sourceId))
-        .where(and(inArray(opinionMentions.clusterId, clusters.map((c) => c.clusterId)), mentionVisible(scope)))
+        .where(
+          and(
+            inArray(
+              opinionMentions.clusterId,
+              clusters.map((c) => c.clusterId),
+            ),
+            mentionVisible(scope),
+          ),
+        )
         .orderBy(opinionMentions.clusterId, opinionMentions.occurredAt)
     : [];
   const sentiment = { positive: 0, neutral: 0, negative: 0 };

@@ -24,7 +24,10 @@ export async function findKnownHashes(db: Executor, urlHashes: string[], content
   if (urlHashes.length > 0) conds.push(inArray(opinionMentions.urlHash, urlHashes));
   if (contentHashes.length > 0) conds.push(inArray(opinionMentions.contentHash, contentHashes));
   if (conds.length === 0) return { urls: new Set(), contents: new Set() };
-  const rows = await db.select({ u: opinionMentions.urlHash, c: opinionMentions.contentHash }).from(opinionMentions).where(or(...conds));
+  const rows = await db
+    .select({ u: opinionMentions.urlHash, c: opinionMentions.contentHash })
+    .from(opinionMentions)
+    .where(or(...conds));
   return { urls: new Set(rows.flatMap((r) => (r.u ? [r.u] : []))), contents: new Set(rows.map((r) => r.c)) };
 }
 

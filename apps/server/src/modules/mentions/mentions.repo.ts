@@ -127,11 +127,7 @@ export async function readSet(db: Executor, userId: string | null, mentionIds: s
 
 export async function clusterSizes(db: Executor, clusterIds: string[]): Promise<Map<string, number>> {
   if (clusterIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: opinionMentions.clusterId, n: count() })
-    .from(opinionMentions)
-    .where(inArray(opinionMentions.clusterId, clusterIds))
-    .groupBy(opinionMentions.clusterId);
+  const rows = await db.select({ id: opinionMentions.clusterId, n: count() }).from(opinionMentions).where(inArray(opinionMentions.clusterId, clusterIds)).groupBy(opinionMentions.clusterId);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
@@ -148,26 +144,42 @@ export async function clusterTimeline(db: Executor, scope: Scope, clusterId: str
 export async function setRead(tx: Executor, userId: string, mentionIds: string[], read: boolean): Promise<void> {
   if (mentionIds.length === 0) return;
   if (read) {
-    await tx.insert(opinionMentionReads).values(mentionIds.map((mentionId) => ({ userId, mentionId }))).onConflictDoNothing();
+    await tx
+      .insert(opinionMentionReads)
+      .values(mentionIds.map((mentionId) => ({ userId, mentionId })))
+      .onConflictDoNothing();
   } else {
     await tx.delete(opinionMentionReads).where(and(eq(opinionMentionReads.userId, userId), inArray(opinionMentionReads.mentionId, mentionIds)));
   }
 }
 
 export async function setFlags(tx: Executor, id: string, flags: { irrelevant?: boolean; important?: boolean }, by: string | null): Promise<void> {
-  await tx.update(opinionMentions).set({ ...flags, markedBy: by, markedAt: new Date() }).where(eq(opinionMentions.id, id));
+  await tx
+    .update(opinionMentions)
+    .set({ ...flags, markedBy: by, markedAt: new Date() })
+    .where(eq(opinionMentions.id, id));
 }
 
 export async function visibleIds(db: Executor, scope: Scope, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: opinionMentions.id }).from(opinionMentions).where(and(inArray(opinionMentions.id, ids), mentionVisible(scope)));
+  const rows = await db
+    .select({ id: opinionMentions.id })
+    .from(opinionMentions)
+    .where(and(inArray(opinionMentions.id, ids), mentionVisible(scope)));
   return rows.map((r) => r.id);
 }
 
 /** The most recent visible mentions, for trying a rule before saving it. */
 export async function recentMentions(db: Executor, scope: Scope, limit: number) {
   return db
-    .select({ id: opinionMentions.id, title: opinionMentions.title, content: opinionMentions.content, sourceId: opinionMentions.sourceId, region: opinionMentions.region, occurredAt: opinionMentions.occurredAt })
+    .select({
+      id: opinionMentions.id,
+      title: opinionMentions.title,
+      content: opinionMentions.content,
+      sourceId: opinionMentions.sourceId,
+      region: opinionMentions.region,
+      occurredAt: opinionMentions.occurredAt,
+    })
     .from(opinionMentions)
     .where(and(mentionVisible(scope), eq(opinionMentions.irrelevant, false)))
     .orderBy(desc(opinionMentions.occurredAt))

@@ -16,11 +16,7 @@ export interface RecipientUser {
 
 export async function recipientUsers(tx: Executor, ids: string[]): Promise<RecipientUser[]> {
   if (ids.length === 0) return [];
-  return tx
-    .select({ id: users.id, orgId: users.orgId, orgPath: orgs.path, email: users.email })
-    .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(inArray(users.id, ids));
+  return tx.select({ id: users.id, orgId: users.orgId, orgPath: orgs.path, email: users.email }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(inArray(users.id, ids));
 }
 
 /** Explicit choices for one kind; absent rows fall back to the defaults. */

@@ -18,7 +18,13 @@ export async function listNotificationsOf(
 ): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
   const where = f.unreadOnly ? and(eq(notifications.userId, userId), isNull(notifications.readAt)) : eq(notifications.userId, userId);
   const [rows, totals, unread] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(notifications).where(where),
     countUnreadOf(db, userId),
   ]);
@@ -26,7 +32,10 @@ export async function listNotificationsOf(
 }
 
 export async function countUnreadOf(db: Executor, userId: string): Promise<number> {
-  const rows = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const rows = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return rows[0]?.n ?? 0;
 }
 

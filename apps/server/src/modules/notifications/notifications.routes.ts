@@ -29,19 +29,13 @@ import { getNotificationSettings, updateNotificationSettings } from './verbs/set
 
 export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['通知'];
-  app.get('/api/notifications', { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationListOutput } } }, (req) =>
-    listNotifications({ ctx: req.ctx, input: req.query }),
-  );
+  app.get('/api/notifications', { schema: { tags, querystring: NotificationListQuery, response: { 200: NotificationListOutput } } }, (req) => listNotifications({ ctx: req.ctx, input: req.query }));
   app.get('/api/notifications/unread-count', { schema: { tags, response: { 200: UnreadCountOutput } } }, (req) => unreadCount({ ctx: req.ctx }));
-  app.post('/api/notifications/:id/read', { schema: { tags, params: NotificationIdParams, response: { 200: MarkReadOutput } } }, (req) =>
-    markRead({ ctx: req.ctx, id: req.params.id }),
-  );
+  app.post('/api/notifications/:id/read', { schema: { tags, params: NotificationIdParams, response: { 200: MarkReadOutput } } }, (req) => markRead({ ctx: req.ctx, id: req.params.id }));
   app.post('/api/notifications/read-all', { schema: { tags, response: { 200: MarkReadOutput } } }, (req) => markAllRead({ ctx: req.ctx }));
 
   app.get('/api/notifications/preferences', { schema: { tags, response: { 200: PreferencesOutput } } }, (req) => getPreferences({ ctx: req.ctx }));
-  app.put('/api/notifications/preferences', { schema: { tags, body: PreferencesInput, response: { 200: PreferencesOutput } } }, (req) =>
-    savePreferences({ ctx: req.ctx, input: req.body }),
-  );
+  app.put('/api/notifications/preferences', { schema: { tags, body: PreferencesInput, response: { 200: PreferencesOutput } } }, (req) => savePreferences({ ctx: req.ctx, input: req.body }));
 
   app.get('/api/notifications/channels', { schema: { tags, querystring: NotificationChannelListQuery, response: { 200: NotificationChannelListOutput } } }, (req) =>
     listChannels({ ctx: req.ctx, input: req.query }),
@@ -55,13 +49,13 @@ export const notificationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/api/notifications/channels/:id', { schema: { tags, params: NotificationChannelIdParams, response: { 200: z.object({ deleted: z.literal(true) }) } } }, (req) =>
     removeChannel({ ctx: req.ctx, id: req.params.id }),
   );
-  app.post('/api/notifications/channels/:id/test', { schema: { tags, params: NotificationChannelIdParams, body: NotificationChannelTestInput.optional(), response: { 200: NotificationChannelTestOutput } } }, (req) =>
-    testChannel({ ctx: req.ctx, id: req.params.id, input: req.body ?? {} }),
+  app.post(
+    '/api/notifications/channels/:id/test',
+    { schema: { tags, params: NotificationChannelIdParams, body: NotificationChannelTestInput.optional(), response: { 200: NotificationChannelTestOutput } } },
+    (req) => testChannel({ ctx: req.ctx, id: req.params.id, input: req.body ?? {} }),
   );
 
-  app.get('/api/notifications/deliveries', { schema: { tags, querystring: DeliveryListQuery, response: { 200: DeliveryListOutput } } }, (req) =>
-    listDeliveries({ ctx: req.ctx, input: req.query }),
-  );
+  app.get('/api/notifications/deliveries', { schema: { tags, querystring: DeliveryListQuery, response: { 200: DeliveryListOutput } } }, (req) => listDeliveries({ ctx: req.ctx, input: req.query }));
   app.post('/api/notifications/deliveries/:id/retry', { schema: { tags, params: NotificationDeliveryIdParams, response: { 200: z.object({ ok: z.literal(true) }) } } }, (req) =>
     retryDelivery({ ctx: req.ctx, id: req.params.id }),
   );

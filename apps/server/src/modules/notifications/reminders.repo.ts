@@ -23,9 +23,7 @@ export async function unitsWithoutSubmissions(db: Executor, from: Date, to: Date
     .from(orgs)
     .innerJoin(roleGrants, and(eq(roleGrants.orgId, orgs.id), inArray(roleGrants.role, ['reporter', 'chief_reporter'])))
     .innerJoin(users, and(eq(users.id, roleGrants.userId), eq(users.status, 'active')))
-    .where(
-      sql`not exists (select 1 from ${manuscripts} m where m.org_id = ${orgs.id} and m.submitted_at >= ${from} and m.submitted_at < ${to})`,
-    );
+    .where(sql`not exists (select 1 from ${manuscripts} m where m.org_id = ${orgs.id} and m.submitted_at >= ${from} and m.submitted_at < ${to})`);
 }
 
 /**
@@ -49,7 +47,11 @@ export async function reviewStepsNearDeadline(db: Executor, now: Date) {
   const assignees = await db
     .select({ stepId: reviewAssignees.stepId, userId: reviewAssignees.userId })
     .from(reviewAssignees)
-    .where(inArray(reviewAssignees.stepId, steps.map((s) => s.id)));
+    .where(
+      inArray(
+        reviewAssignees.stepId,
+        steps.map((s) => s.id),
+      ),
+    );
   return steps.map((s) => ({ ...s, assigneeIds: assignees.filter((a) => a.stepId === s.id).map((a) => a.userId) }));
 }
-

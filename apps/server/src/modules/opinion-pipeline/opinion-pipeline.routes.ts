@@ -10,8 +10,10 @@ export const opinionPipelineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/sources/:id/fetch', { schema: { tags, description: '立即抓取', params: SourceIdParams, response: { 202: FetchQueuedOutput } } }, async (req, reply) =>
     reply.status(202).send(await requestFetch({ ctx: req.ctx, id: req.params.id })),
   );
-  app.post('/api/sources/:id/entries', { schema: { tags, description: '人工录入一条舆情信息', params: SourceIdParams, body: ManualEntryInput, response: { 201: IngestOutcome } } }, async (req, reply) =>
-    reply.status(201).send(await addManualEntry({ ctx: req.ctx, sourceId: req.params.id, input: req.body })),
+  app.post(
+    '/api/sources/:id/entries',
+    { schema: { tags, description: '人工录入一条舆情信息', params: SourceIdParams, body: ManualEntryInput, response: { 201: IngestOutcome } } },
+    async (req, reply) => reply.status(201).send(await addManualEntry({ ctx: req.ctx, sourceId: req.params.id, input: req.body })),
   );
   app.post(
     '/api/sources/:id/import',

@@ -5,11 +5,7 @@ import { pathFilter, type OrgRow, type Scope } from '../../core/scope.ts';
 export type { OrgRow };
 
 export async function listOrgsInScope(db: Executor, scope: Scope): Promise<OrgRow[]> {
-  return db
-    .select()
-    .from(orgs)
-    .where(pathFilter(scope, orgs.path))
-    .orderBy(asc(orgs.depth), asc(orgs.sortOrder), asc(orgs.name));
+  return db.select().from(orgs).where(pathFilter(scope, orgs.path)).orderBy(asc(orgs.depth), asc(orgs.sortOrder), asc(orgs.name));
 }
 
 export async function findOrgById(db: Executor, id: string): Promise<OrgRow | undefined> {
@@ -24,7 +20,10 @@ export async function findOrgByCode(db: Executor, code: string): Promise<OrgRow 
 
 export async function findOrgsByIds(db: Executor, ids: string[]): Promise<OrgRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(orgs).where(sql`${orgs.id} in ${ids}`);
+  return db
+    .select()
+    .from(orgs)
+    .where(sql`${orgs.id} in ${ids}`);
 }
 
 export interface NewOrg {
@@ -56,11 +55,7 @@ export async function insertOrg(tx: Executor, o: NewOrg): Promise<OrgRow> {
   return row;
 }
 
-export async function updateOrgFields(
-  tx: Executor,
-  id: string,
-  fields: Partial<Pick<OrgRow, 'name' | 'kind' | 'sortOrder' | 'status'>>,
-): Promise<OrgRow | undefined> {
+export async function updateOrgFields(tx: Executor, id: string, fields: Partial<Pick<OrgRow, 'name' | 'kind' | 'sortOrder' | 'status'>>): Promise<OrgRow | undefined> {
   const rows = await tx
     .update(orgs)
     .set({ ...fields, updatedAt: new Date() })

@@ -31,13 +31,23 @@ export async function insertOutlet(tx: Executor, v: { name: string; level: strin
 }
 
 export async function updateOutletRow(tx: Executor, id: string, set: Partial<Pick<OutletRow, 'name' | 'level' | 'type' | 'region' | 'active'>>): Promise<OutletRow> {
-  const row = (await tx.update(outlets).set({ ...set, updatedAt: new Date() }).where(eq(outlets.id, id)).returning())[0];
+  const row = (
+    await tx
+      .update(outlets)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(outlets.id, id))
+      .returning()
+  )[0];
   if (!row) throw new Error('update returned no row');
   return row;
 }
 
 /** Loads the standard registry once (names already present are left as the editors set them). */
 export async function ensureStandardOutlets(tx: Executor): Promise<number> {
-  const rows = await tx.insert(outlets).values([...STANDARD_OUTLETS]).onConflictDoNothing().returning({ id: outlets.id });
+  const rows = await tx
+    .insert(outlets)
+    .values([...STANDARD_OUTLETS])
+    .onConflictDoNothing()
+    .returning({ id: outlets.id });
   return rows.length;
 }

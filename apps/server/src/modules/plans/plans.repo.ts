@@ -37,15 +37,29 @@ const planCols = { p: plans, orgName: orgs.name, orgPath: orgs.path };
 const flatPlan = (r: { p: typeof plans.$inferSelect; orgName: string; orgPath: string }): PlanRow => ({ ...r.p, orgName: r.orgName, orgPath: r.orgPath });
 
 export async function findPlanInScope(db: Executor, scope: Scope, id: string): Promise<PlanRow | undefined> {
-  const rows = await db.select(planCols).from(plans).innerJoin(orgs, eq(orgs.id, plans.orgId)).where(and(eq(plans.id, id), planVisible(scope)));
+  const rows = await db
+    .select(planCols)
+    .from(plans)
+    .innerJoin(orgs, eq(orgs.id, plans.orgId))
+    .where(and(eq(plans.id, id), planVisible(scope)));
   return rows[0] ? flatPlan(rows[0]) : undefined;
 }
 
 export async function listPlansInScope(db: Executor, scope: Scope, f: { year?: number | undefined; page: number; pageSize: number }) {
   const where = and(planVisible(scope), f.year ? eq(plans.year, f.year) : sql`true`);
   const [rows, totals] = await Promise.all([
-    db.select(planCols).from(plans).innerJoin(orgs, eq(orgs.id, plans.orgId)).where(where).orderBy(desc(plans.year), desc(plans.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(plans).where(where),
+    db
+      .select(planCols)
+      .from(plans)
+      .innerJoin(orgs, eq(orgs.id, plans.orgId))
+      .where(where)
+      .orderBy(desc(plans.year), desc(plans.createdAt))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plans)
+      .where(where),
   ]);
   return { rows: rows.map(flatPlan), total: Number(totals[0]?.n ?? 0) };
 }
@@ -73,7 +87,10 @@ export async function insertTask(tx: Executor, v: typeof tasks.$inferInsert): Pr
 }
 
 export async function maxTaskOrder(tx: Executor, planId: string): Promise<number> {
-  const r = await tx.select({ n: sql<number>`coalesce(max(${tasks.sortOrder}), 0)::int` }).from(tasks).where(eq(tasks.planId, planId));
+  const r = await tx
+    .select({ n: sql<number>`coalesce(max(${tasks.sortOrder}), 0)::int` })
+    .from(tasks)
+    .where(eq(tasks.planId, planId));
   return Number(r[0]?.n ?? 0);
 }
 
@@ -195,7 +212,6 @@ export async function updateTaskIf(
     .returning({ id: tasks.id, version: tasks.version });
   return rows[0];
 }
-
 
 /** Tasks led by a unit's subtree in plans of a year, counted by how they ended (the annual summary). */
 export async function taskCounts(db: Executor, orgPath: string, year: number, today: string) {

@@ -46,9 +46,7 @@ export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
     return parsePlanDocx({ ctx: req.ctx, file: await part.toBuffer(), year: req.query.year, part: req.query.part });
   });
   app.get('/api/plans', { schema: { tags, querystring: PlanListQuery, response: { 200: PlanListOutput } } }, (req) => listPlans({ ctx: req.ctx, input: req.query }));
-  app.post('/api/plans', { schema: { tags, body: CreatePlanInput, response: { 201: Plan } } }, async (req, reply) =>
-    reply.status(201).send(await createPlan({ ctx: req.ctx, input: req.body })),
-  );
+  app.post('/api/plans', { schema: { tags, body: CreatePlanInput, response: { 201: Plan } } }, async (req, reply) => reply.status(201).send(await createPlan({ ctx: req.ctx, input: req.body })));
   app.get('/api/plans/:id', { schema: { tags, params: PlanIdParams, response: { 200: Plan } } }, (req) => getPlan({ ctx: req.ctx, id: req.params.id }));
   app.get('/api/plans/:id/summary', { schema: { tags, params: PlanIdParams } }, async (req, reply) => {
     const doc = await buildPlanSummary({ ctx: req.ctx, id: req.params.id });

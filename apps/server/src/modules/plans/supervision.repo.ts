@@ -6,7 +6,10 @@ export type ReportRow = typeof taskReports.$inferSelect & { orgName: string | nu
 export type UrgeRow = typeof taskUrges.$inferSelect;
 export type ExtensionRow = typeof taskExtensions.$inferSelect;
 
-export async function insertReport(tx: Executor, v: { taskId: string; kind: 'progress' | 'completion'; body: string; files: AttachedFile[]; orgId: string | null; byUserId: string | null; byName: string }): Promise<string> {
+export async function insertReport(
+  tx: Executor,
+  v: { taskId: string; kind: 'progress' | 'completion'; body: string; files: AttachedFile[]; orgId: string | null; byUserId: string | null; byName: string },
+): Promise<string> {
   const row = (await tx.insert(taskReports).values(v).returning({ id: taskReports.id }))[0];
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -36,7 +39,12 @@ export async function insertUrge(tx: Executor, v: typeof taskUrges.$inferInsert)
 }
 
 export async function findUrge(db: Executor, taskId: string, id: string): Promise<UrgeRow | undefined> {
-  return (await db.select().from(taskUrges).where(and(eq(taskUrges.id, id), eq(taskUrges.taskId, taskId))))[0];
+  return (
+    await db
+      .select()
+      .from(taskUrges)
+      .where(and(eq(taskUrges.id, id), eq(taskUrges.taskId, taskId)))
+  )[0];
 }
 
 export async function urgesOf(db: Executor, taskId: string): Promise<UrgeRow[]> {
@@ -54,7 +62,13 @@ export async function urgesOfPlan(db: Executor, planId: string): Promise<Array<U
 
 /** Moves an urge on only from the state the actor saw (签收 then 答复); undefined when beaten to it. */
 export async function updateUrgeIf(tx: Executor, id: string, from: string, set: Partial<typeof taskUrges.$inferInsert>): Promise<UrgeRow | undefined> {
-  return (await tx.update(taskUrges).set(set).where(and(eq(taskUrges.id, id), eq(taskUrges.status, from))).returning())[0];
+  return (
+    await tx
+      .update(taskUrges)
+      .set(set)
+      .where(and(eq(taskUrges.id, id), eq(taskUrges.status, from)))
+      .returning()
+  )[0];
 }
 
 export async function insertExtension(tx: Executor, v: typeof taskExtensions.$inferInsert): Promise<ExtensionRow | undefined> {
@@ -63,7 +77,12 @@ export async function insertExtension(tx: Executor, v: typeof taskExtensions.$in
 }
 
 export async function findExtension(db: Executor, taskId: string, id: string): Promise<ExtensionRow | undefined> {
-  return (await db.select().from(taskExtensions).where(and(eq(taskExtensions.id, id), eq(taskExtensions.taskId, taskId))))[0];
+  return (
+    await db
+      .select()
+      .from(taskExtensions)
+      .where(and(eq(taskExtensions.id, id), eq(taskExtensions.taskId, taskId)))
+  )[0];
 }
 
 export async function extensionsOf(db: Executor, taskId: string): Promise<ExtensionRow[]> {
@@ -71,5 +90,11 @@ export async function extensionsOf(db: Executor, taskId: string): Promise<Extens
 }
 
 export async function updateExtensionIf(tx: Executor, id: string, set: Partial<typeof taskExtensions.$inferInsert>): Promise<ExtensionRow | undefined> {
-  return (await tx.update(taskExtensions).set(set).where(and(eq(taskExtensions.id, id), eq(taskExtensions.status, 'requested'))).returning())[0];
+  return (
+    await tx
+      .update(taskExtensions)
+      .set(set)
+      .where(and(eq(taskExtensions.id, id), eq(taskExtensions.status, 'requested')))
+      .returning()
+  )[0];
 }

@@ -8,7 +8,11 @@ function text(cell: ExcelJS.CellValue): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'object') {
     if ('result' in cell) return String(cell.result ?? '').trim();
-    if ('richText' in cell) return cell.richText.map((r) => r.text).join('').trim();
+    if ('richText' in cell)
+      return cell.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in cell && typeof cell.text === 'string') return cell.text.trim();
   }
   return String(cell).trim();
@@ -42,4 +46,3 @@ export async function readQuotaSheet(buf: Buffer): Promise<QuotaSheet> {
   });
   return { problem: null, rows };
 }
-

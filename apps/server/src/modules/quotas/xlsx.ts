@@ -15,7 +15,11 @@ const NUMERIC: Array<keyof QuotaValues> = ['monthlySubmissions', 'adoptionsCentr
 export async function quotaTemplate(ctx: Ctx, year: number): Promise<Buffer> {
   const scope = requirePermission(ctx.actor, 'scoring.manage');
   const units = await unitsInScope(ctx.db, scope, null);
-  const rows = await quotaRows(ctx.db, year, units.map((u) => u.orgId));
+  const rows = await quotaRows(
+    ctx.db,
+    year,
+    units.map((u) => u.orgId),
+  );
   const codes = await Promise.all(units.map((u) => findOrgById(ctx.db, u.orgId)));
   const book = new ExcelJS.Workbook();
   book.creator = '宣联';
@@ -24,7 +28,17 @@ export async function quotaTemplate(ctx: Ctx, year: number): Promise<Buffer> {
   sheet.getRow(1).font = { bold: true };
   units.forEach((u, i) => {
     const q = rows.find((r) => r.orgId === u.orgId && r.userId === null);
-    sheet.addRow([codes[i]?.code ?? '', u.orgName, '', q?.monthlySubmissions ?? 0, q?.adoptionsCentral ?? 0, q?.adoptionsProvince ?? 0, q?.adoptionsCity ?? 0, q?.adoptionsCounty ?? 0, q?.points ?? 0]);
+    sheet.addRow([
+      codes[i]?.code ?? '',
+      u.orgName,
+      '',
+      q?.monthlySubmissions ?? 0,
+      q?.adoptionsCentral ?? 0,
+      q?.adoptionsProvince ?? 0,
+      q?.adoptionsCity ?? 0,
+      q?.adoptionsCounty ?? 0,
+      q?.points ?? 0,
+    ]);
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

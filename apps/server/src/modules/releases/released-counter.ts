@@ -6,4 +6,3 @@ import { releasedCounts } from './releases.repo.ts';
  * per channel, so a piece out on two channels counts twice; withdrawn ones stop counting.
  */
 export const countReleased: ReleasedCounter = (ctx, by, ids, range) => releasedCounts(ctx.db, by, ids, range);
-

@@ -49,7 +49,10 @@ export async function insertChannel(tx: Executor, v: typeof releaseChannels.$inf
 }
 
 export async function updateChannel(tx: Executor, id: string, set: Partial<typeof releaseChannels.$inferInsert>): Promise<void> {
-  await tx.update(releaseChannels).set({ ...set, updatedAt: new Date() }).where(eq(releaseChannels.id, id));
+  await tx
+    .update(releaseChannels)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(releaseChannels.id, id));
 }
 
 // ── releases ──────────────────────────────────────────────────────────────────────────────────
@@ -62,11 +65,7 @@ const flat = (r: { r: typeof releases.$inferSelect; orgName: string; channelName
 });
 
 function base(db: Executor) {
-  return db
-    .select(releaseColumns)
-    .from(releases)
-    .innerJoin(orgs, eq(orgs.id, releases.orgId))
-    .innerJoin(releaseChannels, eq(releaseChannels.id, releases.channelId));
+  return db.select(releaseColumns).from(releases).innerJoin(orgs, eq(orgs.id, releases.orgId)).innerJoin(releaseChannels, eq(releaseChannels.id, releases.channelId));
 }
 
 export async function findReleaseInScope(db: Executor, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<ReleaseRow | undefined> {
@@ -121,11 +120,7 @@ export async function listReleases(db: Executor, f: ReleaseFilter, page: number,
       .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(releases)
-      .innerJoin(orgs, eq(orgs.id, releases.orgId))
-      .where(where),
+    db.select({ n: count() }).from(releases).innerJoin(orgs, eq(orgs.id, releases.orgId)).where(where),
   ]);
   return { rows: rows.map(flat), total: Number(totals[0]?.n ?? 0) };
 }
@@ -172,12 +167,7 @@ export async function releaseTotals(db: Executor, q: { subtreePath: string; from
     .from(releases)
     .innerJoin(orgs, eq(orgs.id, releases.orgId))
     .where(
-      and(
-        eq(releases.status, 'released'),
-        sql`${orgs.path} like ${`${q.subtreePath}%`}`,
-        sql`${releases.releasedAt} >= ${q.from.toISOString()}`,
-        sql`${releases.releasedAt} < ${q.to.toISOString()}`,
-      ),
+      and(eq(releases.status, 'released'), sql`${orgs.path} like ${`${q.subtreePath}%`}`, sql`${releases.releasedAt} >= ${q.from.toISOString()}`, sql`${releases.releasedAt} < ${q.to.toISOString()}`),
     );
   return { releases: Number(rows[0]?.n ?? 0), reach: Number(rows[0]?.reach ?? 0) };
 }
@@ -192,7 +182,10 @@ export async function releasedCounts(db: Executor, by: 'org' | 'user', ids: IdSe
   const day = sql.raw(`(r.released_at at time zone 'Asia/Shanghai')::date`);
   const rows =
     by === 'org'
-      ? await queryRows<{ k: string; n: number }>(db, sql`select r.org_id as k, count(*)::int as n from releases r where r.status = 'released' and ${inIdSet(sql.raw('r.org_id'), ids)} and ${day} between ${range.from} and ${range.to} group by 1`)
+      ? await queryRows<{ k: string; n: number }>(
+          db,
+          sql`select r.org_id as k, count(*)::int as n from releases r where r.status = 'released' and ${inIdSet(sql.raw('r.org_id'), ids)} and ${day} between ${range.from} and ${range.to} group by 1`,
+        )
       : await queryRows<{ k: string; n: number }>(
           db,
           sql`select m.reporter_id as k, count(*)::int as n from releases r join manuscripts m on m.id = r.manuscript_id

@@ -49,9 +49,7 @@ export const releasesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/releases', { schema: { tags, body: CreateReleaseInput, response: { 201: Release } } }, async (req, reply) =>
     reply.status(201).send(await createRelease({ ctx: req.ctx, input: req.body })),
   );
-  app.patch('/api/releases/:id', { schema: { ...byId, body: UpdateReleaseInput, response: { 200: Release } } }, (req) =>
-    updateRelease({ ctx: req.ctx, id: req.params.id, input: req.body }),
-  );
+  app.patch('/api/releases/:id', { schema: { ...byId, body: UpdateReleaseInput, response: { 200: Release } } }, (req) => updateRelease({ ctx: req.ctx, id: req.params.id, input: req.body }));
   app.post('/api/releases/:id/withdraw', { schema: { ...byId, body: WithdrawReleaseInput, response: { 200: Release } } }, (req) =>
     withdrawRelease({ ctx: req.ctx, id: req.params.id, reason: req.body.reason }),
   );

@@ -1,11 +1,4 @@
-import {
-  DEFAULT_RELEASE_CHAIN,
-  DEFAULT_SUBMISSION_CHAINS,
-  IMPORTANCES,
-  ReviewStepDef,
-  type Importance,
-  type PolicyPurpose,
-} from '@xuanlian/contracts';
+import { DEFAULT_RELEASE_CHAIN, DEFAULT_SUBMISSION_CHAINS, IMPORTANCES, ReviewStepDef, type Importance, type PolicyPurpose } from '@xuanlian/contracts';
 import type { Executor } from '@xuanlian/db';
 import { applicablePolicies } from './policies.repo.ts';
 import { reviewersAt, type Person } from './reviews.repo.ts';
@@ -111,6 +104,14 @@ export function sameSteps(a: ReadonlyArray<Pick<ReviewStepDef, 'name' | 'role' |
   if (a.length !== b.length) return false;
   return a.every((s, i) => {
     const t = b[i];
-    return !!t && s.name === t.name && s.role === t.role && s.resolve === t.resolve && (s.orgId ?? null) === (t.orgId ?? null) && (s.titleContains ?? null) === (t.titleContains ?? null) && s.mode === t.mode;
+    return (
+      !!t &&
+      s.name === t.name &&
+      s.role === t.role &&
+      s.resolve === t.resolve &&
+      (s.orgId ?? null) === (t.orgId ?? null) &&
+      (s.titleContains ?? null) === (t.titleContains ?? null) &&
+      s.mode === t.mode
+    );
   });
 }

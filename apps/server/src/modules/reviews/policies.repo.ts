@@ -19,10 +19,7 @@ const flatten = (r: Joined): PolicyRow => ({ ...r.p, orgName: r.orgName, orgDept
  * Active policies that may apply to a manuscript of a unit on `orgIds` (its path), nearest unit
  * first, then the most specific (category and importance named) first.
  */
-export async function applicablePolicies(
-  db: Executor,
-  q: { orgIds: string[]; purpose: string; categoryId: string | null; importance: string },
-): Promise<PolicyRow[]> {
+export async function applicablePolicies(db: Executor, q: { orgIds: string[]; purpose: string; categoryId: string | null; importance: string }): Promise<PolicyRow[]> {
   if (q.orgIds.length === 0) return [];
   const category = q.categoryId ? or(sql`${reviewPolicies.categoryId} is null`, eq(reviewPolicies.categoryId, q.categoryId)) : sql`${reviewPolicies.categoryId} is null`;
   const rows = await selectPolicies(db)
@@ -35,12 +32,7 @@ export async function applicablePolicies(
         or(sql`${reviewPolicies.importance} is null`, eq(reviewPolicies.importance, q.importance)),
       ),
     )
-    .orderBy(
-      desc(orgs.depth),
-      sql`(${reviewPolicies.categoryId} is not null) desc`,
-      sql`(${reviewPolicies.importance} is not null) desc`,
-      desc(reviewPolicies.updatedAt),
-    );
+    .orderBy(desc(orgs.depth), sql`(${reviewPolicies.categoryId} is not null) desc`, sql`(${reviewPolicies.importance} is not null) desc`, desc(reviewPolicies.updatedAt));
   return rows.map(flatten);
 }
 
@@ -65,5 +57,8 @@ export async function insertPolicy(tx: Executor, v: typeof reviewPolicies.$infer
 }
 
 export async function updatePolicy(tx: Executor, id: string, set: Partial<typeof reviewPolicies.$inferInsert>): Promise<void> {
-  await tx.update(reviewPolicies).set({ ...set, updatedAt: new Date() }).where(eq(reviewPolicies.id, id));
+  await tx
+    .update(reviewPolicies)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(reviewPolicies.id, id));
 }

@@ -64,7 +64,10 @@ export async function cancelSteps(tx: Executor, manuscriptId: string, purpose = 
 }
 
 export async function maxRound(db: Executor, manuscriptId: string): Promise<number> {
-  const rows = await db.select({ n: sql<number>`coalesce(max(${reviewSteps.round}), 0)::int` }).from(reviewSteps).where(eq(reviewSteps.manuscriptId, manuscriptId));
+  const rows = await db
+    .select({ n: sql<number>`coalesce(max(${reviewSteps.round}), 0)::int` })
+    .from(reviewSteps)
+    .where(eq(reviewSteps.manuscriptId, manuscriptId));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -140,10 +143,7 @@ export async function deciderPositions(db: Executor, manuscriptId: string): Prom
  * containing `titleContains`), with the unit they were found at. Reads the users and grants
  * tables directly: the users module has no verb for "reviewers of a unit", and this is a read.
  */
-export async function reviewersAt(
-  db: Executor,
-  q: { orgIds: string[]; role: string; titleContains: string | null },
-): Promise<Array<Person & { orgId: string }>> {
+export async function reviewersAt(db: Executor, q: { orgIds: string[]; role: string; titleContains: string | null }): Promise<Array<Person & { orgId: string }>> {
   if (q.orgIds.length === 0) return [];
   const conds: SQL[] = [inArray(roleGrants.orgId, q.orgIds), eq(roleGrants.role, q.role), eq(users.status, 'active')];
   if (q.titleContains) conds.push(sql`position(${q.titleContains} in coalesce(${users.title}, '')) > 0`);
@@ -226,8 +226,7 @@ export async function pendingCountFor(db: Executor, userId: string): Promise<{ c
 
 /** Overdue steps of manuscripts in a scope (optionally one unit's subtree), or assigned to one reviewer. */
 export function overdueWhere(q: ({ scope: Scope } | { assignee: string }) & { subtreePath?: string | undefined }): SQL {
-  const base =
-    'assignee' in q ? sql`exists (select 1 from review_assignees a where a.step_id = s.id and a.user_id = ${q.assignee})` : orgIdFilter(q.scope, sql`m.org_id`);
+  const base = 'assignee' in q ? sql`exists (select 1 from review_assignees a where a.step_id = s.id and a.user_id = ${q.assignee})` : orgIdFilter(q.scope, sql`m.org_id`);
   return q.subtreePath ? sql`${base} and o.path like ${`${q.subtreePath}%`}` : base;
 }
 

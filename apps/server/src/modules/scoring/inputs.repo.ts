@@ -40,7 +40,14 @@ export async function manuscriptInputs(db: Executor, ids: readonly string[]): Pr
     db,
     sql`select id, org_id, reporter_id, title, genre, authors from manuscripts where id in ${ids}`,
   );
-  return rows.map((r) => ({ id: r.id, orgId: r.org_id, reporterId: r.reporter_id, title: r.title, genre: r.genre, authors: (r.authors ?? []).map((a) => ({ userId: a.userId ?? null, orgId: a.orgId ?? null, share: Number(a.share) })) }));
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    reporterId: r.reporter_id,
+    title: r.title,
+    genre: r.genre,
+    authors: (r.authors ?? []).map((a) => ({ userId: a.userId ?? null, orgId: a.orgId ?? null, share: Number(a.share) })),
+  }));
 }
 
 export async function commissionMisses(db: Executor): Promise<CommissionMissInput[]> {

@@ -58,7 +58,6 @@ export async function linesFor(db: Executor, subject: { type: 'org'; orgId: stri
   );
 }
 
-
 /** One recomputation at a time: two writers replacing the same open lines would double them. */
 export async function lockRecompute(tx: Executor): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('xuanlian.scoring.recompute'))`);

@@ -6,7 +6,6 @@ import { commissionMisses, endorsementInputs, manuscriptInputs, monthlyQuotaInpu
 import { closedPeriods, deleteOpenLines, frozenAdoptionCenti, insertLines, lockRecompute } from './ledger.repo.ts';
 import { ruleVersions } from './rules.repo.ts';
 
-
 export interface RecomputeResult {
   periods: string[];
   lines: number;

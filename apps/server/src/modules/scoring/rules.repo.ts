@@ -26,7 +26,10 @@ export async function ruleVersions(db: Executor): Promise<RuleVersionInput[]> {
 export async function insertRuleVersion(tx: Executor, v: { effectiveFrom: string; note: string; rules: ScoringRules; createdBy: string | null; createdByName: string }): Promise<RuleVersionRow> {
   // Serialised by the lock the caller holds; the unique version catches anything else.
   const [next] = await tx.select({ n: sql<number>`coalesce(max(${scoringRuleVersions.version}), 0)::int + 1` }).from(scoringRuleVersions);
-  const rows = await tx.insert(scoringRuleVersions).values({ ...v, version: Number(next?.n ?? 1) }).returning();
+  const rows = await tx
+    .insert(scoringRuleVersions)
+    .values({ ...v, version: Number(next?.n ?? 1) })
+    .returning();
   const row = rows[0];
   if (!row) throw new Error('insert returned no row');
   return row;

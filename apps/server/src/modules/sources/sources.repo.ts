@@ -78,7 +78,10 @@ export async function listSourcesInScope(db: Executor, scope: Scope, f: SourceFi
       .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(opinionSources).innerJoin(orgs, eq(orgs.id, opinionSources.orgId)).where(where),
   ]);
-  const stats = await itemsLastDay(db, rows.map((r) => r.source.id));
+  const stats = await itemsLastDay(
+    db,
+    rows.map((r) => r.source.id),
+  );
   return {
     rows: rows.map((r) => ({ ...r.source, orgName: r.orgName, itemsLastDay: stats.get(r.source.id) ?? 0 })),
     total: Number(totals[0]?.n ?? 0),
@@ -112,7 +115,11 @@ export async function deleteSourceRow(tx: Executor, id: string): Promise<void> {
 }
 
 export async function updateSourceRow(tx: Executor, id: string, set: Partial<typeof opinionSources.$inferInsert>): Promise<SourceRow | undefined> {
-  const rows = await tx.update(opinionSources).set({ ...set, updatedAt: new Date() }).where(eq(opinionSources.id, id)).returning();
+  const rows = await tx
+    .update(opinionSources)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(opinionSources.id, id))
+    .returning();
   return rows[0];
 }
 

@@ -1,13 +1,4 @@
-import {
-  CreateSourceInput,
-  DeletedOutput,
-  FetchPolicy,
-  Source,
-  SourceIdParams,
-  SourceListOutput,
-  SourceListQuery,
-  UpdateSourceInput,
-} from '@xuanlian/contracts';
+import { CreateSourceInput, DeletedOutput, FetchPolicy, Source, SourceIdParams, SourceListOutput, SourceListQuery, UpdateSourceInput } from '@xuanlian/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createSource, deleteSource, getFetchPolicy, getSource, listSources, updateFetchPolicy, updateSource } from './verbs/manage-sources.ts';
 
@@ -23,7 +14,9 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch('/api/sources/:id', { schema: { tags, params: SourceIdParams, body: UpdateSourceInput, response: { 200: Source } } }, (req) =>
     updateSource({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
-  app.delete('/api/sources/:id', { schema: { tags, description: '删除误建的信源（已收录舆情或被专题、预警规则引用的不能删除，可停用）', params: SourceIdParams, response: { 200: DeletedOutput } } }, (req) =>
-    deleteSource({ ctx: req.ctx, id: req.params.id }),
+  app.delete(
+    '/api/sources/:id',
+    { schema: { tags, description: '删除误建的信源（已收录舆情或被专题、预警规则引用的不能删除，可停用）', params: SourceIdParams, response: { 200: DeletedOutput } } },
+    (req) => deleteSource({ ctx: req.ctx, id: req.params.id }),
   );
 };

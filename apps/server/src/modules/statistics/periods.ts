@@ -30,9 +30,11 @@ export function rangeOf(grain: StatGrain, period: string): { from: string; to: s
  */
 export function ranks(points: number[]): number[] {
   const first = new Map<number, number>();
-  [...points].sort((a, b) => b - a).forEach((p, i) => {
-    if (!first.has(p)) first.set(p, i + 1);
-  });
+  [...points]
+    .sort((a, b) => b - a)
+    .forEach((p, i) => {
+      if (!first.has(p)) first.set(p, i + 1);
+    });
   return points.map((p) => first.get(p) ?? points.length);
 }
 

@@ -39,10 +39,7 @@ export function unitSet(scope: Scope, subtreePath: string | null): SQL {
 }
 
 export async function unitsInScope(db: Executor, scope: Scope, subtreePath: string | null): Promise<Subject[]> {
-  const rows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`select o.id, o.name from orgs o where o.id in (${unitSet(scope, subtreePath)}) order by o.depth, o.sort_order, o.name`,
-  );
+  const rows = await queryRows<{ id: string; name: string }>(db, sql`select o.id, o.name from orgs o where o.id in (${unitSet(scope, subtreePath)}) order by o.depth, o.sort_order, o.name`);
   return rows.map((r) => ({ orgId: r.id, orgName: r.name, userId: null, userName: null }));
 }
 
@@ -66,15 +63,24 @@ export async function unitActuals(db: Executor, orgIds: IdSet, range: Range): Pr
   const pFrom = range.from.slice(0, 7);
   const pTo = range.to.slice(0, 7);
   const [subs, appr, ads, ends, pts] = await Promise.all([
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`),
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`,
+    ),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select org_id as k, count(*)::int as n from manuscripts where ${inSet('org_id')} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`,
+    ),
     queryRows<{ k: string; level: string; n: number }>(
       db,
       sql`select a.org_id as k, t.level, count(*)::int as n from adoptions a join outlets t on t.id = a.outlet_id
           where ${inSet('a.org_id')} and a.status = 'verified' and a.adopted_on between ${range.from} and ${range.to} group by 1, 2`,
     ),
     queryRows<{ k: string; n: number }>(db, sql`select org_id as k, count(*)::int as n from endorsements where ${inSet('org_id')} and endorsed_on between ${range.from} and ${range.to} group by 1`),
-    queryRows<{ k: string; n: number }>(db, sql`select org_id as k, sum(centi)::int as n from score_lines where subject_type = 'org' and ${inSet('org_id')} and period between ${pFrom} and ${pTo} group by 1`),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select org_id as k, sum(centi)::int as n from score_lines where subject_type = 'org' and ${inSet('org_id')} and period between ${pFrom} and ${pTo} group by 1`,
+    ),
   ]);
   return fill(out, subs, appr, ads, ends, pts);
 }
@@ -86,8 +92,14 @@ export async function personActuals(db: Executor, userIds: string[], range: Rang
   const pFrom = range.from.slice(0, 7);
   const pTo = range.to.slice(0, 7);
   const [subs, appr, ads, ends, pts] = await Promise.all([
-    queryRows<{ k: string; n: number }>(db, sql`select reporter_id as k, count(*)::int as n from manuscripts where reporter_id in ${userIds} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`),
-    queryRows<{ k: string; n: number }>(db, sql`select reporter_id as k, count(*)::int as n from manuscripts where reporter_id in ${userIds} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select reporter_id as k, count(*)::int as n from manuscripts where reporter_id in ${userIds} and ${cn('first_submitted_at')} between ${range.from} and ${range.to} group by 1`,
+    ),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select reporter_id as k, count(*)::int as n from manuscripts where reporter_id in ${userIds} and status = 'approved' and ${cn('approved_at')} between ${range.from} and ${range.to} group by 1`,
+    ),
     queryRows<{ k: string; level: string; n: number }>(
       db,
       sql`select m.reporter_id as k, t.level, count(*)::int as n from adoptions a join outlets t on t.id = a.outlet_id join manuscripts m on m.id = a.manuscript_id
@@ -97,7 +109,10 @@ export async function personActuals(db: Executor, userIds: string[], range: Rang
       db,
       sql`select m.reporter_id as k, count(*)::int as n from endorsements e join manuscripts m on m.id = e.manuscript_id where m.reporter_id in ${userIds} and e.endorsed_on between ${range.from} and ${range.to} group by 1`,
     ),
-    queryRows<{ k: string; n: number }>(db, sql`select user_id as k, sum(centi)::int as n from score_lines where subject_type = 'user' and user_id in ${userIds} and period between ${pFrom} and ${pTo} group by 1`),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select user_id as k, sum(centi)::int as n from score_lines where subject_type = 'user' and user_id in ${userIds} and period between ${pFrom} and ${pTo} group by 1`,
+    ),
   ]);
   return fill(out, subs, appr, ads, ends, pts);
 }
@@ -118,7 +133,10 @@ function fill(
   };
   for (const r of subs) at(r.k).submitted = Number(r.n);
   for (const r of appr) at(r.k).approved = Number(r.n);
-  for (const r of ads) { const a = at(r.k); if (r.level in a.adopted) a.adopted[r.level as keyof Actuals['adopted']] += Number(r.n); }
+  for (const r of ads) {
+    const a = at(r.k);
+    if (r.level in a.adopted) a.adopted[r.level as keyof Actuals['adopted']] += Number(r.n);
+  }
   for (const r of ends) at(r.k).endorsements = Number(r.n);
   for (const r of pts) at(r.k).centi = Number(r.n);
   return out;
@@ -128,8 +146,14 @@ function fill(
 export async function monthlyTrend(db: Executor, scope: Scope, subtreePath: string | null, year: number) {
   const inScope = sql`org_id in (select o.id from orgs o where ${pathFilter(scope, sql`o.path`)} ${subtreePath ? sql`and o.path like ${`${subtreePath}%`}` : sql``})`;
   const [subs, ads, pts] = await Promise.all([
-    queryRows<{ p: string; n: number }>(db, sql`select to_char(first_submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as p, count(*)::int as n from manuscripts where ${inScope} and extract(year from first_submitted_at at time zone 'Asia/Shanghai')::int = ${year} group by 1`),
-    queryRows<{ p: string; n: number }>(db, sql`select to_char(adopted_on, 'YYYY-MM') as p, count(*)::int as n from adoptions where ${inScope} and status = 'verified' and extract(year from adopted_on)::int = ${year} group by 1`),
+    queryRows<{ p: string; n: number }>(
+      db,
+      sql`select to_char(first_submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM') as p, count(*)::int as n from manuscripts where ${inScope} and extract(year from first_submitted_at at time zone 'Asia/Shanghai')::int = ${year} group by 1`,
+    ),
+    queryRows<{ p: string; n: number }>(
+      db,
+      sql`select to_char(adopted_on, 'YYYY-MM') as p, count(*)::int as n from adoptions where ${inScope} and status = 'verified' and extract(year from adopted_on)::int = ${year} group by 1`,
+    ),
     queryRows<{ p: string; n: number }>(db, sql`select period as p, sum(centi)::int as n from score_lines where subject_type = 'org' and ${inScope} and period like ${`${year}-%`} group by 1`),
   ]);
   return { subs, ads, pts };

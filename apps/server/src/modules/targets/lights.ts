@@ -1,14 +1,4 @@
-import {
-  COVERAGE_VENUES,
-  DEFAULT_TARGETS,
-  TARGET_KINDS,
-  TARGET_META,
-  VENUE_TYPE_LABELS,
-  type Light,
-  type OrgKind,
-  type TargetKind,
-  type TargetStatus,
-} from '@xuanlian/contracts';
+import { COVERAGE_VENUES, DEFAULT_TARGETS, TARGET_KINDS, TARGET_META, VENUE_TYPE_LABELS, type Light, type OrgKind, type TargetKind, type TargetStatus } from '@xuanlian/contracts';
 import type { LedgerGroup, TargetRow } from './targets.repo.ts';
 
 /**
@@ -115,7 +105,12 @@ export function targetStatuses(targets: Effective[], groups: LedgerGroup[], peri
         break;
       }
       case 'seminars_quarterly': {
-        const perQuarter = [1, 2, 3, 4].map((q) => sum(of('seminar').filter((g) => g.quarter === q), (g) => g.activities));
+        const perQuarter = [1, 2, 3, 4].map((q) =>
+          sum(
+            of('seminar').filter((g) => g.quarter === q),
+            (g) => g.activities,
+          ),
+        );
         ({ light, actual, expected, detail } = quarterlyLight(perQuarter, t.threshold, period));
         break;
       }

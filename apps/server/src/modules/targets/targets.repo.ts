@@ -49,12 +49,23 @@ export async function ledgerGroups(db: Executor, orgIds: string[], year: number,
     group by 1, 2, 3, 4`,
   );
   // Both engines give ints for ::int; Number() keeps it so if a driver changes its mind.
-  return rows.map((r) => ({ ...r, quarter: Number(r.quarter), activities: Number(r.activities), outside: Number(r.outside), roster: Number(r.roster), present: Number(r.present), tookPart: Number(r.tookPart) }));
+  return rows.map((r) => ({
+    ...r,
+    quarter: Number(r.quarter),
+    activities: Number(r.activities),
+    outside: Number(r.outside),
+    roster: Number(r.roster),
+    present: Number(r.present),
+    tookPart: Number(r.tookPart),
+  }));
 }
 
 export async function targetRows(db: Executor, orgIds: string[], year: number): Promise<TargetRow[]> {
   if (orgIds.length === 0) return [];
-  return db.select().from(targets).where(and(inArray(targets.orgId, orgIds), eq(targets.year, year)));
+  return db
+    .select()
+    .from(targets)
+    .where(and(inArray(targets.orgId, orgIds), eq(targets.year, year)));
 }
 
 export async function upsertTarget(tx: Executor, v: { orgId: string; year: number; kind: string; threshold: number; enabled: boolean; updatedBy: string | null }): Promise<TargetRow> {
@@ -72,7 +83,12 @@ export async function upsertTarget(tx: Executor, v: { orgId: string; year: numbe
 }
 
 export async function findTarget(db: Executor, orgId: string, year: number, kind: string): Promise<TargetRow | undefined> {
-  return (await db.select().from(targets).where(and(eq(targets.orgId, orgId), eq(targets.year, year), eq(targets.kind, kind))))[0];
+  return (
+    await db
+      .select()
+      .from(targets)
+      .where(and(eq(targets.orgId, orgId), eq(targets.year, year), eq(targets.kind, kind)))
+  )[0];
 }
 
 /** Units of a subtree that keep their own ledger (科室 and media work inside their parent's). */
@@ -80,13 +96,6 @@ export async function ledgerUnits(db: Executor, scope: Scope, subtreePath: strin
   return db
     .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, path: orgs.path })
     .from(orgs)
-    .where(
-      and(
-        pathFilter(scope, orgs.path),
-        subtreePath ? sql`${orgs.path} like ${`${subtreePath}%`}` : sql`true`,
-        sql`${orgs.kind} not in ('section', 'media')`,
-        eq(orgs.status, 'active'),
-      ),
-    )
+    .where(and(pathFilter(scope, orgs.path), subtreePath ? sql`${orgs.path} like ${`${subtreePath}%`}` : sql`true`, sql`${orgs.kind} not in ('section', 'media')`, eq(orgs.status, 'active')))
     .orderBy(asc(orgs.depth), asc(orgs.sortOrder), asc(orgs.name));
 }

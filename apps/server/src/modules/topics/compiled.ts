@@ -33,7 +33,10 @@ export async function loadCompiledTopics(db: Db, executor: Executor = db): Promi
   if (hit && hit.version === version) return hit;
   const rows = await enabledTopics(executor);
   // Saved rules were validated; skipInvalid keeps one bad row (edited by hand) from stopping all.
-  const set = compileTopics(rows.map((r) => ({ id: r.id, rule: r.rule })), { skipInvalid: true });
+  const set = compileTopics(
+    rows.map((r) => ({ id: r.id, rule: r.rule })),
+    { skipInvalid: true },
+  );
   const meta = new Map<string, TopicMeta>(
     rows.map((r) => [
       r.id,

@@ -34,7 +34,14 @@ export async function listTopicsInScope(
   if (f.q) conds.push(ilike(opinionTopics.name, containsPattern(f.q)));
   const where = and(...conds);
   const [rows, totals] = await Promise.all([
-    db.select(withOrg).from(opinionTopics).innerJoin(orgs, eq(orgs.id, opinionTopics.orgId)).where(where).orderBy(asc(orgs.path), asc(opinionTopics.name)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db
+      .select(withOrg)
+      .from(opinionTopics)
+      .innerJoin(orgs, eq(orgs.id, opinionTopics.orgId))
+      .where(where)
+      .orderBy(asc(orgs.path), asc(opinionTopics.name))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(opinionTopics).innerJoin(orgs, eq(orgs.id, opinionTopics.orgId)).where(where),
   ]);
   return { rows: rows.map((r) => ({ ...r.topic, orgName: r.orgName })), total: Number(totals[0]?.n ?? 0) };
@@ -55,7 +62,11 @@ export async function insertTopic(tx: Executor, values: typeof opinionTopics.$in
 }
 
 export async function updateTopicRow(tx: Executor, id: string, set: Partial<typeof opinionTopics.$inferInsert>): Promise<TopicRow | undefined> {
-  const rows = await tx.update(opinionTopics).set({ ...set, updatedAt: new Date() }).where(eq(opinionTopics.id, id)).returning();
+  const rows = await tx
+    .update(opinionTopics)
+    .set({ ...set, updatedAt: new Date() })
+    .where(eq(opinionTopics.id, id))
+    .returning();
   return rows[0];
 }
 
@@ -77,11 +88,7 @@ export async function deleteTopicRow(tx: Executor, id: string): Promise<void> {
 }
 
 export async function enabledTopics(db: Executor): Promise<Array<TopicRow & { orgPath: string }>> {
-  const rows = await db
-    .select({ topic: opinionTopics, orgPath: orgs.path })
-    .from(opinionTopics)
-    .innerJoin(orgs, eq(orgs.id, opinionTopics.orgId))
-    .where(eq(opinionTopics.enabled, true));
+  const rows = await db.select({ topic: opinionTopics, orgPath: orgs.path }).from(opinionTopics).innerJoin(orgs, eq(orgs.id, opinionTopics.orgId)).where(eq(opinionTopics.enabled, true));
   return rows.map((r) => ({ ...r.topic, orgPath: r.orgPath }));
 }
 

@@ -28,12 +28,7 @@ export async function findUserById(db: Executor, id: string): Promise<UserWithOr
 }
 
 /** A user is in scope when their own unit lies in one of the scope's subtrees. */
-export async function findUserInScope(
-  db: Executor,
-  scope: Scope,
-  id: string,
-  opts: { lock?: boolean } = {},
-): Promise<UserWithOrg | undefined> {
+export async function findUserInScope(db: Executor, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<UserWithOrg | undefined> {
   const q = db
     .select(withOrg)
     .from(users)
@@ -54,11 +49,7 @@ export interface UserFilters {
   pageSize: number;
 }
 
-export async function listUsersInScope(
-  db: Executor,
-  scope: Scope,
-  f: UserFilters,
-): Promise<{ rows: UserWithOrg[]; total: number }> {
+export async function listUsersInScope(db: Executor, scope: Scope, f: UserFilters): Promise<{ rows: UserWithOrg[]; total: number }> {
   const conds: SQL[] = [orgIdFilter(scope, users.orgId)];
   if (f.subtreePath) conds.push(sql`${orgs.path} like ${`${f.subtreePath}%`}`);
   if (f.status) conds.push(eq(users.status, f.status));
@@ -100,18 +91,16 @@ export async function insertUser(tx: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-export async function updateUserRow(
-  tx: Executor,
-  id: string,
-  set: Partial<typeof users.$inferInsert>,
-  expectStatus?: string,
-  expectPhone?: { phone: string | null },
-): Promise<UserRow | undefined> {
+export async function updateUserRow(tx: Executor, id: string, set: Partial<typeof users.$inferInsert>, expectStatus?: string, expectPhone?: { phone: string | null }): Promise<UserRow | undefined> {
   const conds: SQL[] = [eq(users.id, id)];
   if (expectStatus) conds.push(eq(users.status, expectStatus));
   if (expectPhone?.phone) conds.push(eq(users.phone, expectPhone.phone));
   const where = and(...conds);
-  const rows = await tx.update(users).set({ ...set, updatedAt: new Date() }).where(where).returning();
+  const rows = await tx
+    .update(users)
+    .set({ ...set, updatedAt: new Date() })
+    .where(where)
+    .returning();
   return rows[0];
 }
 

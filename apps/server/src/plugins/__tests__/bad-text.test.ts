@@ -134,7 +134,11 @@ describe('[Input] NUL and unpaired surrogates', () => {
       // refused (404) before the file is read, which is also not a 500 — both are accepted below.
       const url = r.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000') + (QUERY[r.path] ?? '');
       // (An unpaired surrogate cannot arrive in a multipart body: its bytes are decoded as U+FFFD.)
-      for (const [field, name] of [['a\u0000b', 'ok.docx'], ['正常', 'a\u0000b.docx'], ['\u0000', '\u0000']] as const) {
+      for (const [field, name] of [
+        ['a\u0000b', 'ok.docx'],
+        ['正常', 'a\u0000b.docx'],
+        ['\u0000', '\u0000'],
+      ] as const) {
         const m = multipart(field, name);
         const res = await t.app.inject({ method: r.method as 'POST', url, headers: { cookie: uploaderCookie, 'content-type': m.type }, payload: m.body });
         const refused = res.statusCode === 400 && /含有(不允许的控制字符|无效的字符编码)/.test(res.body);
@@ -147,11 +151,7 @@ describe('[Input] NUL and unpaired surrogates', () => {
 
   it('the anonymous login refuses a NUL in the user name or password with 400 per field', async () => {
     const user = await buildUser(t, { org: await buildOrg(t) });
-    for (const payload of [
-      `{"username":"${user.username}\\u0000","password":"${TEST_PASSWORD}"}`,
-      `{"username":"${user.username}","password":"x\\u0000"}`,
-      `{"username":"\\ud800","password":"x"}`,
-    ]) {
+    for (const payload of [`{"username":"${user.username}\\u0000","password":"${TEST_PASSWORD}"}`, `{"username":"${user.username}","password":"x\\u0000"}`, `{"username":"\\ud800","password":"x"}`]) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });
       expect(res.statusCode, res.body).toBe(400);
       const body = res.json() as { error: { details: Array<{ path: string; message: string }> } };

@@ -93,9 +93,7 @@ describe('[Idempotency] Idempotency-Key on create routes', () => {
     it(`${c.name}: five at once with one key have exactly one effect, and all get its answer`, async () => {
       const tag = tagOf();
       const key = `idem-${tag}-burst`;
-      const results = await Promise.all(
-        Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: c.url, headers: { cookie: c.who(), 'idempotency-key': key }, payload: c.payload(tag) })),
-      );
+      const results = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: c.url, headers: { cookie: c.who(), 'idempotency-key': key }, payload: c.payload(tag) })));
       expect(await c.rows(tag)).toBe(1);
       for (const r of results) {
         expect(r.statusCode, r.body).toBe(201);

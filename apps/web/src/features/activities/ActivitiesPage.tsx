@@ -46,8 +46,7 @@ export default function ActivitiesPage() {
       title: '参学 / 受众',
       key: 'stats',
       responsive: ['sm'],
-      render: (_v, a) =>
-        a.stats.roster > 0 ? `${a.stats.present + a.stats.madeUp}/${a.stats.roster}（${a.stats.attendanceRate ?? 0}%）` : a.stats.reach > 0 ? `受众 ${a.stats.reach} 人` : '—',
+      render: (_v, a) => (a.stats.roster > 0 ? `${a.stats.present + a.stats.madeUp}/${a.stats.roster}（${a.stats.attendanceRate ?? 0}%）` : a.stats.reach > 0 ? `受众 ${a.stats.reach} 人` : '—'),
     },
     { title: '附件', dataIndex: 'fileCount', responsive: ['lg'], width: 70 },
     {

@@ -107,7 +107,14 @@ function ActivityForm({ activity, defaultOrgId, onClose }: { activity: Activity 
             <DatePicker style={{ width: '100%' }} inputReadOnly={isMobile} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="activity-form-date" />
           </Form.Item>
         </Flex>
-        <Form.Item label="主题" name="topic" rules={[{ required: true, message: '请填写主题' }, { min: 2, message: '主题至少 2 个字' }]}>
+        <Form.Item
+          label="主题"
+          name="topic"
+          rules={[
+            { required: true, message: '请填写主题' },
+            { min: 2, message: '主题至少 2 个字' },
+          ]}
+        >
           <Input maxLength={200} data-testid="activity-form-topic" />
         </Form.Item>
         <Flex gap={12} wrap>

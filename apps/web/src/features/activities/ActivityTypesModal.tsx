@@ -31,10 +31,20 @@ export function ActivityTypesModal({ onClose }: { onClose: () => void }) {
             title: '计入指标',
             dataIndex: 'category',
             render: (v: ActivityCategory, t) => (
-              <Select size="small" value={v} options={CATEGORY_OPTIONS} style={{ minWidth: 160 }} onChange={(category) => update.mutate({ id: t.id, input: { category } }, { onError: (e) => onError(e) })} />
+              <Select
+                size="small"
+                value={v}
+                options={CATEGORY_OPTIONS}
+                style={{ minWidth: 160 }}
+                onChange={(category) => update.mutate({ id: t.id, input: { category } }, { onError: (e) => onError(e) })}
+              />
             ),
           },
-          { title: '启用', dataIndex: 'active', render: (v: boolean, t) => <Switch size="small" checked={v} onChange={(active) => update.mutate({ id: t.id, input: { active } }, { onError: (e) => onError(e) })} /> },
+          {
+            title: '启用',
+            dataIndex: 'active',
+            render: (v: boolean, t) => <Switch size="small" checked={v} onChange={(active) => update.mutate({ id: t.id, input: { active } }, { onError: (e) => onError(e) })} />,
+          },
         ]}
       />
       <Form

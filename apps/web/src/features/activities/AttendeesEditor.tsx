@@ -46,14 +46,19 @@ export function AttendeesEditor({ roster, value, onChange, withScores }: Props) 
             <Typography.Text style={{ minWidth: 72 }}>{person.name}</Typography.Text>
             <Segmented<AttendanceStatus> size="small" options={OPTIONS} value={status} onChange={(s) => patch(person.id, { status: s })} data-testid={`attendee-status-${i}`} />
             {status !== 'present' && (
-              <Input size="small" placeholder="缺席原因" value={row?.absenceReason ?? ''} onChange={(e) => patch(person.id, { absenceReason: e.target.value })} style={{ flex: '1 1 120px' }} data-testid={`attendee-reason-${i}`} />
+              <Input
+                size="small"
+                placeholder="缺席原因"
+                value={row?.absenceReason ?? ''}
+                onChange={(e) => patch(person.id, { absenceReason: e.target.value })}
+                style={{ flex: '1 1 120px' }}
+                data-testid={`attendee-reason-${i}`}
+              />
             )}
             {status === 'makeup' && (
               <DatePicker size="small" placeholder="补学日期" value={row?.makeupOn ? dayjs(row.makeupOn) : null} onChange={(d) => patch(person.id, { makeupOn: d ? d.format('YYYY-MM-DD') : null })} />
             )}
-            {withScores && (
-              <InputNumber size="small" min={0} max={1000} placeholder="成绩" value={row?.score ?? null} onChange={(v) => patch(person.id, { score: v })} style={{ width: 90 }} />
-            )}
+            {withScores && <InputNumber size="small" min={0} max={1000} placeholder="成绩" value={row?.score ?? null} onChange={(v) => patch(person.id, { score: v })} style={{ width: 90 }} />}
           </Flex>
         );
       })}

@@ -66,5 +66,4 @@ function useTypeMutation<T>(fn: (input: T) => Promise<ActivityType>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['activity-types'] }) });
 }
 export const useCreateActivityType = () => useTypeMutation((input: CreateActivityTypeInput) => api.post<ActivityType>('/activity-types', input));
-export const useUpdateActivityType = () =>
-  useTypeMutation(({ id, input }: { id: string; input: UpdateActivityTypeInput }) => api.patch<ActivityType>(`/activity-types/${id}`, input));
+export const useUpdateActivityType = () => useTypeMutation(({ id, input }: { id: string; input: UpdateActivityTypeInput }) => api.patch<ActivityType>(`/activity-types/${id}`, input));

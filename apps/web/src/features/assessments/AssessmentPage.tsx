@@ -40,7 +40,14 @@ export default function AssessmentPage() {
 
   return (
     <>
-      <PageHeader title="年度考核" extra={<Button icon={<DownloadOutlined />} href={assessmentXlsxUrl(query)}>导出 Excel</Button>} />
+      <PageHeader
+        title="年度考核"
+        extra={
+          <Button icon={<DownloadOutlined />} href={assessmentXlsxUrl(query)}>
+            导出 Excel
+          </Button>
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
           <YearSelect value={year} onChange={setYear} testId="assessment-year" />
@@ -65,17 +72,23 @@ export default function AssessmentPage() {
             ))}
             {a.canManage && (
               <Form.Item>
-                <Button type="primary" htmlType="submit" loading={save.isPending}>保存权重</Button>
+                <Button type="primary" htmlType="submit" loading={save.isPending}>
+                  保存权重
+                </Button>
               </Form.Item>
             )}
           </Form>
           <Descriptions size="small" column={1} style={{ marginTop: 12 }} title="计分方法">
             {ASSESSMENT_PARTS.map((p) => (
-              <Descriptions.Item key={p} label={ASSESSMENT_PART_LABELS[p]}>{a.formulas[p]}</Descriptions.Item>
+              <Descriptions.Item key={p} label={ASSESSMENT_PART_LABELS[p]}>
+                {a.formulas[p]}
+              </Descriptions.Item>
             ))}
             <Descriptions.Item label="总分">{a.formulas.total}</Descriptions.Item>
             <Descriptions.Item label="考核对象">
-              <span data-testid="assessment-basis">{ASSESSMENT_BASIS_LABELS[a.basis]}，共 {a.rows.length} 个单位{a.basis === 'subtree' ? '（在“任务指标”中下达任务分解表后，只考核表中所列单位）' : ''}</span>
+              <span data-testid="assessment-basis">
+                {ASSESSMENT_BASIS_LABELS[a.basis]}，共 {a.rows.length} 个单位{a.basis === 'subtree' ? '（在“任务指标”中下达任务分解表后，只考核表中所列单位）' : ''}
+              </span>
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -83,10 +96,26 @@ export default function AssessmentPage() {
       {a && (
         <Flex gap={16} wrap style={{ marginBottom: 16 }}>
           <Card size="small" title="表扬" style={{ flex: '1 1 280px' }}>
-            <Space wrap>{a.praised.length ? a.praised.map((n) => <Tag color="green" key={n}>{n}</Tag>) : '暂无'}</Space>
+            <Space wrap>
+              {a.praised.length
+                ? a.praised.map((n) => (
+                    <Tag color="green" key={n}>
+                      {n}
+                    </Tag>
+                  ))
+                : '暂无'}
+            </Space>
           </Card>
           <Card size="small" title="通报批评" style={{ flex: '1 1 280px' }}>
-            <Space wrap>{a.criticised.length ? a.criticised.map((n) => <Tag color="red" key={n}>{n}</Tag>) : '暂无'}</Space>
+            <Space wrap>
+              {a.criticised.length
+                ? a.criticised.map((n) => (
+                    <Tag color="red" key={n}>
+                      {n}
+                    </Tag>
+                  ))
+                : '暂无'}
+            </Space>
           </Card>
         </Flex>
       )}

@@ -24,16 +24,7 @@ export function ActorSelect({ value, onChange }: Props) {
   const users = useUsers({ q: q || undefined, page: 1, pageSize: 20 }, canSearch);
 
   if (!canSearch) {
-    return (
-      <Input
-        allowClear
-        placeholder="操作人编号"
-        value={value}
-        onChange={(e) => onChange?.(e.target.value.trim() || undefined)}
-        aria-label="操作人编号"
-        data-testid="audit-filter-actor"
-      />
-    );
+    return <Input allowClear placeholder="操作人编号" value={value} onChange={(e) => onChange?.(e.target.value.trim() || undefined)} aria-label="操作人编号" data-testid="audit-filter-actor" />;
   }
 
   const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` }));

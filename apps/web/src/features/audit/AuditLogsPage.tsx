@@ -25,12 +25,7 @@ export default function AuditLogsPage() {
             <Button icon={<FileExcelOutlined />} href={auditExportUrl(filters)} download data-testid="audit-export">
               导出 Excel
             </Button>
-            <Button
-              icon={<SafetyOutlined />}
-              loading={verify.isPending}
-              onClick={() => verify.mutate(undefined, { onError: (e) => onError(e) })}
-              data-testid="audit-verify"
-            >
+            <Button icon={<SafetyOutlined />} loading={verify.isPending} onClick={() => verify.mutate(undefined, { onError: (e) => onError(e) })} data-testid="audit-verify">
               校验完整性
             </Button>
           </>

@@ -3,15 +3,7 @@ import type { AuditVerifyOutput } from '@xuanlian/contracts';
 
 export function VerifyResult({ result }: { result: AuditVerifyOutput }) {
   return result.ok ? (
-    <Alert
-      type="success"
-      showIcon
-      title={`完整性校验通过：共校验 ${result.checked} 条记录，未发现篡改`}
-      description={result.message}
-      data-testid="audit-verify-result"
-      data-ok="true"
-      closable
-    />
+    <Alert type="success" showIcon title={`完整性校验通过：共校验 ${result.checked} 条记录，未发现篡改`} description={result.message} data-testid="audit-verify-result" data-ok="true" closable />
   ) : (
     <Alert
       type="error"

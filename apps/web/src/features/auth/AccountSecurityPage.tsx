@@ -25,9 +25,7 @@ export default function AccountSecurityPage() {
           <Descriptions.Item label="启用时间">{formatDateTime(status.data.enabledAt)}</Descriptions.Item>
           <Descriptions.Item label="剩余恢复码">{status.data.recoveryCodesLeft} 个</Descriptions.Item>
         </Descriptions>
-        {status.data.recoveryCodesLeft <= 3 && (
-          <Alert type="warning" showIcon title="恢复码所剩不多：如需重新设置，请联系安全管理员重置两步验证" style={{ marginTop: 12 }} />
-        )}
+        {status.data.recoveryCodesLeft <= 3 && <Alert type="warning" showIcon title="恢复码所剩不多：如需重新设置，请联系安全管理员重置两步验证" style={{ marginTop: 12 }} />}
         <Alert type="info" showIcon title="更换手机或验证器时，请联系安全管理员重置两步验证后重新设置" style={{ marginTop: 12 }} />
       </>
     );

@@ -43,9 +43,7 @@ export default function ChangePasswordPage() {
 
   return (
     <AuthCard title="修改密码">
-      {me.mustChangePassword && (
-        <Alert type="warning" showIcon title={ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED} style={{ marginBottom: 16 }} />
-      )}
+      {me.mustChangePassword && <Alert type="warning" showIcon title={ERROR_MESSAGES.PASSWORD_CHANGE_REQUIRED} style={{ marginBottom: 16 }} />}
       <Alert type="info" title={`密码规则：${PASSWORD_RULE_TEXT}`} style={{ marginBottom: 16 }} data-testid="password-rule" />
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="change-password-form">
         <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>

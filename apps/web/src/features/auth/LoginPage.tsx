@@ -46,9 +46,7 @@ function SecondFactorStep({ challenge, onSignedIn, onBack }: { challenge: string
   return (
     <>
       {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
-      <Typography.Paragraph type="secondary">
-        {recovery ? '请输入保存的恢复码（每个只能使用一次）。' : '您的账号已启用两步验证，请输入手机验证器中显示的 6 位验证码。'}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{recovery ? '请输入保存的恢复码（每个只能使用一次）。' : '您的账号已启用两步验证，请输入手机验证器中显示的 6 位验证码。'}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="second-factor-form" key={recovery ? 'r' : 'c'}>
         {recovery ? (
           <Form.Item label="恢复码" name="code" rules={[{ required: true, whitespace: true, message: '请输入恢复码' }]}>
@@ -56,15 +54,7 @@ function SecondFactorStep({ challenge, onSignedIn, onBack }: { challenge: string
           </Form.Item>
         ) : (
           <Form.Item label="动态验证码" name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}>
-            <Input
-              prefix={<SafetyOutlined />}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={6}
-              autoFocus
-              size="large"
-              data-testid="login-totp-code"
-            />
+            <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus size="large" data-testid="login-totp-code" />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" block size="large" loading={verify.isPending} data-testid="second-factor-submit">
@@ -141,9 +131,7 @@ export default function LoginPage() {
   const expired = params.get('expired') === '1' && !error;
   return (
     <AuthCard title="用户登录">
-      {expired && (
-        <Alert type="warning" showIcon title="登录已超时，请重新登录" data-testid="login-expired" style={{ marginBottom: 16 }} />
-      )}
+      {expired && <Alert type="warning" showIcon title="登录已超时，请重新登录" data-testid="login-expired" style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} data-testid="login-error" style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form">
         <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>

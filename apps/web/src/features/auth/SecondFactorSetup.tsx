@@ -65,8 +65,7 @@ export function SecondFactorSetup({ username, onDone }: { username: string; onDo
       {step === 0 && (
         <>
           <Typography.Paragraph style={{ margin: 0 }}>
-            两步验证在密码之外再要求手机验证器（如腾讯身份验证器、Microsoft Authenticator、Google Authenticator）生成的 6 位动态验证码，
-            密码泄露后账号仍然安全。
+            两步验证在密码之外再要求手机验证器（如腾讯身份验证器、Microsoft Authenticator、Google Authenticator）生成的 6 位动态验证码， 密码泄露后账号仍然安全。
           </Typography.Paragraph>
           <Button type="primary" onClick={begin} loading={start.isPending} data-testid="second-factor-start">
             开始设置
@@ -87,11 +86,7 @@ export function SecondFactorSetup({ username, onDone }: { username: string; onDo
             </Flex>
           </Flex>
           <Form form={form} layout="vertical" onFinish={onConfirm} requiredMark={false}>
-            <Form.Item
-              label="2. 输入验证器显示的 6 位验证码"
-              name="code"
-              rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}
-            >
+            <Form.Item label="2. 输入验证器显示的 6 位验证码" name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位数字验证码' }]}>
               <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} style={{ maxWidth: 200 }} data-testid="second-factor-code" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={confirm.isPending} data-testid="second-factor-confirm">
@@ -102,12 +97,7 @@ export function SecondFactorSetup({ username, onDone }: { username: string; onDo
       )}
       {step === 2 && codes && (
         <>
-          <Alert
-            type="warning"
-            showIcon
-            title="请立即保存以下恢复码"
-            description="手机丢失或无法使用验证器时，可用恢复码登录；每个恢复码只能使用一次。恢复码只显示这一次，关闭后无法再次查看。"
-          />
+          <Alert type="warning" showIcon title="请立即保存以下恢复码" description="手机丢失或无法使用验证器时，可用恢复码登录；每个恢复码只能使用一次。恢复码只显示这一次，关闭后无法再次查看。" />
           <ol className="xl-recovery-codes" data-testid="recovery-codes">
             {codes.map((c) => (
               <li key={c}>

@@ -1,15 +1,5 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ChangePasswordInput,
-  LoginInput,
-  LoginResult,
-  Me,
-  Permission,
-  RecoveryCodes,
-  SecondFactorEnrolment,
-  SecondFactorLoginInput,
-  SecondFactorStatus,
-} from '@xuanlian/contracts';
+import type { ChangePasswordInput, LoginInput, LoginResult, Me, Permission, RecoveryCodes, SecondFactorEnrolment, SecondFactorLoginInput, SecondFactorStatus } from '@xuanlian/contracts';
 import { api } from '../../shared/api/client.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 
@@ -107,9 +97,7 @@ export function useConfirmEnrolment() {
   return useMutation({
     mutationFn: (code: string) => api.post<RecoveryCodes>('/me/second-factor/enrolment/confirm', { code }),
     onSuccess: () => {
-      setSession(qc, (s) =>
-        s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: false, secondFactorEnabled: true } } : s,
-      );
+      setSession(qc, (s) => (s?.status === 'in' ? { ...s, me: { ...s.me, mustEnrolSecondFactor: false, secondFactorEnabled: true } } : s));
       return qc.invalidateQueries({ queryKey: secondFactorKey });
     },
   });
@@ -132,9 +120,7 @@ export function useChangePassword() {
     mutationFn: (input: ChangePasswordInput) => api.post<void>('/auth/password', input),
     onSuccess: () => {
       // Lift the guard's redirect at once, then confirm with the server before the caller navigates.
-      setSession(qc, (s) =>
-        s?.status === 'in' ? { ...s, me: { ...s.me, mustChangePassword: false } } : s,
-      );
+      setSession(qc, (s) => (s?.status === 'in' ? { ...s, me: { ...s.me, mustChangePassword: false } } : s));
       return qc.invalidateQueries({ queryKey: sessionKey });
     },
   });

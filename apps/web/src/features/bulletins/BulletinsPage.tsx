@@ -44,13 +44,30 @@ function DraftModal({ open, onClose, onDrafted }: { open: boolean; onClose: () =
   const [form] = Form.useForm<{ orgId: string; grain: 'month' | 'quarter' | 'year'; period: string; commendTop: number; appealDays: number }>();
   const grain = Form.useWatch('grain', form) ?? 'quarter';
   return (
-    <Modal title="一键起草通报" open={open} onCancel={onClose} onOk={() => form.submit()} okText="起草" cancelText="取消" okButtonProps={{ loading: draft.isPending, 'data-testid': 'bulletin-draft-submit' }} destroyOnHidden>
+    <Modal
+      title="一键起草通报"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="起草"
+      cancelText="取消"
+      okButtonProps={{ loading: draft.isPending, 'data-testid': 'bulletin-draft-submit' }}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
         initialValues={{ grain: 'quarter', commendTop: 3, appealDays: 3 }}
-        onFinish={(v) => draft.mutate(v, { onSuccess: (b) => { onClose(); onDrafted(b.id); }, onError: (e) => onError(e, form) })}
+        onFinish={(v) =>
+          draft.mutate(v, {
+            onSuccess: (b) => {
+              onClose();
+              onDrafted(b.id);
+            },
+            onError: (e) => onError(e, form),
+          })
+        }
       >
         <Form.Item name="orgId" label="发文单位（通报范围为其下属全部单位）" rules={[{ required: true, message: '请选择单位' }]}>
           <OrgTreeSelect data-testid="bulletin-org" />
@@ -85,7 +102,12 @@ function AppealAnswer({ bulletin, appeal }: { bulletin: Bulletin; appeal: Bullet
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize placeholder="答复意见" aria-label="答复意见" />
-      <Button type="primary" loading={answer.isPending} data-testid={`appeal-answer-${appeal.orgName}`} onClick={() => answer.mutate({ appealId: appeal.id, answer: text }, { onSuccess: () => message.success('已答复'), onError: (e) => onError(e) })}>
+      <Button
+        type="primary"
+        loading={answer.isPending}
+        data-testid={`appeal-answer-${appeal.orgName}`}
+        onClick={() => answer.mutate({ appealId: appeal.id, answer: text }, { onSuccess: () => message.success('已答复'), onError: (e) => onError(e) })}
+      >
         {appeal.answer ? '修改答复' : '答复'}
       </Button>
     </Space.Compact>
@@ -118,25 +140,49 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
       {b && stats && (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="状态"><Tag color={STATUS_COLOR[b.status]}>{BULLETIN_STATUS_LABELS[b.status]}</Tag></Descriptions.Item>
-            <Descriptions.Item label="期间">{b.periodLabel}（{stats.from} 至 {stats.to}）</Descriptions.Item>
+            <Descriptions.Item label="状态">
+              <Tag color={STATUS_COLOR[b.status]}>{BULLETIN_STATUS_LABELS[b.status]}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label="期间">
+              {b.periodLabel}（{stats.from} 至 {stats.to}）
+            </Descriptions.Item>
             <Descriptions.Item label="征求意见截止">{b.appealUntil ? formatDateTime(b.appealUntil) : `发布后 ${b.appealDays} 天`}</Descriptions.Item>
             <Descriptions.Item label="数据生成于">{formatDateTime(stats.generatedAt)}</Descriptions.Item>
-            {b.finalizedAt && <Descriptions.Item label="定稿">{formatDateTime(b.finalizedAt)} {b.finalizedByName}</Descriptions.Item>}
+            {b.finalizedAt && (
+              <Descriptions.Item label="定稿">
+                {formatDateTime(b.finalizedAt)} {b.finalizedByName}
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={bulletinDocxUrl(b.id)} data-testid="bulletin-docx">下载通报（Word）</Button>
-            <Button icon={<DownloadOutlined />} href={bulletinXlsxUrl(b.id)}>下载附件排名表（Excel）</Button>
+            <Button icon={<DownloadOutlined />} href={bulletinDocxUrl(b.id)} data-testid="bulletin-docx">
+              下载通报（Word）
+            </Button>
+            <Button icon={<DownloadOutlined />} href={bulletinXlsxUrl(b.id)}>
+              下载附件排名表（Excel）
+            </Button>
             {editable && (
-              <Popconfirm title="按最新统计重新生成数据？" description="已编辑的文字将按新数据重写；如需保留请选“保留文字”。" okText="重写文字" cancelText="保留文字"
+              <Popconfirm
+                title="按最新统计重新生成数据？"
+                description="已编辑的文字将按新数据重写；如需保留请选“保留文字”。"
+                okText="重写文字"
+                cancelText="保留文字"
                 onConfirm={() => run({ kind: 'regenerate', version: b.version, keepText: false }, '数据已更新')}
-                onCancel={() => run({ kind: 'regenerate', version: b.version, keepText: true }, '数据已更新，文字未改动')}>
+                onCancel={() => run({ kind: 'regenerate', version: b.version, keepText: true }, '数据已更新，文字未改动')}
+              >
                 <Button loading={action.isPending}>重新生成数据</Button>
               </Popconfirm>
             )}
             {b.status === 'draft' && (
-              <Popconfirm title={`发布征求意见？各单位可在 ${b.appealDays} 天内提出异议。`} okText="发布" cancelText="取消" onConfirm={() => run({ kind: 'publish', version: b.version }, '已发布征求意见，已通知各单位')}>
-                <Button type="primary" data-testid="bulletin-publish">发布征求意见</Button>
+              <Popconfirm
+                title={`发布征求意见？各单位可在 ${b.appealDays} 天内提出异议。`}
+                okText="发布"
+                cancelText="取消"
+                onConfirm={() => run({ kind: 'publish', version: b.version }, '已发布征求意见，已通知各单位')}
+              >
+                <Button type="primary" data-testid="bulletin-publish">
+                  发布征求意见
+                </Button>
               </Popconfirm>
             )}
             {b.status === 'appeal' && b.appealOpen && (
@@ -167,15 +213,27 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
               initialValues={{ title: b.title, signer: b.signer, issuedOn: b.issuedOn, text: b.text }}
               onFinish={(v) => run({ kind: 'update', input: { version: b.version, title: v.title, signer: v.signer, issuedOn: v.issuedOn, text: v.text } }, '已保存')}
             >
-              <Form.Item name="title" label="标题" rules={[{ required: true, message: '标题不能为空' }]}><Input /></Form.Item>
+              <Form.Item name="title" label="标题" rules={[{ required: true, message: '标题不能为空' }]}>
+                <Input />
+              </Form.Item>
               {TEXT_PARTS.map((p) => (
-                <Form.Item key={p.key} name={['text', p.key]} label={p.label}><Input.TextArea autoSize={{ minRows: p.rows }} /></Form.Item>
+                <Form.Item key={p.key} name={['text', p.key]} label={p.label}>
+                  <Input.TextArea autoSize={{ minRows: p.rows }} />
+                </Form.Item>
               ))}
               <Space>
-                <Form.Item name="signer" label="发文机关署名"><Input /></Form.Item>
-                <Form.Item name="issuedOn" label="成文日期（YYYY-MM-DD）"><Input /></Form.Item>
+                <Form.Item name="signer" label="发文机关署名">
+                  <Input />
+                </Form.Item>
+                <Form.Item name="issuedOn" label="成文日期（YYYY-MM-DD）">
+                  <Input />
+                </Form.Item>
               </Space>
-              {editable && <Button htmlType="submit" type="primary" loading={action.isPending}>保存正文</Button>}
+              {editable && (
+                <Button htmlType="submit" type="primary" loading={action.isPending}>
+                  保存正文
+                </Button>
+              )}
             </Form>
           </Card>
           <Card size="small" title="排名情况（来自统计）">

@@ -34,7 +34,9 @@ export function useDraftBulletin() {
 export function useBulletinAction(id: string) {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (a: { kind: 'update'; input: UpdateBulletinInput } | { kind: 'regenerate'; version: number; keepText: boolean } | { kind: 'publish' | 'close-appeal' | 'finalize'; version: number }) => {
+    mutationFn: (
+      a: { kind: 'update'; input: UpdateBulletinInput } | { kind: 'regenerate'; version: number; keepText: boolean } | { kind: 'publish' | 'close-appeal' | 'finalize'; version: number },
+    ) => {
       if (a.kind === 'update') return api.patch<Bulletin>(`/bulletins/${id}`, a.input);
       if (a.kind === 'regenerate') return api.post<Bulletin>(`/bulletins/${id}/regenerate`, { version: a.version, keepText: a.keepText });
       return api.post<Bulletin>(`/bulletins/${id}/${a.kind}`, { version: a.version });

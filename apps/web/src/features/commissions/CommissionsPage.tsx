@@ -28,7 +28,16 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   return (
-    <Modal title="发起约稿" open={open} onCancel={onClose} onOk={() => form.submit()} okText="发起" cancelText="取消" okButtonProps={{ loading: create.isPending, 'data-testid': 'commission-submit' }} destroyOnHidden>
+    <Modal
+      title="发起约稿"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="发起"
+      cancelText="取消"
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'commission-submit' }}
+      destroyOnHidden
+    >
       <Form<Values>
         form={form}
         layout="vertical"
@@ -101,7 +110,12 @@ function CommissionList() {
         const missed = c.targets.filter((t) => t.missed).length;
         return (
           <>
-            {answered}/{c.targets.length} 个单位{missed > 0 && <Tag color="red" style={{ marginInlineStart: 6 }}>逾期 {missed}</Tag>}
+            {answered}/{c.targets.length} 个单位
+            {missed > 0 && (
+              <Tag color="red" style={{ marginInlineStart: 6 }}>
+                逾期 {missed}
+              </Tag>
+            )}
           </>
         );
       },

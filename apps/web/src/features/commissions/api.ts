@@ -16,8 +16,7 @@ export function useCommissions(filters: { status?: 'open' | 'closed'; page: numb
 export function useMissedCommissions(orgId?: string) {
   return useQuery({
     queryKey: [...commissionsKey, 'missed', orgId ?? 'all'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Array<{ commissionId: string; topic: string; dueAt: string; orgId: string; orgName: string }> }>('/commissions/missed', { orgId }, signal),
+    queryFn: ({ signal }) => api.get<{ items: Array<{ commissionId: string; topic: string; dueAt: string; orgId: string; orgName: string }> }>('/commissions/missed', { orgId }, signal),
     select: (d) => d.items,
   });
 }

@@ -68,11 +68,25 @@ export default function DashboardPage() {
       <PageHeader title="数据看板" />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
-          <YearSelect value={year} onChange={(y) => { setYear(y); setPeriod(defaultPeriod(grain, y)); }} testId="dashboard-year" />
+          <YearSelect
+            value={year}
+            onChange={(y) => {
+              setYear(y);
+              setPeriod(defaultPeriod(grain, y));
+            }}
+            testId="dashboard-year"
+          />
           <Segmented
             value={grain}
-            onChange={(g) => { setGrain(g as StatGrain); setPeriod(defaultPeriod(g as StatGrain, year)); }}
-            options={[{ value: 'month', label: '月度' }, { value: 'quarter', label: '季度' }, { value: 'year', label: '年度' }]}
+            onChange={(g) => {
+              setGrain(g as StatGrain);
+              setPeriod(defaultPeriod(g as StatGrain, year));
+            }}
+            options={[
+              { value: 'month', label: '月度' },
+              { value: 'quarter', label: '季度' },
+              { value: 'year', label: '年度' },
+            ]}
           />
           <Select style={{ width: 150 }} value={period} onChange={setPeriod} options={periodOptions(grain, year)} />
           <div style={{ flex: '1 1 200px' }}>
@@ -84,11 +98,31 @@ export default function DashboardPage() {
       {d && opts && (
         <>
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-            <Col xs={12} md={4}><Card size="small"><Statistic title="报送" value={d.totals.submitted} suffix="篇" /></Card></Col>
-            <Col xs={12} md={4}><Card size="small"><Statistic title="审核通过" value={d.totals.approved} suffix="篇" /></Card></Col>
-            <Col xs={12} md={4}><Card size="small"><Statistic title="发布" value={d.totals.released} suffix="条" /></Card></Col>
-            <Col xs={12} md={4}><Card size="small"><Statistic title="媒体用稿" value={d.totals.adopted} suffix="篇" /></Card></Col>
-            <Col xs={12} md={4}><Card size="small"><Statistic title="积分" value={d.totals.points} suffix="分" /></Card></Col>
+            <Col xs={12} md={4}>
+              <Card size="small">
+                <Statistic title="报送" value={d.totals.submitted} suffix="篇" />
+              </Card>
+            </Col>
+            <Col xs={12} md={4}>
+              <Card size="small">
+                <Statistic title="审核通过" value={d.totals.approved} suffix="篇" />
+              </Card>
+            </Col>
+            <Col xs={12} md={4}>
+              <Card size="small">
+                <Statistic title="发布" value={d.totals.released} suffix="条" />
+              </Card>
+            </Col>
+            <Col xs={12} md={4}>
+              <Card size="small">
+                <Statistic title="媒体用稿" value={d.totals.adopted} suffix="篇" />
+              </Card>
+            </Col>
+            <Col xs={12} md={4}>
+              <Card size="small">
+                <Statistic title="积分" value={d.totals.points} suffix="分" />
+              </Card>
+            </Col>
             <Col xs={12} md={4}>
               <Card size="small" data-testid="dashboard-deadline">
                 <Statistic title="本月统计截止" value={formatDateCn(d.statisticsDeadline)} valueStyle={{ fontSize: 16 }} />
@@ -99,15 +133,41 @@ export default function DashboardPage() {
             {d.unitsWithoutSubmission.length === 0 ? (
               <Typography.Text type="secondary">各单位本月均已报送</Typography.Text>
             ) : (
-              <Flex gap={8} wrap>{d.unitsWithoutSubmission.map((u) => <Tag color="orange" key={u.id}>{u.name}</Tag>)}</Flex>
+              <Flex gap={8} wrap>
+                {d.unitsWithoutSubmission.map((u) => (
+                  <Tag color="orange" key={u.id}>
+                    {u.name}
+                  </Tag>
+                ))}
+              </Flex>
             )}
           </Card>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}><Card size="small" title={`${year}年逐月报送与用稿`}><EChart option={opts.trend} label={`${year}年逐月报送与用稿`} testId="chart-trend" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="各级媒体用稿"><EChart option={opts.levels} label="各级媒体用稿" testId="chart-levels" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="单位积分排名（前 10）"><EChart option={opts.ranking} label="单位积分排名（前 10）" height={320} testId="chart-ranking" /></Card></Col>
-            <Col xs={24} xl={12}><Card size="small" title="稿件类别构成"><EChart option={opts.mix} label="稿件类别构成" height={320} testId="chart-mix" /></Card></Col>
-            <Col xs={24}><Card size="small" title={`${year}年任务指标完成率`}><EChart option={opts.quota} label={`${year}年任务指标完成率`} height={Math.max(200, d.quotaCompletion.slice(0, 15).length * 28 + 60)} testId="chart-quota" /></Card></Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={`${year}年逐月报送与用稿`}>
+                <EChart option={opts.trend} label={`${year}年逐月报送与用稿`} testId="chart-trend" />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title="各级媒体用稿">
+                <EChart option={opts.levels} label="各级媒体用稿" testId="chart-levels" />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title="单位积分排名（前 10）">
+                <EChart option={opts.ranking} label="单位积分排名（前 10）" height={320} testId="chart-ranking" />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card size="small" title="稿件类别构成">
+                <EChart option={opts.mix} label="稿件类别构成" height={320} testId="chart-mix" />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card size="small" title={`${year}年任务指标完成率`}>
+                <EChart option={opts.quota} label={`${year}年任务指标完成率`} height={Math.max(200, d.quotaCompletion.slice(0, 15).length * 28 + 60)} testId="chart-quota" />
+              </Card>
+            </Col>
           </Row>
         </>
       )}

@@ -23,8 +23,7 @@ export function CategoriesTab({ orgId }: { orgId: string }) {
     if (editing === 'new') create.mutate({ ...v, orgId }, done);
     else if (editing) update.mutate({ id: editing.id, input: v }, done);
   };
-  const toggle = (c: Category) =>
-    update.mutate({ id: c.id, input: { status: c.status === 'active' ? 'disabled' : 'active' } }, { onError: (e) => message.error(errorMessage(e)) });
+  const toggle = (c: Category) => update.mutate({ id: c.id, input: { status: c.status === 'active' ? 'disabled' : 'active' } }, { onError: (e) => message.error(errorMessage(e)) });
   return (
     <>
       <Button type="primary" icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setEditing('new')} data-testid="category-create">
@@ -40,7 +39,18 @@ export function CategoriesTab({ orgId }: { orgId: string }) {
         data-testid="category-table"
         columns={[
           { title: '名称', dataIndex: 'name', render: (n: string, c) => (c.status === 'disabled' ? <span style={{ color: '#bfbfbf' }}>{n}（已停用）</span> : n) },
-          { title: '突发事件', dataIndex: 'urgent', render: (u: boolean, c) => (u ? <Tag color="volcano">首报 {c.deadlineMinutes} 分钟内 · 续报间隔 {c.followUpHours} 小时</Tag> : '—') },
+          {
+            title: '突发事件',
+            dataIndex: 'urgent',
+            render: (u: boolean, c) =>
+              u ? (
+                <Tag color="volcano">
+                  首报 {c.deadlineMinutes} 分钟内 · 续报间隔 {c.followUpHours} 小时
+                </Tag>
+              ) : (
+                '—'
+              ),
+          },
           { title: '排序', dataIndex: 'sortOrder', responsive: ['md'] },
           { title: '设置单位', key: 'owner', responsive: ['lg'], render: (_v, c) => <OwnerTag orgName={c.orgName} editable={c.editable} /> },
           {
@@ -78,7 +88,14 @@ export function CategoriesTab({ orgId }: { orgId: string }) {
           initialValues={editing && editing !== 'new' ? editing : { urgent: false, deadlineMinutes: 40, followUpHours: 24, sortOrder: 100 }}
           onFinish={save}
         >
-          <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { min: 2, max: 20 }]}>
+          <Form.Item
+            name="name"
+            label="名称"
+            rules={[
+              { required: true, whitespace: true, message: '请填写名称' },
+              { min: 2, max: 20 },
+            ]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="urgent" label="突发事件类（首报、续报、终报）" valuePropName="checked">

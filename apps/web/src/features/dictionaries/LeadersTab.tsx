@@ -72,7 +72,14 @@ export function LeadersTab({ orgId }: { orgId: string }) {
         destroyOnHidden
       >
         <Form<Values> form={form} layout="vertical" preserve={false} initialValues={editing && editing !== 'new' ? editing : { titles: [], note: '' }} onFinish={save}>
-          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { min: 2, max: 20 }]}>
+          <Form.Item
+            name="name"
+            label="姓名"
+            rules={[
+              { required: true, whitespace: true, message: '请填写姓名' },
+              { min: 2, max: 20 },
+            ]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="titles" label="现任职务（可填多个，回车确认）" rules={[{ required: true, type: 'array', min: 1, message: '请至少填写一个职务' }]}>

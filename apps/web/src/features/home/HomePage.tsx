@@ -50,11 +50,7 @@ export default function HomePage() {
                   <Col key={a.key} xs={24} sm={12} xl={6}>
                     <Link to={a.path} data-testid={`home-card-${a.key}`}>
                       <Card hoverable style={{ height: '100%' }}>
-                        <Card.Meta
-                          avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{NAV_ICONS[a.key]}</span>}
-                          title={a.label}
-                          description={a.description}
-                        />
+                        <Card.Meta avatar={<span style={{ fontSize: 24, color: '#1677ff' }}>{NAV_ICONS[a.key]}</span>} title={a.label} description={a.description} />
                       </Card>
                     </Link>
                   </Col>

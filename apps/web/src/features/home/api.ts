@@ -38,4 +38,3 @@ export const TODOS: Todo[] = [
   { key: 'alerts', label: '待确认的舆情预警', anyOf: ['opinion.read'], path: '/alerts?tab=all&status=open', urgent: true, count: total('/alerts', { status: 'open' }) },
   { key: 'incidents', label: '已逾期的舆情事件', anyOf: ['opinion.read'], path: '/incidents?overdue=true', urgent: true, count: total('/incidents', { open: 'true', overdue: 'true' }) },
 ];
-

@@ -19,11 +19,28 @@ function EditCopyModal({ item, onClose, onSave, saving }: { item: JournalItem | 
   const editable = item ? toEditable(item.bodyHtml) : { text: '', kept: [] };
   const [form] = Form.useForm<{ title: string; text: string }>();
   return (
-    <Modal title="编辑刊物稿" open={item !== null} onCancel={onClose} onOk={() => form.submit()} okText="保存刊物稿" cancelText="取消" okButtonProps={{ loading: saving, 'data-testid': 'copy-save' }} width={720} destroyOnHidden>
+    <Modal
+      title="编辑刊物稿"
+      open={item !== null}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存刊物稿"
+      cancelText="取消"
+      okButtonProps={{ loading: saving, 'data-testid': 'copy-save' }}
+      width={720}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">这里的修改只改变本期刊物中的文字，原稿件保持审核通过时的内容不变。每行一个自然段。</Typography.Paragraph>
       {editable.kept.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`原稿中的 ${editable.kept.length} 处图片或表格保留在文末`} />}
       <Form form={form} layout="vertical" preserve={false} initialValues={{ title: item?.title, text: editable.text }} onFinish={(v) => onSave(v.title.trim(), fromEditable(v.text, editable.kept))}>
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }, { min: 2, max: 100, message: '标题 2 至 100 个字' }]}>
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[
+            { required: true, message: '请填写标题' },
+            { min: 2, max: 100, message: '标题 2 至 100 个字' },
+          ]}
+        >
           <Input data-testid="copy-title" />
         </Form.Item>
         <Form.Item name="text" label="正文" rules={[{ required: true, whitespace: true, message: '正文不能为空' }]}>
@@ -91,8 +108,20 @@ export default function IssuePage() {
               下载 Word
             </Button>
             {draft && (
-              <Popconfirm title="出刊后本期内容不能再修改，确定出刊？" okText="出刊" cancelText="取消" onConfirm={() => publish.mutate(data.version, { onSuccess: () => message.success('已出刊'), onError: (e) => onError(e) })}>
-                <Button type="primary" icon={<SendOutlined />} loading={publish.isPending} disabled={data.items.length === 0 || distDirty} title={distDirty ? '报送范围有未保存的修改，请先保存' : undefined} data-testid="issue-publish">
+              <Popconfirm
+                title="出刊后本期内容不能再修改，确定出刊？"
+                okText="出刊"
+                cancelText="取消"
+                onConfirm={() => publish.mutate(data.version, { onSuccess: () => message.success('已出刊'), onError: (e) => onError(e) })}
+              >
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={publish.isPending}
+                  disabled={data.items.length === 0 || distDirty}
+                  title={distDirty ? '报送范围有未保存的修改，请先保存' : undefined}
+                  data-testid="issue-publish"
+                >
                   出刊
                 </Button>
               </Popconfirm>
@@ -129,7 +158,15 @@ export default function IssuePage() {
                   actions={
                     draft
                       ? [
-                          <Button key="up" size="small" icon={<ArrowUpOutlined />} disabled={index === 0 || save.isPending} onClick={() => move(index, -1)} aria-label="上移" data-testid={`issue-up-${index}`} />,
+                          <Button
+                            key="up"
+                            size="small"
+                            icon={<ArrowUpOutlined />}
+                            disabled={index === 0 || save.isPending}
+                            onClick={() => move(index, -1)}
+                            aria-label="上移"
+                            data-testid={`issue-up-${index}`}
+                          />,
                           <Button key="down" size="small" icon={<ArrowDownOutlined />} disabled={index === data.items.length - 1 || save.isPending} onClick={() => move(index, 1)} aria-label="下移" />,
                           <Button key="edit" size="small" icon={<EditOutlined />} onClick={() => setEditing(item)} aria-label="编辑刊物稿" data-testid={`issue-edit-${index}`} />,
                           <Popconfirm key="del" title="从本期移除这篇稿件？" okText="移除" cancelText="取消" onConfirm={() => put({ items: refs(data.items).filter((_, i) => i !== index) }, '已移除')}>
@@ -146,7 +183,11 @@ export default function IssuePage() {
                         <Tag>{item.manuscriptOrgName}</Tag>
                       </Space>
                     }
-                    description={<Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{toEditable(item.bodyHtml).text}</Typography.Paragraph>}
+                    description={
+                      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                        {toEditable(item.bodyHtml).text}
+                      </Typography.Paragraph>
+                    }
                   />
                 </List.Item>
               )}
@@ -154,7 +195,24 @@ export default function IssuePage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <DistributionCard issue={data} editable={draft} saving={save.isPending} onDirty={() => setDistDirty(true)} onSave={(distribution) => save.mutate({ version: data.version, distribution }, { onSuccess: () => { setDistDirty(false); message.success('已保存报送范围'); }, onError: (e) => onError(e) })} />
+          <DistributionCard
+            issue={data}
+            editable={draft}
+            saving={save.isPending}
+            onDirty={() => setDistDirty(true)}
+            onSave={(distribution) =>
+              save.mutate(
+                { version: data.version, distribution },
+                {
+                  onSuccess: () => {
+                    setDistDirty(false);
+                    message.success('已保存报送范围');
+                  },
+                  onError: (e) => onError(e),
+                },
+              )
+            }
+          />
         </Col>
       </Row>
       <EditCopyModal
@@ -164,7 +222,16 @@ export default function IssuePage() {
         onSave={(title, bodyHtml) => {
           if (!editing) return;
           const items = data.items.map((i) => (i.id === editing.id ? { manuscriptId: i.manuscriptId, title, bodyHtml } : { manuscriptId: i.manuscriptId }));
-          save.mutate({ version: data.version, items }, { onSuccess: () => { message.success('已保存刊物稿'); setEditing(null); }, onError: (e) => onError(e) });
+          save.mutate(
+            { version: data.version, items },
+            {
+              onSuccess: () => {
+                message.success('已保存刊物稿');
+                setEditing(null);
+              },
+              onError: (e) => onError(e),
+            },
+          );
         }}
       />
     </>

@@ -20,7 +20,16 @@ function NewIssueModal({ open, onClose }: { open: boolean; onClose: () => void }
   const navigate = useNavigate();
   const [form] = Form.useForm<{ journalId: string; issueDate: Dayjs }>();
   return (
-    <Modal title="新建一期" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建并编排" cancelText="取消" okButtonProps={{ loading: create.isPending, 'data-testid': 'issue-create-submit' }} destroyOnHidden>
+    <Modal
+      title="新建一期"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="新建并编排"
+      cancelText="取消"
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'issue-create-submit' }}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"

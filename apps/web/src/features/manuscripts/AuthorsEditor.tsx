@@ -92,9 +92,7 @@ export function AuthorsEditor({ value, onChange, disabled }: Props) {
           onOpenChange={(open) => open && setPicking(true)}
           loading={candidates.isFetching}
           notFoundContent={candidates.isFetching ? '查找中…' : '没有匹配的人员'}
-          options={(candidates.data?.items ?? [])
-            .filter((c) => !taken.has(c.userId))
-            .map((c) => ({ value: c.userId, label: `${c.name}（${c.orgName}${c.title ? `·${c.title}` : ''}）` }))}
+          options={(candidates.data?.items ?? []).filter((c) => !taken.has(c.userId)).map((c) => ({ value: c.userId, label: `${c.name}（${c.orgName}${c.title ? `·${c.title}` : ''}）` }))}
           onChange={(userId: string) => {
             const c = candidates.data?.items.find((x) => x.userId === userId);
             if (c) add({ name: c.name, userId: c.userId, orgId: c.orgId, orgName: c.orgName });

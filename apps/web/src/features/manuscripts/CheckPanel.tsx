@@ -46,14 +46,7 @@ export function CheckPanel({ result, onReveal, children }: Props) {
       {sorted.length > 0 && (
         <ul className="xl-check-problems">
           {sorted.map(({ p, i }) => (
-            <li
-              key={problemKey(p, i)}
-              style={{ cursor: onReveal ? 'pointer' : 'default' }}
-              onClick={() => onReveal?.(p, i)}
-              data-testid="check-problem"
-              data-code={p.code}
-              data-level={p.level}
-            >
+            <li key={problemKey(p, i)} style={{ cursor: onReveal ? 'pointer' : 'default' }} onClick={() => onReveal?.(p, i)} data-testid="check-problem" data-code={p.code} data-level={p.level}>
               <Flex gap={6} align="flex-start">
                 <Tag color={p.level === 'blocking' ? 'red' : 'orange'} style={{ marginInlineEnd: 0, flex: 'none' }}>
                   {p.level === 'blocking' ? '必须修改' : '提示'}

@@ -47,7 +47,12 @@ export function FirstReportModal({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item name="title" label="事件简要标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 200 }]}>
           <Input placeholder="例如：东门社区某小区发生管道爆裂" data-testid="first-report-title" />
         </Form.Item>
-        <Form.Item name="eventAt" label="事件发生时间" rules={[{ required: true, message: '请选择事件发生时间' }]} extra={urgent[0] ? `书面报告须在事件发生后 ${urgent[0].deadlineMinutes} 分钟内报送` : undefined}>
+        <Form.Item
+          name="eventAt"
+          label="事件发生时间"
+          rules={[{ required: true, message: '请选择事件发生时间' }]}
+          extra={urgent[0] ? `书面报告须在事件发生后 ${urgent[0].deadlineMinutes} 分钟内报送` : undefined}
+        >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} style={{ width: '100%' }} data-testid="first-report-event-at" />
         </Form.Item>
         <Form.Item name="categoryId" label="栏目分类" rules={[{ required: true, message: '没有“突发事件”类栏目，请联系宣传办' }]} hidden={urgent.length <= 1}>

@@ -26,9 +26,7 @@ const inEditor = (p: CheckProblem) => p.path === 'bodyHtml' || p.path.startsWith
 function ReturnedNotice({ manuscript }: { manuscript: Manuscript }) {
   const steps = useSteps(manuscript.id);
   if (manuscript.status !== 'returned') return null;
-  const last = (steps.data ?? [])
-    .flatMap((s) => s.decisions.filter((d) => d.decision === 'return').map((d) => ({ ...d, step: s.name })))
-    .sort((a, b) => b.at.localeCompare(a.at))[0];
+  const last = (steps.data ?? []).flatMap((s) => s.decisions.filter((d) => d.decision === 'return').map((d) => ({ ...d, step: s.name }))).sort((a, b) => b.at.localeCompare(a.at))[0];
   return (
     <Alert
       type="error"
@@ -68,7 +66,9 @@ export function ManuscriptWorkspace({ manuscript: m, onReload }: { manuscript: M
 
   const showCheck = (result: CheckResult) => {
     setCheck(result);
-    const hits: EditorHit[] = result.problems.flatMap((p, i) => (inEditor(p) ? [{ key: problemKey(p, i), path: p.path, level: p.level, message: p.message, start: p.start, end: p.end, found: p.found }] : []));
+    const hits: EditorHit[] = result.problems.flatMap((p, i) =>
+      inEditor(p) ? [{ key: problemKey(p, i), path: p.path, level: p.level, message: p.message, start: p.start, end: p.end, found: p.found }] : [],
+    );
     if (editorRef.current) setHits(editorRef.current, hits);
   };
 

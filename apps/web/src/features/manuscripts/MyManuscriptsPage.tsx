@@ -30,7 +30,14 @@ function OpenCommissions({ onAnswer, pending }: { onAnswer: (id: string, topic: 
         size="small"
         dataSource={items}
         renderItem={(c) => (
-          <List.Item key={c.id} actions={[<Button key="a" size="small" loading={pending} onClick={() => onAnswer(c.id, c.topic)}>应约写稿</Button>]}>
+          <List.Item
+            key={c.id}
+            actions={[
+              <Button key="a" size="small" loading={pending} onClick={() => onAnswer(c.id, c.topic)}>
+                应约写稿
+              </Button>,
+            ]}
+          >
             <List.Item.Meta title={c.topic} description={`${c.orgName} · 截止 ${dayjs(c.dueAt).format('M月D日 HH:mm')}`} />
           </List.Item>
         )}
@@ -59,7 +66,13 @@ export default function MyManuscriptsPage() {
         title="我的稿件"
         extra={
           <>
-            <Button type="primary" icon={<PlusOutlined />} loading={create.isPending} onClick={() => create.mutate({}, { onSuccess: (m) => open(m.id), onError: fail })} data-testid="manuscript-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              loading={create.isPending}
+              onClick={() => create.mutate({}, { onSuccess: (m) => open(m.id), onError: fail })}
+              data-testid="manuscript-create"
+            >
               新建稿件
             </Button>
             <Upload

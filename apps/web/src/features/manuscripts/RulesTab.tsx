@@ -31,7 +31,9 @@ function RuleCard({ rule, orgId }: { rule: SubmissionRule; orgId: string }) {
         layout="vertical"
         size="small"
         initialValues={rule}
-        onFinish={(v) => save.mutate({ genre: rule.genre, input: { ...v, orgId } }, { onSuccess: () => message.success(`${GENRE_LABELS[rule.genre]}的报送规则已保存`), onError: (e) => onError(e, form) })}
+        onFinish={(v) =>
+          save.mutate({ genre: rule.genre, input: { ...v, orgId } }, { onSuccess: () => message.success(`${GENRE_LABELS[rule.genre]}的报送规则已保存`), onError: (e) => onError(e, form) })
+        }
       >
         <Form.Item name="requiredFields" label="必填项" style={{ marginBottom: 8 }}>
           <Checkbox.Group options={RULE_FIELDS.map((f) => ({ value: f, label: RULE_FIELD_LABELS[f] }))} />

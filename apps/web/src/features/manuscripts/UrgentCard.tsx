@@ -36,7 +36,16 @@ export function UrgentCard({ manuscript }: { manuscript: Manuscript }) {
   const waitingFirst = u.kind === 'first' && !manuscript.submittedAt;
 
   return (
-    <Card size="small" title={<Flex gap={6} align="center">突发事件 <ReportKindTag kind={u.kind} /></Flex>} style={{ marginBottom: 16, borderColor: '#ffbb96' }} data-testid="urgent-card">
+    <Card
+      size="small"
+      title={
+        <Flex gap={6} align="center">
+          突发事件 <ReportKindTag kind={u.kind} />
+        </Flex>
+      }
+      style={{ marginBottom: 16, borderColor: '#ffbb96' }}
+      data-testid="urgent-card"
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="事件时间">{formatDateTime(u.eventAt)}</Descriptions.Item>
         {u.deadlineAt && <Descriptions.Item label="书面报告截止">{formatDateTime(u.deadlineAt)}</Descriptions.Item>}
@@ -71,7 +80,11 @@ export function UrgentCard({ manuscript }: { manuscript: Manuscript }) {
         can('manuscript.submit') &&
         first?.submittedAt && (
           <Flex gap={8} style={{ marginTop: 8 }}>
-            <Button loading={followUp.pending} onClick={() => followUp.start({ chainId: u.chainId, title: first.title, categoryId: manuscript.categoryId }, 'follow_up')} data-testid="urgent-follow-up">
+            <Button
+              loading={followUp.pending}
+              onClick={() => followUp.start({ chainId: u.chainId, title: first.title, categoryId: manuscript.categoryId }, 'follow_up')}
+              data-testid="urgent-follow-up"
+            >
               写续报
             </Button>
             <Button loading={followUp.pending} onClick={() => followUp.start({ chainId: u.chainId, title: first.title, categoryId: manuscript.categoryId }, 'final')} data-testid="urgent-final">

@@ -87,8 +87,7 @@ export function useImportManuscript() {
 
 export const saveDraft = (id: string, input: SaveDraftInput) => api.put<SaveDraftOutput>(`/manuscripts/${id}/draft`, input);
 export const checkManuscript = (id: string) => api.post<CheckResult>(`/manuscripts/${id}/check`);
-export const submitManuscript = (id: string, idempotencyKey: string, revision?: number) =>
-  api.post<Manuscript>(`/manuscripts/${id}/submit`, { idempotencyKey, ...(revision ? { revision } : {}) });
+export const submitManuscript = (id: string, idempotencyKey: string, revision?: number) => api.post<Manuscript>(`/manuscripts/${id}/submit`, { idempotencyKey, ...(revision ? { revision } : {}) });
 export const uploadImage = (id: string, file: File) => api.upload<UploadedFile>(`/manuscripts/${id}/files`, file, { kind: 'image' });
 
 export function useWithdraw(id: string) {

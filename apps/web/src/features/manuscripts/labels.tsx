@@ -1,14 +1,4 @@
-import {
-  GENRE_LABELS,
-  GENRES,
-  IMPORTANCE_LABELS,
-  IMPORTANCES,
-  MANUSCRIPT_STATUS_LABELS,
-  MANUSCRIPT_STATUSES,
-  REPORT_KIND_LABELS,
-  type ManuscriptStatus,
-  type ReportKind,
-} from '@xuanlian/contracts';
+import { GENRE_LABELS, GENRES, IMPORTANCE_LABELS, IMPORTANCES, MANUSCRIPT_STATUS_LABELS, MANUSCRIPT_STATUSES, REPORT_KIND_LABELS, type ManuscriptStatus, type ReportKind } from '@xuanlian/contracts';
 import { Tag } from 'antd';
 
 const STATUS_COLORS: Record<ManuscriptStatus, string> = {

@@ -31,12 +31,7 @@ export function authorsValid(authors: ManuscriptAuthor[]): boolean {
   return authors.length === 0 || (authors.every((a) => a.name.trim()) && authors.reduce((s, a) => s + a.share, 0) === 100);
 }
 
-export type SaveState =
-  | { state: 'idle' }
-  | { state: 'saving' }
-  | { state: 'saved'; at: Date }
-  | { state: 'error'; message: string }
-  | { state: 'conflict'; message: string };
+export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: Date } | { state: 'error'; message: string } | { state: 'conflict'; message: string };
 
 const KEYS = ['title', 'categoryId', 'genre', 'importance', 'authors', 'eventAt', 'commissionId'] as const;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -46,13 +41,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * that changed, the body only after it was edited. A 409 stops saving and asks for a reload —
  * another window or device changed the draft, and overwriting it silently would lose that.
  */
-export function useAutosave(opts: {
-  manuscript: Manuscript;
-  editorRef: RefObject<Editor | null>;
-  meta: DraftMeta;
-  enabled: boolean;
-  intervalMs?: number;
-}) {
+export function useAutosave(opts: { manuscript: Manuscript; editorRef: RefObject<Editor | null>; meta: DraftMeta; enabled: boolean; intervalMs?: number }) {
   const { manuscript, editorRef, meta, enabled, intervalMs = 3000 } = opts;
   const revision = useRef(manuscript.revision);
   const saved = useRef<DraftMeta>(metaOf(manuscript));

@@ -1,4 +1,11 @@
-import { NOTIFICATION_CHANNEL_KIND_LABELS, NOTIFICATION_CHANNEL_KINDS, NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationChannelKind } from '@xuanlian/contracts';
+import {
+  NOTIFICATION_CHANNEL_KIND_LABELS,
+  NOTIFICATION_CHANNEL_KINDS,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationChannelKind,
+} from '@xuanlian/contracts';
 import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
@@ -44,9 +51,7 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
     const v = await form.validateFields();
     const blank = (s?: string) => (s === undefined || s === '' ? undefined : s);
     const part =
-      v.kind === 'smtp'
-        ? { smtp: { ...v.smtp, password: blank(v.smtp?.password) } }
-        : { robot: { format: v.robot?.format ?? 'markdown', url: blank(v.robot?.url), secret: blank(v.robot?.secret) } };
+      v.kind === 'smtp' ? { smtp: { ...v.smtp, password: blank(v.smtp?.password) } } : { robot: { format: v.robot?.format ?? 'markdown', url: blank(v.robot?.url), secret: blank(v.robot?.secret) } };
     const body = channel
       ? { version: channel.version, name: v.name, enabled: v.enabled, kinds: v.kinds, ...part }
       : { kind: v.kind, orgId: v.orgId, name: v.name, enabled: v.enabled, kinds: v.kinds, ...part };
@@ -54,15 +59,38 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
   };
 
   return (
-    <Modal open={open} title={channel ? '修改通知渠道' : '新增通知渠道'} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} okText="保存" cancelText="取消" destroyOnHidden width={600} okButtonProps={{ 'data-testid': 'channel-save' } as never}>
+    <Modal
+      open={open}
+      title={channel ? '修改通知渠道' : '新增通知渠道'}
+      onCancel={onClose}
+      onOk={submit}
+      confirmLoading={save.isPending}
+      okText="保存"
+      cancelText="取消"
+      destroyOnHidden
+      width={600}
+      okButtonProps={{ 'data-testid': 'channel-save' } as never}
+    >
       <Form form={form} layout="vertical" data-testid="channel-form">
         <Form.Item name="kind" label="渠道类型" rules={[{ required: true, message: '请选择渠道类型' }]}>
           <Select disabled={Boolean(channel)} options={NOTIFICATION_CHANNEL_KINDS.map((k) => ({ value: k, label: NOTIFICATION_CHANNEL_KIND_LABELS[k] }))} data-testid="channel-kind" />
         </Form.Item>
-        <Form.Item name="orgId" label="所属单位" rules={[{ required: true, message: '请选择单位' }]} extra={kind === 'smtp' ? '本单位及下级单位的邮件都经此服务器发送' : '发给该单位的通知推送到这个群'}>
+        <Form.Item
+          name="orgId"
+          label="所属单位"
+          rules={[{ required: true, message: '请选择单位' }]}
+          extra={kind === 'smtp' ? '本单位及下级单位的邮件都经此服务器发送' : '发给该单位的通知推送到这个群'}
+        >
           <OrgTreeSelect disabled={Boolean(channel)} activeOnly data-testid="channel-org" />
         </Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }, { max: 100, message: '名称不能超过 100 个字' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, message: '请填写名称' },
+            { max: 100, message: '名称不能超过 100 个字' },
+          ]}
+        >
           <Input placeholder="如：街道宣传工作钉钉群" data-testid="channel-name" />
         </Form.Item>
         {kind === 'smtp' ? (
@@ -82,7 +110,14 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
             <Form.Item name={['smtp', 'password']} label="密码" extra={channel?.smtp?.passwordSet ? '已设置；留空则保持不变' : undefined}>
               <Input.Password autoComplete="new-password" />
             </Form.Item>
-            <Form.Item name={['smtp', 'from']} label="发件人地址" rules={[{ required: true, message: '请填写发件人地址' }, { type: 'email', message: '发件人必须是有效的邮箱地址' }]}>
+            <Form.Item
+              name={['smtp', 'from']}
+              label="发件人地址"
+              rules={[
+                { required: true, message: '请填写发件人地址' },
+                { type: 'email', message: '发件人必须是有效的邮箱地址' },
+              ]}
+            >
               <Input placeholder="xcb@example.gov.cn" />
             </Form.Item>
           </>
@@ -106,7 +141,12 @@ export function ChannelForm({ open, channel, onClose }: { open: boolean; channel
               </Form.Item>
             )}
             <Form.Item name={['robot', 'format']} label="消息格式">
-              <Radio.Group options={[{ value: 'markdown', label: '富文本（Markdown / 富文本帖子）' }, { value: 'text', label: '纯文本' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'markdown', label: '富文本（Markdown / 富文本帖子）' },
+                  { value: 'text', label: '纯文本' },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="kinds" label="推送的消息类型" extra="不选表示全部类型">
               <Select mode="multiple" allowClear options={KIND_OPTIONS} placeholder="全部类型" />

@@ -21,10 +21,7 @@ export default function ChannelsPage() {
 
   const runTest = (c: NotificationChannel) => {
     const send = (to?: string) =>
-      test.mutate(
-        { id: c.id, to },
-        { onSuccess: (r) => (r.ok ? message.success(r.message) : modal.error({ title: '测试发送失败', content: r.message })), onError: (e) => onError(e) },
-      );
+      test.mutate({ id: c.id, to }, { onSuccess: (r) => (r.ok ? message.success(r.message) : modal.error({ title: '测试发送失败', content: r.message })), onError: (e) => onError(e) });
     if (c.kind !== 'smtp') return send();
     let to = '';
     modal.confirm({
@@ -62,7 +59,15 @@ export default function ChannelsPage() {
             { title: '名称', dataIndex: 'name' },
             {
               title: '地址',
-              render: (_, c) => (c.smtp ? `${c.smtp.host}:${c.smtp.port}（${c.smtp.from}）` : <span style={{ wordBreak: 'break-all' }}>{c.robot?.urlMasked}{c.robot?.secretSet ? '（已加签）' : ''}</span>),
+              render: (_, c) =>
+                c.smtp ? (
+                  `${c.smtp.host}:${c.smtp.port}（${c.smtp.from}）`
+                ) : (
+                  <span style={{ wordBreak: 'break-all' }}>
+                    {c.robot?.urlMasked}
+                    {c.robot?.secretSet ? '（已加签）' : ''}
+                  </span>
+                ),
             },
             {
               title: '消息类型',
@@ -82,7 +87,12 @@ export default function ChannelsPage() {
                   <Button type="link" size="small" onClick={() => (setEditing(c), setOpen(true))} data-testid={`channel-edit-${c.name}`}>
                     修改
                   </Button>
-                  <Popconfirm title="删除后该渠道不再发送，确定删除？" okText="删除" cancelText="取消" onConfirm={() => del.mutate(c.id, { onSuccess: () => message.success('已删除'), onError: (e) => onError(e) })}>
+                  <Popconfirm
+                    title="删除后该渠道不再发送，确定删除？"
+                    okText="删除"
+                    cancelText="取消"
+                    onConfirm={() => del.mutate(c.id, { onSuccess: () => message.success('已删除'), onError: (e) => onError(e) })}
+                  >
                     <Button type="link" size="small" danger>
                       删除
                     </Button>

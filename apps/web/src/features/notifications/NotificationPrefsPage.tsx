@@ -34,15 +34,18 @@ export default function NotificationPrefsPage() {
             type="primary"
             loading={save.isPending}
             data-testid="prefs-save"
-            onClick={() => save.mutate(rows.map(({ kind, inapp, email }) => ({ kind, inapp, email })), { onSuccess: () => message.success('通知设置已保存'), onError: (e) => onError(e) })}
+            onClick={() =>
+              save.mutate(
+                rows.map(({ kind, inapp, email }) => ({ kind, inapp, email })),
+                { onSuccess: () => message.success('通知设置已保存'), onError: (e) => onError(e) },
+              )
+            }
           >
             保存
           </Button>
         }
       />
-      {prefs.data && !prefs.data.email && (
-        <Alert style={{ marginBottom: 16 }} type="info" showIcon message="您的个人信息中还没有邮箱地址，勾选的邮件通知将无法送达，请联系系统管理员补充。" />
-      )}
+      {prefs.data && !prefs.data.email && <Alert style={{ marginBottom: 16 }} type="info" showIcon message="您的个人信息中还没有邮箱地址，勾选的邮件通知将无法送达，请联系系统管理员补充。" />}
       <Card size="small">
         <Typography.Paragraph type="secondary">
           站内消息显示在右上角的铃铛中；邮件通过本单位或上级单位配置的邮件服务器发送{prefs.data?.email ? `至 ${prefs.data.email}` : ''}。单位群机器人的推送由宣传办在“通知渠道”中设置。

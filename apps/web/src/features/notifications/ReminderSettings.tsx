@@ -18,11 +18,7 @@ export function ReminderSettings() {
 
   return (
     <Card size="small" title="定时提醒">
-      <Form
-        form={form}
-        layout="inline"
-        onFinish={(v) => save.mutate({ ...v, siteUrl: v.siteUrl ?? '' }, { onSuccess: () => message.success('提醒设置已保存'), onError: (e) => onError(e, form) })}
-      >
+      <Form form={form} layout="inline" onFinish={(v) => save.mutate({ ...v, siteUrl: v.siteUrl ?? '' }, { onSuccess: () => message.success('提醒设置已保存'), onError: (e) => onError(e, form) })}>
         <Form.Item name="submissionReminderDay" label="每月报送提醒日" rules={[zodRule(NotificationSettings.shape.submissionReminderDay)]}>
           <InputNumber min={1} max={28} addonAfter="日" style={{ width: 120 }} />
         </Form.Item>

@@ -1,14 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  NotificationChannel,
-  Delivery,
-  DeliveryChannel,
-  DeliveryStatus,
-  Notification,
-  NotificationKind,
-  NotificationSettings,
-  PreferencesOutput,
-} from '@xuanlian/contracts';
+import type { NotificationChannel, Delivery, DeliveryChannel, DeliveryStatus, Notification, NotificationKind, NotificationSettings, PreferencesOutput } from '@xuanlian/contracts';
 import { api } from '../../shared/api/client.ts';
 
 export const notificationsKey = ['notifications'] as const;
@@ -69,7 +60,8 @@ export function useChannels() {
 export function useSaveChannel() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: object }) => (id ? api.patch<NotificationChannel>(`/notifications/channels/${id}`, body) : api.post<NotificationChannel>('/notifications/channels', body)),
+    mutationFn: ({ id, body }: { id?: string; body: object }) =>
+      id ? api.patch<NotificationChannel>(`/notifications/channels/${id}`, body) : api.post<NotificationChannel>('/notifications/channels', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: channelsKey }),
   });
 }

@@ -88,7 +88,13 @@ function Inbox({ onIncident }: { onIncident?: (a: Alert) => void }) {
         dataSource={inbox.data?.items}
         loading={inbox.isLoading}
         locale={{ emptyText: inbox.isError ? errorMessage(inbox.error) : '暂无预警' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: inbox.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: inbox.data?.total ?? 0,
+          showTotal: (n) => `共 ${n} 条`,
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
         data-testid="alert-inbox"
       />
     </>
@@ -97,7 +103,11 @@ function Inbox({ onIncident }: { onIncident?: (a: Alert) => void }) {
 
 function AllAlerts({ onIncident, status }: { onIncident?: (a: Alert) => void; status?: 'open' }) {
   const can = useCan();
-  const [filters, setFilters] = useState<{ topicId?: string; status?: 'open' | 'acknowledged'; severity?: Grade; page: number; pageSize: number }>({ page: 1, pageSize: 20, ...(status ? { status } : {}) });
+  const [filters, setFilters] = useState<{ topicId?: string; status?: 'open' | 'acknowledged'; severity?: Grade; page: number; pageSize: number }>({
+    page: 1,
+    pageSize: 20,
+    ...(status ? { status } : {}),
+  });
   const alerts = useAlerts(filters);
   const topics = useTopicOptions();
   const ack = useAckAlert();
@@ -122,9 +132,36 @@ function AllAlerts({ onIncident, status }: { onIncident?: (a: Alert) => void; st
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="全部专题" value={filters.topicId} onChange={(topicId?: string) => filter({ topicId })} options={(topics.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))} style={{ minWidth: 160 }} aria-label="专题" />
-        <Select<'open' | 'acknowledged'> allowClear placeholder="全部状态" value={filters.status} onChange={(status) => filter({ status })} options={[{ value: 'open', label: '待确认' }, { value: 'acknowledged', label: '已确认' }]} style={{ minWidth: 120 }} aria-label="状态" />
-        <Select<Grade> allowClear placeholder="全部等级" value={filters.severity} onChange={(severity) => filter({ severity })} options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} style={{ minWidth: 120 }} aria-label="等级" />
+        <Select
+          allowClear
+          placeholder="全部专题"
+          value={filters.topicId}
+          onChange={(topicId?: string) => filter({ topicId })}
+          options={(topics.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          style={{ minWidth: 160 }}
+          aria-label="专题"
+        />
+        <Select<'open' | 'acknowledged'>
+          allowClear
+          placeholder="全部状态"
+          value={filters.status}
+          onChange={(status) => filter({ status })}
+          options={[
+            { value: 'open', label: '待确认' },
+            { value: 'acknowledged', label: '已确认' },
+          ]}
+          style={{ minWidth: 120 }}
+          aria-label="状态"
+        />
+        <Select<Grade>
+          allowClear
+          placeholder="全部等级"
+          value={filters.severity}
+          onChange={(severity) => filter({ severity })}
+          options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
+          style={{ minWidth: 120 }}
+          aria-label="等级"
+        />
       </Flex>
       <Table<Alert>
         rowKey="id"
@@ -133,7 +170,13 @@ function AllAlerts({ onIncident, status }: { onIncident?: (a: Alert) => void; st
         dataSource={alerts.data?.items}
         loading={alerts.isLoading}
         locale={{ emptyText: alerts.isError ? errorMessage(alerts.error) : '暂无预警' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: alerts.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: alerts.data?.total ?? 0,
+          showTotal: (n) => `共 ${n} 条`,
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
         data-testid="alert-table"
       />
     </>
@@ -175,10 +218,25 @@ function Rules() {
       key: 'enabled',
       width: 80,
       render: (_v, r) => (
-        <Switch size="small" checked={r.enabled} disabled={!canEdit} onChange={(enabled) => update.mutate({ id: r.id, input: { enabled } }, { onSuccess: () => message.success(enabled ? '已启用' : '已停用'), onError: (e) => onError(e) })} />
+        <Switch
+          size="small"
+          checked={r.enabled}
+          disabled={!canEdit}
+          onChange={(enabled) => update.mutate({ id: r.id, input: { enabled } }, { onSuccess: () => message.success(enabled ? '已启用' : '已停用'), onError: (e) => onError(e) })}
+        />
       ),
     },
-    { title: '操作', key: 'actions', width: 80, render: (_v, r) => canEdit && <Button type="link" size="small" onClick={() => setEditing({ rule: r })}>修改</Button> },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_v, r) =>
+        canEdit && (
+          <Button type="link" size="small" onClick={() => setEditing({ rule: r })}>
+            修改
+          </Button>
+        ),
+    },
   ];
   return (
     <>
@@ -190,7 +248,16 @@ function Rules() {
           </Button>
         </Flex>
       )}
-      <Table<AlertRule> rowKey="id" size="middle" columns={columns} dataSource={rules.data} loading={rules.isLoading} pagination={false} locale={{ emptyText: rules.isError ? errorMessage(rules.error) : '暂无预警规则' }} data-testid="alert-rule-table" />
+      <Table<AlertRule>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rules.data}
+        loading={rules.isLoading}
+        pagination={false}
+        locale={{ emptyText: rules.isError ? errorMessage(rules.error) : '暂无预警规则' }}
+        data-testid="alert-rule-table"
+      />
       {editing && <AlertRuleModal rule={editing.rule} onClose={() => setEditing(null)} />}
     </>
   );

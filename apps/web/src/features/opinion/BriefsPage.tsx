@@ -82,7 +82,11 @@ function BriefList() {
             {b.orgName} · {BRIEF_KIND_LABELS[b.kind]} · {formatDateCn(b.periodFrom)}
             {b.kind === 'weekly' ? ` 起一周` : ''}
           </Typography.Text>
-          {b.error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{b.error}</Typography.Text>}
+          {b.error && (
+            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+              {b.error}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
@@ -106,7 +110,15 @@ function BriefList() {
         <div style={{ flex: '0 1 260px', minWidth: 200 }}>
           <OrgTreeSelect value={filters.orgId} onChange={(orgId) => setFilters((f) => ({ ...f, orgId, page: 1 }))} allowClear placeholder="全部单位" aria-label="单位" />
         </div>
-        <Select<BriefKind> allowClear placeholder="日报和周报" value={filters.kind} onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))} options={BRIEF_KINDS.map((k) => ({ value: k, label: BRIEF_KIND_LABELS[k] }))} style={{ minWidth: 130 }} aria-label="类型" />
+        <Select<BriefKind>
+          allowClear
+          placeholder="日报和周报"
+          value={filters.kind}
+          onChange={(kind) => setFilters((f) => ({ ...f, kind, page: 1 }))}
+          options={BRIEF_KINDS.map((k) => ({ value: k, label: BRIEF_KIND_LABELS[k] }))}
+          style={{ minWidth: 130 }}
+          aria-label="类型"
+        />
       </Flex>
       <Table<Brief>
         rowKey="id"
@@ -115,7 +127,13 @@ function BriefList() {
         dataSource={list.data?.items}
         loading={list.isLoading}
         locale={{ emptyText: list.isError ? errorMessage(list.error) : '还没有简报；每天 7:00 自动生成日报，周一 7:30 生成周报' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 份`, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (n) => `共 ${n} 份`,
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
         data-testid="brief-table"
       />
     </>

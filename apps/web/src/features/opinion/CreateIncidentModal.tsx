@@ -58,7 +58,14 @@ export function CreateIncidentModal({ from, defaultTitle, onClose }: { from: { m
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ orgId: me.orgId, title: defaultTitle, grade: 'general' }}>
-        <Form.Item label="事件标题" name="title" rules={[{ required: !from.mentionId && !from.clusterId, whitespace: true, message: '请填写事件标题' }, { min: 2, max: 200, message: '事件标题为 2–200 个字' }]}>
+        <Form.Item
+          label="事件标题"
+          name="title"
+          rules={[
+            { required: !from.mentionId && !from.clusterId, whitespace: true, message: '请填写事件标题' },
+            { min: 2, max: 200, message: '事件标题为 2–200 个字' },
+          ]}
+        >
           <Input data-testid="incident-create-title" />
         </Form.Item>
         <Form.Item label="负责单位" name="orgId" rules={[{ required: true, message: '请选择负责单位' }]}>

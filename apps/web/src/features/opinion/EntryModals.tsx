@@ -41,12 +41,29 @@ export function ManualEntryModal({ source, onClose }: { source: Source; onClose:
       },
     );
   return (
-    <Modal open title={`人工录入：${source.name}`} okText="录入" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={add.isPending} okButtonProps={{ 'data-testid': 'entry-submit' } as never} destroyOnHidden>
+    <Modal
+      open
+      title={`人工录入：${source.name}`}
+      okText="录入"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={add.isPending}
+      okButtonProps={{ 'data-testid': 'entry-submit' } as never}
+      destroyOnHidden
+    >
       <Form<EntryValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item label="链接（可不填）" name="url" rules={[{ type: 'url', message: '请填写 http:// 或 https:// 开头的网址' }]}>
           <Input placeholder="https://" />
         </Form.Item>
-        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }, { max: 300, message: '标题最多 300 个字' }]}>
+        <Form.Item
+          label="标题"
+          name="title"
+          rules={[
+            { required: true, message: '请填写标题' },
+            { max: 300, message: '标题最多 300 个字' },
+          ]}
+        >
           <Input data-testid="entry-title" />
         </Form.Item>
         <Form.Item label="正文" name="content" rules={[{ max: 50_000, message: '正文最多 50000 个字' }]}>
@@ -90,7 +107,15 @@ export function CsvImportModal({ source, onClose }: { source: Source; onClose: (
         <>
           <Alert style={{ marginTop: 12 }} type={outcome.errors.length ? 'warning' : 'success'} showIcon title={outcomeText(outcome)} data-testid="csv-outcome" />
           {outcome.errors.length > 0 && (
-            <List size="small" dataSource={outcome.errors} renderItem={(e) => <List.Item>第 {e.row} 行：{e.message}</List.Item>} />
+            <List
+              size="small"
+              dataSource={outcome.errors}
+              renderItem={(e) => (
+                <List.Item>
+                  第 {e.row} 行：{e.message}
+                </List.Item>
+              )}
+            />
           )}
         </>
       )}

@@ -108,7 +108,12 @@ function IncidentBody({ incident, onConflict }: { incident: Incident; onConflict
             description: r ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.ownerOrgName}
-                {r.deadline && s !== 'closed' ? <><br />期限 {formatDateTime(r.deadline)}</> : null}
+                {r.deadline && s !== 'closed' ? (
+                  <>
+                    <br />
+                    期限 {formatDateTime(r.deadline)}
+                  </>
+                ) : null}
               </Typography.Text>
             ) : undefined,
           };

@@ -102,8 +102,24 @@ export default function IncidentsPage() {
             aria-label="是否办结"
             data-testid="incident-filter-open"
           />
-          <Select<IncidentStage> allowClear placeholder="全部环节" value={filters.stage} onChange={(stage) => filter({ stage })} options={INCIDENT_STAGES.map((s) => ({ value: s, label: INCIDENT_STAGE_LABELS[s] }))} style={{ minWidth: 110 }} aria-label="环节" />
-          <Select<Grade> allowClear placeholder="全部等级" value={filters.grade} onChange={(grade) => filter({ grade })} options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} style={{ minWidth: 110 }} aria-label="等级" />
+          <Select<IncidentStage>
+            allowClear
+            placeholder="全部环节"
+            value={filters.stage}
+            onChange={(stage) => filter({ stage })}
+            options={INCIDENT_STAGES.map((s) => ({ value: s, label: INCIDENT_STAGE_LABELS[s] }))}
+            style={{ minWidth: 110 }}
+            aria-label="环节"
+          />
+          <Select<Grade>
+            allowClear
+            placeholder="全部等级"
+            value={filters.grade}
+            onChange={(grade) => filter({ grade })}
+            options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
+            style={{ minWidth: 110 }}
+            aria-label="等级"
+          />
           <Select<'true' | 'false'>
             allowClear
             placeholder="是否逾期"
@@ -126,7 +142,13 @@ export default function IncidentsPage() {
           dataSource={list.data?.items}
           loading={list.isLoading}
           locale={{ emptyText: list.isError ? errorMessage(list.error) : '没有符合条件的舆情事件' }}
-          pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 件`, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
+          pagination={{
+            current: filters.page,
+            pageSize: filters.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 件`,
+            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+          }}
           data-testid="incident-table"
         />
       </Card>

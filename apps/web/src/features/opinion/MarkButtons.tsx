@@ -12,7 +12,14 @@ export function MarkButtons({ m }: { m: Pick<Mention, 'id' | 'read' | 'important
   return (
     <>
       <Tooltip title={m.read ? '标为未读' : '标为已读'}>
-        <Button size="small" type="text" icon={m.read ? <EyeOutlined /> : <EyeInvisibleOutlined />} onClick={() => set({ read: !m.read })} aria-label={m.read ? '标为未读' : '标为已读'} data-testid={`mention-read-${m.id}`} />
+        <Button
+          size="small"
+          type="text"
+          icon={m.read ? <EyeOutlined /> : <EyeInvisibleOutlined />}
+          onClick={() => set({ read: !m.read })}
+          aria-label={m.read ? '标为未读' : '标为已读'}
+          data-testid={`mention-read-${m.id}`}
+        />
       </Tooltip>
       <Tooltip title={m.important ? '取消重要' : '标为重要'}>
         <Button

@@ -87,7 +87,16 @@ export default function MentionsPage() {
       key: 'mention',
       render: (_v, m) => <MentionCell m={m} onOpen={() => setOpen({ mention: m.id })} onCluster={() => setOpen({ cluster: m.clusterId })} />,
     },
-    { title: '标记', key: 'marks', width: isMobile ? 44 : 110, render: (_v, m) => <Flex vertical={isMobile} gap={0}><MarkButtons m={m} /></Flex> },
+    {
+      title: '标记',
+      key: 'marks',
+      width: isMobile ? 44 : 110,
+      render: (_v, m) => (
+        <Flex vertical={isMobile} gap={0}>
+          <MarkButtons m={m} />
+        </Flex>
+      ),
+    },
   ];
 
   return (
@@ -95,12 +104,7 @@ export default function MentionsPage() {
       <PageHeader
         title="舆情信息"
         extra={
-          <Button
-            disabled={unreadOnPage.length === 0}
-            loading={markAll.isPending}
-            onClick={() => markAll.mutate(unreadOnPage, { onError: (e) => onError(e) })}
-            data-testid="mentions-mark-page-read"
-          >
+          <Button disabled={unreadOnPage.length === 0} loading={markAll.isPending} onClick={() => markAll.mutate(unreadOnPage, { onError: (e) => onError(e) })} data-testid="mentions-mark-page-read">
             本页标为已读
           </Button>
         }

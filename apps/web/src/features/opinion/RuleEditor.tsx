@@ -78,19 +78,7 @@ function TryResult({ data }: { data: TryTopicOutput }) {
  * mentions (exactly as the pipeline would) and either lists the hits or names the column of the
  * mistake. Nothing is saved by trying.
  */
-export function RuleEditor({
-  value,
-  onChange,
-  sourceIds,
-  regions,
-  saveError,
-}: {
-  value?: string;
-  onChange?: (v: string) => void;
-  sourceIds: string[];
-  regions: string[];
-  saveError?: unknown;
-}) {
+export function RuleEditor({ value, onChange, sourceIds, regions, saveError }: { value?: string; onChange?: (v: string) => void; sourceIds: string[]; regions: string[]; saveError?: unknown }) {
   const tryRule = useTryTopic();
   const rule = value ?? '';
   const issues = ruleIssues(tryRule.error).length ? ruleIssues(tryRule.error) : ruleIssues(saveError);

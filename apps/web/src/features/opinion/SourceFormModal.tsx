@@ -90,7 +90,14 @@ export function SourceFormModal({ source, defaultOrgId, onClose }: { source?: So
           <Radio.Group disabled={!!source} optionType="button" options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} data-testid="source-form-kind" />
         </Form.Item>
         {kind !== 'manual' && (
-          <Form.Item label="地址" name="url" rules={[{ required: true, message: '请填写地址' }, { type: 'url', message: '请填写 http:// 或 https:// 开头的网址' }]}>
+          <Form.Item
+            label="地址"
+            name="url"
+            rules={[
+              { required: true, message: '请填写地址' },
+              { type: 'url', message: '请填写 http:// 或 https:// 开头的网址' },
+            ]}
+          >
             <Input placeholder="https://" data-testid="source-form-url" />
           </Form.Item>
         )}

@@ -74,7 +74,11 @@ export default function SourcesPage() {
         okText: '删除',
         okButtonProps: { danger: true },
         cancelText: '取消',
-        onOk: () => remove.mutateAsync(s.id).then(() => message.success('已删除'), (e: unknown) => onError(e)),
+        onOk: () =>
+          remove.mutateAsync(s.id).then(
+            () => message.success('已删除'),
+            (e: unknown) => onError(e),
+          ),
       });
     return (
       <Flex gap={4} wrap>
@@ -95,7 +99,9 @@ export default function SourcesPage() {
           </Button>
         )}
         <Dropdown menu={{ items, onClick: ({ key }) => (key === 'delete' ? confirmDelete() : setDialog({ kind: key as 'edit' | 'entry' | 'import', source: s })) }}>
-          <Button size="small" data-testid={`source-more-${s.name}`}>更多</Button>
+          <Button size="small" data-testid={`source-more-${s.name}`}>
+            更多
+          </Button>
         </Dropdown>
       </Flex>
     );

@@ -78,7 +78,12 @@ export default function TopicsPage() {
               okText="删除"
               okButtonProps={{ danger: true }}
               cancelText="取消"
-              onConfirm={() => remove.mutateAsync(t.id).then(() => message.success('已删除'), (e: unknown) => onError(e))}
+              onConfirm={() =>
+                remove.mutateAsync(t.id).then(
+                  () => message.success('已删除'),
+                  (e: unknown) => onError(e),
+                )
+              }
             >
               <Button type="link" size="small" danger data-testid={`topic-delete-${t.name}`}>
                 删除

@@ -73,8 +73,7 @@ export const useCreateSource = () => useOpinionMutation((input: CreateSourceInpu
 export const useUpdateSource = () => useOpinionMutation(({ id, input }: { id: string; input: UpdateSourceInput }) => api.patch<Source>(`/sources/${id}`, input));
 export const useDeleteSource = () => useOpinionMutation((id: string) => api.delete<{ deleted: boolean }>(`/sources/${id}`));
 export const useFetchNow = () => useOpinionMutation((id: string) => api.post<{ queued: boolean; message: string }>(`/sources/${id}/fetch`));
-export const useManualEntry = () =>
-  useOpinionMutation(({ id, input }: { id: string; input: ManualEntryInput }) => api.post<IngestOutcome>(`/sources/${id}/entries`, input));
+export const useManualEntry = () => useOpinionMutation(({ id, input }: { id: string; input: ManualEntryInput }) => api.post<IngestOutcome>(`/sources/${id}/entries`, input));
 export const useImportCsv = () => useOpinionMutation(({ id, file }: { id: string; file: File }) => api.upload<IngestOutcome>(`/sources/${id}/import`, file));
 
 export function useFetchPolicy(enabled: boolean) {
@@ -154,8 +153,7 @@ export function useAlertRules(topicId?: string) {
   return useQuery({ queryKey: key('alert-rules', topicId), queryFn: ({ signal }) => api.get<{ items: AlertRule[] }>('/alerts/rules', { topicId }, signal).then((r) => r.items) });
 }
 export const useCreateAlertRule = () => useOpinionMutation((input: CreateAlertRuleInput) => api.post<AlertRule>('/alerts/rules', input));
-export const useUpdateAlertRule = () =>
-  useOpinionMutation(({ id, input }: { id: string; input: UpdateAlertRuleInput }) => api.patch<AlertRule>(`/alerts/rules/${id}`, input));
+export const useUpdateAlertRule = () => useOpinionMutation(({ id, input }: { id: string; input: UpdateAlertRuleInput }) => api.patch<AlertRule>(`/alerts/rules/${id}`, input));
 
 // ── 舆情事件 ─────────────────────────────────────────────────────────
 export interface IncidentFilters {

@@ -1,13 +1,5 @@
 import { Tag } from 'antd';
-import {
-  GRADE_LABELS,
-  INCIDENT_STAGE_LABELS,
-  SENTIMENT_LABELS,
-  type Grade,
-  type Highlight,
-  type IncidentStage,
-  type Sentiment,
-} from '@xuanlian/contracts';
+import { GRADE_LABELS, INCIDENT_STAGE_LABELS, SENTIMENT_LABELS, type Grade, type Highlight, type IncidentStage, type Sentiment } from '@xuanlian/contracts';
 import type { ReactNode } from 'react';
 
 const SENTIMENT_COLORS: Record<Sentiment, string> = { positive: 'green', neutral: 'default', negative: 'red' };

@@ -10,23 +10,12 @@ const MAX_BYTES = 10 * 1024 * 1024;
 function ImportOutcome({ result }: { result: ImportResult }) {
   if (result.ok) {
     return (
-      <Result
-        status="success"
-        title="导入成功"
-        subTitle={`新建单位 ${result.orgsCreated} 个，新建用户 ${result.usersCreated} 个（新用户需安全管理员启用后才能登录）`}
-        data-testid="import-success"
-      />
+      <Result status="success" title="导入成功" subTitle={`新建单位 ${result.orgsCreated} 个，新建用户 ${result.usersCreated} 个（新用户需安全管理员启用后才能登录）`} data-testid="import-success" />
     );
   }
   return (
     <div data-testid="import-errors">
-      <Alert
-        type="error"
-        showIcon
-        title={`发现 ${result.errors.length} 处问题，本次未导入任何数据`}
-        description="请按下表修改 Excel 后重新上传。"
-        style={{ marginBottom: 12 }}
-      />
+      <Alert type="error" showIcon title={`发现 ${result.errors.length} 处问题，本次未导入任何数据`} description="请按下表修改 Excel 后重新上传。" style={{ marginBottom: 12 }} />
       <Table<ImportRowError>
         size="small"
         rowKey={(r) => `${r.sheet}-${r.row}-${r.message}`}
@@ -79,9 +68,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
       ]}
     >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ margin: 0 }}>
-          1. 下载模板，在「单位」「用户」两个工作表中填写；2. 上传填好的 .xlsx 文件。任何一行有误时整批不导入。
-        </Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: 0 }}>1. 下载模板，在「单位」「用户」两个工作表中填写；2. 上传填好的 .xlsx 文件。任何一行有误时整批不导入。</Typography.Paragraph>
         <Button icon={<DownloadOutlined />} href={IMPORT_TEMPLATE_URL} download data-testid="import-template">
           下载导入模板
         </Button>

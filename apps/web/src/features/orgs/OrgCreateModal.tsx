@@ -58,12 +58,7 @@ export function OrgCreateModal({ parentId, onClose, onCreated }: Props) {
         <Form.Item label="单位名称" name="name" rules={[{ required: true, message: '请填写单位名称' }, zodRule(rules.name)]}>
           <Input maxLength={60} data-testid="org-create-name" />
         </Form.Item>
-        <Form.Item
-          label="单位编码"
-          name="code"
-          extra="字母、数字、下划线或短横线，全系统唯一"
-          rules={[{ required: true, message: '请填写单位编码' }, zodRule(rules.code)]}
-        >
+        <Form.Item label="单位编码" name="code" extra="字母、数字、下划线或短横线，全系统唯一" rules={[{ required: true, message: '请填写单位编码' }, zodRule(rules.code)]}>
           <Input maxLength={32} data-testid="org-create-code" />
         </Form.Item>
         <Form.Item label="单位类型" name="kind" rules={[{ required: true, message: '请选择单位类型' }]}>

@@ -56,10 +56,7 @@ export function OrgPanel({ org, parent, onCreateChild }: Props) {
   };
 
   const setStatus = (status: Org['status']) =>
-    update.mutate(
-      { id: org.id, input: { status } },
-      { onSuccess: () => message.success(status === 'active' ? '已启用' : '已停用'), onError: (e) => onError(e) },
-    );
+    update.mutate({ id: org.id, input: { status } }, { onSuccess: () => message.success(status === 'active' ? '已启用' : '已停用'), onError: (e) => onError(e) });
 
   return (
     <div data-testid="org-panel">
@@ -79,13 +76,7 @@ export function OrgPanel({ org, parent, onCreateChild }: Props) {
       </Descriptions>
 
       <Divider titlePlacement="start">基本信息</Divider>
-      <Form<BasicValues>
-        form={form}
-        layout="vertical"
-        initialValues={{ name: org.name, kind: org.kind, sortOrder: org.sortOrder }}
-        onFinish={saveBasic}
-        data-testid="org-edit-form"
-      >
+      <Form<BasicValues> form={form} layout="vertical" initialValues={{ name: org.name, kind: org.kind, sortOrder: org.sortOrder }} onFinish={saveBasic} data-testid="org-edit-form">
         <Form.Item label="单位名称" name="name" rules={[{ required: true, message: '请填写单位名称' }, zodRule(UpdateOrgInput.shape.name)]}>
           <Input maxLength={60} data-testid="org-edit-name" />
         </Form.Item>
@@ -133,13 +124,7 @@ export function OrgPanel({ org, parent, onCreateChild }: Props) {
           启用单位
         </Button>
       ) : (
-        <Popconfirm
-          title="停用该单位？"
-          description="停用后不能再在该单位下新建单位或用户。"
-          okText="停用"
-          cancelText="取消"
-          onConfirm={() => setStatus('disabled')}
-        >
+        <Popconfirm title="停用该单位？" description="停用后不能再在该单位下新建单位或用户。" okText="停用" cancelText="取消" onConfirm={() => setStatus('disabled')}>
           <Button danger loading={update.isPending} data-testid="org-disable">
             停用单位
           </Button>

@@ -37,14 +37,7 @@ export function OrgTreeView({ orgs, selectedId, onSelect }: Props) {
 
   return (
     <>
-      <Input.Search
-        allowClear
-        placeholder="按名称或编码查找单位"
-        onSearch={setKeyword}
-        onChange={(e) => !e.target.value && setKeyword('')}
-        style={{ marginBottom: 12 }}
-        data-testid="org-search"
-      />
+      <Input.Search allowClear placeholder="按名称或编码查找单位" onSearch={setKeyword} onChange={(e) => !e.target.value && setKeyword('')} style={{ marginBottom: 12 }} data-testid="org-search" />
       {keyword.trim() && found.matches.size === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有匹配的单位" />}
       <Tree
         blockNode

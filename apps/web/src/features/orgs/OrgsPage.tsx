@@ -38,12 +38,7 @@ export default function OrgsPage() {
               导入
             </Button>
           )}
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreateParent(selectedId ?? scopeRoot?.id ?? '')}
-            data-testid="org-create"
-          >
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateParent(selectedId ?? scopeRoot?.id ?? '')} data-testid="org-create">
             新建单位
           </Button>
         </>
@@ -54,11 +49,7 @@ export default function OrgsPage() {
   if (orgs.isPending) return <PageSpin />;
   if (orgs.isError) return <Result status="error" title="单位加载失败" subTitle={errorMessage(orgs.error)} />;
 
-  const panel = selected ? (
-    <OrgPanel key={selected.id} org={selected} parent={parent} onCreateChild={() => setCreateParent(selected.id)} />
-  ) : (
-    <Empty description="在左侧单位树中选择一个单位" />
-  );
+  const panel = selected ? <OrgPanel key={selected.id} org={selected} parent={parent} onCreateChild={() => setCreateParent(selected.id)} /> : <Empty description="在左侧单位树中选择一个单位" />;
 
   return (
     <>
@@ -95,14 +86,14 @@ export default function OrgsPage() {
       )}
       {/* Mounted per opening, so each time starts from a fresh form with the chosen parent. */}
       {createParent !== null && (
-      <OrgCreateModal
-        parentId={createParent || undefined}
-        onClose={() => setCreateParent(null)}
-        onCreated={(org) => {
-          setCreateParent(null);
-          setSelectedId(org.id);
-        }}
-      />
+        <OrgCreateModal
+          parentId={createParent || undefined}
+          onClose={() => setCreateParent(null)}
+          onCreated={(org) => {
+            setCreateParent(null);
+            setSelectedId(org.id);
+          }}
+        />
       )}
       <ImportModal open={importOpen} onClose={() => setImportOpen(false)} />
     </>

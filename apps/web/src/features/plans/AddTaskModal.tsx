@@ -41,7 +41,14 @@ export function AddTaskModal({ planId, phaseId, phaseName, onClose }: { planId: 
           )
         }
       >
-        <Form.Item label="任务名称" name="title" rules={[{ required: true, message: '请填写任务名称' }, { min: 2, message: '至少 2 个字' }]}>
+        <Form.Item
+          label="任务名称"
+          name="title"
+          rules={[
+            { required: true, message: '请填写任务名称' },
+            { min: 2, message: '至少 2 个字' },
+          ]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item label="任务要求" name="description">

@@ -38,7 +38,13 @@ export function AssignModal({ task, onClose }: { task: Task; onClose: () => void
           update.mutate(
             {
               id: task.id,
-              input: { version: task.version, title: v.title, leadOrgId: v.leadOrgId ?? null, cooperatingOrgIds: v.cooperatingOrgIds ?? [], deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null },
+              input: {
+                version: task.version,
+                title: v.title,
+                leadOrgId: v.leadOrgId ?? null,
+                cooperatingOrgIds: v.cooperatingOrgIds ?? [],
+                deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
+              },
             },
             { onSuccess: () => (message.success('已分派'), onClose()), onError: (e) => onError(e, form) },
           )

@@ -21,7 +21,10 @@ export default function PlanDetailPage() {
   if (plan.isPending) return <Spin />;
   if (plan.isError) return <Alert type="error" title={errorMessage(plan.error)} />;
   const p = plan.data;
-  const groups = [...p.phases.map((ph) => ({ id: ph.id as string | null, name: ph.name, range: ph.startOn && ph.endOn ? `${formatDateCn(ph.startOn)} 至 ${formatDateCn(ph.endOn)}` : '' })), { id: null, name: '其他任务', range: '' }];
+  const groups = [
+    ...p.phases.map((ph) => ({ id: ph.id as string | null, name: ph.name, range: ph.startOn && ph.endOn ? `${formatDateCn(ph.startOn)} 至 ${formatDateCn(ph.endOn)}` : '' })),
+    { id: null, name: '其他任务', range: '' },
+  ];
   return (
     <>
       <PageHeader

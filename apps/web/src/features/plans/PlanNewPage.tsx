@@ -55,7 +55,14 @@ export default function PlanNewPage() {
           name: p.name,
           startOn: iso(p.startOn),
           endOn: iso(p.endOn),
-          tasks: (p.tasks ?? []).map((t) => ({ title: t.title, description: t.description ?? '', deadline: iso(t.deadline), deadlineText: t.deadlineText ?? null, leadOrgId: t.leadOrgId ?? null, cooperatingOrgIds: t.cooperatingOrgIds ?? [] })),
+          tasks: (p.tasks ?? []).map((t) => ({
+            title: t.title,
+            description: t.description ?? '',
+            deadline: iso(t.deadline),
+            deadlineText: t.deadlineText ?? null,
+            leadOrgId: t.leadOrgId ?? null,
+            cooperatingOrgIds: t.cooperatingOrgIds ?? [],
+          })),
         })),
       },
       {

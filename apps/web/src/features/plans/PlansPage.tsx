@@ -12,7 +12,15 @@ export default function PlansPage() {
   const navigate = useNavigate();
   const plans = usePlans();
   const columns: TableColumnsType<PlanSummary> = [
-    { title: '方案', dataIndex: 'title', render: (v: string, p) => <Link to={`/plans/${p.id}`} data-testid={`plan-link-${p.id}`}>{v}</Link> },
+    {
+      title: '方案',
+      dataIndex: 'title',
+      render: (v: string, p) => (
+        <Link to={`/plans/${p.id}`} data-testid={`plan-link-${p.id}`}>
+          {v}
+        </Link>
+      ),
+    },
     { title: '制定单位', dataIndex: 'orgName', responsive: ['md'] },
     { title: '年度', dataIndex: 'year', width: 80, responsive: ['sm'] },
     {

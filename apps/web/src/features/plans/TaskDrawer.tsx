@@ -75,7 +75,11 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
             </Descriptions.Item>
             <Descriptions.Item label="状态">
               <span data-testid="task-status">{TASK_STATUS_LABELS[t.status]}</span>
-              {t.closedLate && <Tag color="red" style={{ marginLeft: 8 }}>逾期办结</Tag>}
+              {t.closedLate && (
+                <Tag color="red" style={{ marginLeft: 8 }}>
+                  逾期办结
+                </Tag>
+              )}
             </Descriptions.Item>
             {t.accountabilityNote && <Descriptions.Item label="问责说明">{t.accountabilityNote}</Descriptions.Item>}
             {t.reviewNote && <Descriptions.Item label="复核意见">{t.reviewNote}</Descriptions.Item>}

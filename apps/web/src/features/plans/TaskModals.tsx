@@ -64,7 +64,10 @@ export function TaskActionModal({ task, modal, onClose }: { task: TaskDetail; mo
       case 'submit':
         return moves.submit.mutate({ id, input: { version: task.version, body, files: v.files ?? [] } }, done);
       case 'review':
-        return moves.review.mutate({ id, input: { version: task.version, decision: v.decision === 'return' ? 'return' : 'approve', note: v.note ?? '', accountabilityNote: v.accountabilityNote || null } }, done);
+        return moves.review.mutate(
+          { id, input: { version: task.version, decision: v.decision === 'return' ? 'return' : 'approve', note: v.note ?? '', accountabilityNote: v.accountabilityNote || null } },
+          done,
+        );
       case 'urge':
         return moves.urge.mutate({ id, input: { body, dueOn: v.date ? v.date.format('YYYY-MM-DD') : null } }, done);
       case 'answer':
@@ -85,12 +88,25 @@ export function TaskActionModal({ task, modal, onClose }: { task: TaskDetail; mo
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ decision: k === 'decide' ? 'approve' : k === 'review' ? 'approve' : undefined, body: k === 'urge' ? `“${task.title}”${task.light === 'red' ? '已超过办理时限' : '临近办理时限'}，请于收到督办单后签收，并在规定时间内书面答复办理进展。` : undefined }}
+        initialValues={{
+          decision: k === 'decide' ? 'approve' : k === 'review' ? 'approve' : undefined,
+          body: k === 'urge' ? `“${task.title}”${task.light === 'red' ? '已超过办理时限' : '临近办理时限'}，请于收到督办单后签收，并在规定时间内书面答复办理进展。` : undefined,
+        }}
       >
         {(k === 'review' || k === 'decide') && (
           <Form.Item label="结论" name="decision">
             <Radio.Group
-              options={k === 'review' ? [{ value: 'approve', label: '通过，办结' }, { value: 'return', label: '退回，继续办理' }] : [{ value: 'approve', label: '批准' }, { value: 'reject', label: '驳回' }]}
+              options={
+                k === 'review'
+                  ? [
+                      { value: 'approve', label: '通过，办结' },
+                      { value: 'return', label: '退回，继续办理' },
+                    ]
+                  : [
+                      { value: 'approve', label: '批准' },
+                      { value: 'reject', label: '驳回' },
+                    ]
+              }
               data-testid={`${k}-decision`}
             />
           </Form.Item>
@@ -99,7 +115,10 @@ export function TaskActionModal({ task, modal, onClose }: { task: TaskDetail; mo
           <Form.Item
             label={{ report: '进展情况', submit: '办理结果', urge: '督办要求', answer: '答复内容', extension: '延期理由', cancel: '撤销原因' }[k as 'report']}
             name="body"
-            rules={[{ required: true, message: '请填写' }, { min: 2, message: '至少 2 个字' }]}
+            rules={[
+              { required: true, message: '请填写' },
+              { min: 2, message: '至少 2 个字' },
+            ]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid={`${k}-body`} />
           </Form.Item>
@@ -120,12 +139,21 @@ export function TaskActionModal({ task, modal, onClose }: { task: TaskDetail; mo
           </Form.Item>
         )}
         {(k === 'review' || k === 'decide') && (
-          <Form.Item label={k === 'review' && decision === 'return' ? '退回理由' : '意见'} name="note" rules={k === 'review' && decision === 'return' ? [{ required: true, message: '请说明退回理由' }] : []}>
+          <Form.Item
+            label={k === 'review' && decision === 'return' ? '退回理由' : '意见'}
+            name="note"
+            rules={k === 'review' && decision === 'return' ? [{ required: true, message: '请说明退回理由' }] : []}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
           </Form.Item>
         )}
         {k === 'review' && decision !== 'return' && late && (
-          <Form.Item label="问责说明" name="accountabilityNote" rules={[{ required: true, message: '该任务已超过时限，办结前请填写问责说明' }]} extra={`时限为 ${task.deadline}，逾期办结须说明原因及处理意见`}>
+          <Form.Item
+            label="问责说明"
+            name="accountabilityNote"
+            rules={[{ required: true, message: '该任务已超过时限，办结前请填写问责说明' }]}
+            extra={`时限为 ${task.deadline}，逾期办结须说明原因及处理意见`}
+          >
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="review-accountability" />
           </Form.Item>
         )}

@@ -27,7 +27,9 @@ export function TaskTable({
           )}
           {t.openUrges > 0 && (
             <span>
-              <Tag color="red" style={{ marginTop: 4 }}>督办中</Tag>
+              <Tag color="red" style={{ marginTop: 4 }}>
+                督办中
+              </Tag>
             </span>
           )}
         </Flex>

@@ -55,7 +55,11 @@ export interface TaskFilters {
 }
 
 export function useTasks(filters: TaskFilters) {
-  return useQuery({ queryKey: [...tasksKey, 'list', filters], queryFn: ({ signal }) => api.get<{ items: Task[]; total: number }>('/tasks', { ...filters }, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...tasksKey, 'list', filters],
+    queryFn: ({ signal }) => api.get<{ items: Task[]; total: number }>('/tasks', { ...filters }, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useTask(id: string | undefined) {

@@ -50,7 +50,13 @@ export function ReleaseModal({ open, onClose }: { open: boolean; onClose: () => 
         preserve={false}
         onFinish={(v) =>
           create.mutate(
-            { manuscriptId: v.manuscriptId, channelId: v.channelId, url: v.url?.trim() ? v.url.trim() : null, reach: v.reach ?? null, ...(v.releasedAt ? { releasedAt: toIsoWithOffset(v.releasedAt) } : {}) },
+            {
+              manuscriptId: v.manuscriptId,
+              channelId: v.channelId,
+              url: v.url?.trim() ? v.url.trim() : null,
+              reach: v.reach ?? null,
+              ...(v.releasedAt ? { releasedAt: toIsoWithOffset(v.releasedAt) } : {}),
+            },
             {
               onSuccess: (r) => {
                 message.success(`已登记发布到“${r.channelName}”，公开发布页已同步显示`);

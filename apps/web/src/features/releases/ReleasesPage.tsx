@@ -43,7 +43,14 @@ function WithdrawButton({ r }: { r: Release }) {
         }
         destroyOnHidden
       >
-        <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="撤下原因，例如：内容已过时效、数据已更新" data-testid="release-withdraw-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="撤下原因，例如：内容已过时效、数据已更新"
+          data-testid="release-withdraw-reason"
+        />
       </Modal>
     </>
   );
@@ -100,7 +107,14 @@ function ReleaseList() {
     {
       title: '状态',
       dataIndex: 'status',
-      render: (s: Release['status'], r) => (s === 'released' ? <Tag color="green">{RELEASE_STATUS_LABELS[s]}</Tag> : <Tag title={r.withdrawnReason ?? ''}>{RELEASE_STATUS_LABELS[s]}：{r.withdrawnReason}</Tag>),
+      render: (s: Release['status'], r) =>
+        s === 'released' ? (
+          <Tag color="green">{RELEASE_STATUS_LABELS[s]}</Tag>
+        ) : (
+          <Tag title={r.withdrawnReason ?? ''}>
+            {RELEASE_STATUS_LABELS[s]}：{r.withdrawnReason}
+          </Tag>
+        ),
     },
     {
       title: '操作',
@@ -159,21 +173,42 @@ function SweepList() {
   const [title, ...rest] = baseColumns();
   const columns: TableColumnsType<Release> = [
     // On a phone only the first column and the actions show: the age goes under the title.
-    { ...title, render: (t: string, r) => (
-      <>
-        <Link to={`/manuscripts/${r.manuscriptId}`}>{t}</Link>
-        <div><Typography.Text type="secondary">{r.channelName} · 已 {r.ageDays} 天</Typography.Text></div>
-      </>
-    ) },
+    {
+      ...title,
+      render: (t: string, r) => (
+        <>
+          <Link to={`/manuscripts/${r.manuscriptId}`}>{t}</Link>
+          <div>
+            <Typography.Text type="secondary">
+              {r.channelName} · 已 {r.ageDays} 天
+            </Typography.Text>
+          </div>
+        </>
+      ),
+    },
     ...rest,
-    { title: '已发布', dataIndex: 'ageDays', responsive: ['md'], render: (d: number, r) => <Typography.Text type="warning">{d} 天{r.reviewedAt ? '（上次确认后）' : ''}</Typography.Text> },
+    {
+      title: '已发布',
+      dataIndex: 'ageDays',
+      responsive: ['md'],
+      render: (d: number, r) => (
+        <Typography.Text type="warning">
+          {d} 天{r.reviewedAt ? '（上次确认后）' : ''}
+        </Typography.Text>
+      ),
+    },
     {
       title: '操作',
       key: 'actions',
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0}>
-          <Popconfirm title="内容仍然有效，确认保留？保留后重新计算发布时长。" okText="确认保留" cancelText="取消" onConfirm={() => keep.mutate(r.id, { onSuccess: () => message.success('已确认保留'), onError: (e) => message.error(errorMessage(e)) })}>
+          <Popconfirm
+            title="内容仍然有效，确认保留？保留后重新计算发布时长。"
+            okText="确认保留"
+            cancelText="取消"
+            onConfirm={() => keep.mutate(r.id, { onSuccess: () => message.success('已确认保留'), onError: (e) => message.error(errorMessage(e)) })}
+          >
             <Button type="link" size="small" data-testid={`release-keep-${r.id}`}>
               确认保留
             </Button>

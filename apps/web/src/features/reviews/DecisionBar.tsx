@@ -71,9 +71,7 @@ export function DecisionBar({ manuscript, stepName, editing, onStartEdit, onCanc
   return (
     <Card size="small" style={{ marginBottom: 16, borderColor: '#91caff' }} data-testid="decision-bar">
       {taken && <Alert type="warning" showIcon title={TAKEN_MESSAGE} style={{ marginBottom: 8 }} data-testid="decision-taken" />}
-      <Typography.Text strong>
-        审核意见{stepName ? `（${stepName}）` : ''}
-      </Typography.Text>
+      <Typography.Text strong>审核意见{stepName ? `（${stepName}）` : ''}</Typography.Text>
       <Input.TextArea
         rows={2}
         maxLength={1000}

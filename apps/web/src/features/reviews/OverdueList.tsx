@@ -32,7 +32,11 @@ export function OverdueList() {
           render: (v: string | null) => (
             <Typography.Text type="danger">
               {formatDateTime(v)}
-              {v && <Tag color="red" style={{ marginInlineStart: 6 }}>超时 {Math.max(1, dayjs().diff(dayjs(v), 'hour'))} 小时</Tag>}
+              {v && (
+                <Tag color="red" style={{ marginInlineStart: 6 }}>
+                  超时 {Math.max(1, dayjs().diff(dayjs(v), 'hour'))} 小时
+                </Tag>
+              )}
             </Typography.Text>
           ),
         },

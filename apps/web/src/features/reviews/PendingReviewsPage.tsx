@@ -126,7 +126,13 @@ export default function PendingReviewsPage() {
       fixed: 'right',
       render: (_v, r) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => act(r, { decision: 'approve' }, `已通过：${r.title}`)} loading={decide.isPending && decide.variables.stepId === r.stepId} data-testid={`review-approve-${r.manuscriptId}`}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => act(r, { decision: 'approve' }, `已通过：${r.title}`)}
+            loading={decide.isPending && decide.variables.stepId === r.stepId}
+            data-testid={`review-approve-${r.manuscriptId}`}
+          >
             通过
           </Button>
           <Button type="link" size="small" danger onClick={() => setReturning(r)} data-testid={`review-return-${r.manuscriptId}`}>

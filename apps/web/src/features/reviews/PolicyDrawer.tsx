@@ -1,14 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  IMPORTANCE_LABELS,
-  IMPORTANCES,
-  REVIEW_RESOLVER_LABELS,
-  REVIEW_RESOLVERS,
-  REVIEWER_ROLES,
-  ROLE_LABELS,
-  type ReviewPolicy,
-  type ReviewStepDef,
-} from '@xuanlian/contracts';
+import { IMPORTANCE_LABELS, IMPORTANCES, REVIEW_RESOLVER_LABELS, REVIEW_RESOLVERS, REVIEWER_ROLES, ROLE_LABELS, type ReviewPolicy, type ReviewStepDef } from '@xuanlian/contracts';
 import { App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { useIsMobile } from '../../shared/ui/useIsMobile.ts';
@@ -74,7 +65,14 @@ export function PolicyDrawer({ policy, defaultOrgId, onClose }: { policy: Review
       }
     >
       <Form<Values> form={form} layout="vertical" initialValues={{ ...initial, categoryId: initial.categoryId ?? ANY, importance: initial.importance ?? ANY }} onFinish={save}>
-        <Form.Item name="name" label="策略名称" rules={[{ required: true, whitespace: true, message: '请填写策略名称' }, { min: 2, max: 40 }]}>
+        <Form.Item
+          name="name"
+          label="策略名称"
+          rules={[
+            { required: true, whitespace: true, message: '请填写策略名称' },
+            { min: 2, max: 40 },
+          ]}
+        >
           <Input placeholder="如：重大活动稿件审核" data-testid="policy-name" />
         </Form.Item>
         <Form.Item name="orgId" label="适用单位（含下级单位，最近单位的策略优先）" rules={[{ required: true }]}>
@@ -82,7 +80,14 @@ export function PolicyDrawer({ policy, defaultOrgId, onClose }: { policy: Review
         </Form.Item>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="purpose" label="用途">
-            <Select disabled={!!policy} style={{ width: 140 }} options={[{ value: 'submission', label: '报送审核' }, { value: 'release', label: '发布审核' }]} />
+            <Select
+              disabled={!!policy}
+              style={{ width: 140 }}
+              options={[
+                { value: 'submission', label: '报送审核' },
+                { value: 'release', label: '发布审核' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="categoryId" label="栏目分类">
             <Select style={{ width: 160 }} options={[{ value: ANY, label: '任意栏目' }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))]} data-testid="policy-category" />

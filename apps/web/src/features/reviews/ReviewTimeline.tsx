@@ -65,10 +65,5 @@ export function ReviewTimeline({ manuscriptId }: { manuscriptId: string }) {
   const items = (steps.data ?? []).filter((s) => s.status !== 'cancelled' || s.decisions.length > 0);
   if (steps.isPending) return null;
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="报送后显示审核进度" />;
-  return (
-    <Timeline
-      data-testid="review-timeline"
-      items={items.map((s) => ({ key: s.id, color: DOT[s.status], content: <StepItem step={s} /> }))}
-    />
-  );
+  return <Timeline data-testid="review-timeline" items={items.map((s) => ({ key: s.id, color: DOT[s.status], content: <StepItem step={s} /> }))} />;
 }

@@ -1,15 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  BulkApproveOutput,
-  CreateReviewPolicyInput,
-  DecisionInput,
-  Manuscript,
-  PendingReview,
-  PolicyPurpose,
-  ReviewPolicy,
-  ReviewStep,
-  UpdateReviewPolicyInput,
-} from '@xuanlian/contracts';
+import type { BulkApproveOutput, CreateReviewPolicyInput, DecisionInput, Manuscript, PendingReview, PolicyPurpose, ReviewPolicy, ReviewStep, UpdateReviewPolicyInput } from '@xuanlian/contracts';
 import { api } from '../../shared/api/client.ts';
 
 export const reviewsKey = ['reviews'] as const;
@@ -52,8 +42,7 @@ export function useSteps(manuscriptId: string) {
   });
 }
 
-export const decide = (stepId: string, input: Omit<DecisionInput, 'comment'> & { comment?: string }) =>
-  api.post<Manuscript>(`/reviews/steps/${stepId}/decisions`, input);
+export const decide = (stepId: string, input: Omit<DecisionInput, 'comment'> & { comment?: string }) => api.post<Manuscript>(`/reviews/steps/${stepId}/decisions`, input);
 
 function useInvalidate() {
   const qc = useQueryClient();

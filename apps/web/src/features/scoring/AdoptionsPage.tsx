@@ -1,12 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import {
-  ADOPTION_KIND_LABELS,
-  ADOPTION_KINDS,
-  ADOPTION_STATUS_LABELS,
-  OUTLET_LEVEL_LABELS,
-  type Adoption,
-  type CreateAdoptionInput,
-} from '@xuanlian/contracts';
+import { ADOPTION_KIND_LABELS, ADOPTION_KINDS, ADOPTION_STATUS_LABELS, OUTLET_LEVEL_LABELS, type Adoption, type CreateAdoptionInput } from '@xuanlian/contracts';
 import { App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -117,12 +110,39 @@ function AdoptionTable({ toVerify }: { toVerify: boolean }) {
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         data-testid={toVerify ? 'adoption-queue' : 'adoption-list'}
         columns={[
-          { title: '稿件', dataIndex: 'manuscriptTitle', render: (t: string, a) => <span>{t}<br /><small style={{ color: '#888' }}>{a.orgName}</small></span> },
-          { title: '媒体', key: 'outlet', render: (_v, a) => <>{a.outletName} <Tag>{OUTLET_LEVEL_LABELS[a.outletLevel]}</Tag>{a.frontPage && <Tag color="red">头版</Tag>}</> },
+          {
+            title: '稿件',
+            dataIndex: 'manuscriptTitle',
+            render: (t: string, a) => (
+              <span>
+                {t}
+                <br />
+                <small style={{ color: '#888' }}>{a.orgName}</small>
+              </span>
+            ),
+          },
+          {
+            title: '媒体',
+            key: 'outlet',
+            render: (_v, a) => (
+              <>
+                {a.outletName} <Tag>{OUTLET_LEVEL_LABELS[a.outletLevel]}</Tag>
+                {a.frontPage && <Tag color="red">头版</Tag>}
+              </>
+            ),
+          },
           { title: '刊发日期', dataIndex: 'adoptedOn' },
           { title: '版次/栏目', key: 'where', responsive: ['md'], render: (_v, a) => [a.page, a.columnName].filter(Boolean).join(' · ') },
           { title: '登记人', dataIndex: 'enteredByName', responsive: ['sm'] },
-          { title: '状态', dataIndex: 'status', render: (s: Adoption['status'], a) => <Tag color={STATUS_COLOR[s]} title={a.rejectReason ?? undefined}>{ADOPTION_STATUS_LABELS[s]}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: Adoption['status'], a) => (
+              <Tag color={STATUS_COLOR[s]} title={a.rejectReason ?? undefined}>
+                {ADOPTION_STATUS_LABELS[s]}
+              </Tag>
+            ),
+          },
           {
             title: '证明',
             key: 'evidence',
@@ -153,7 +173,9 @@ function AdoptionTable({ toVerify }: { toVerify: boolean }) {
                       return false;
                     }}
                   >
-                    <Button size="small" icon={<UploadOutlined />}>上传</Button>
+                    <Button size="small" icon={<UploadOutlined />}>
+                      上传
+                    </Button>
                   </Upload>
                 )}
               </Space>
@@ -165,10 +187,26 @@ function AdoptionTable({ toVerify }: { toVerify: boolean }) {
             render: (_v, a) =>
               a.actions.verify && (
                 <Space size={4}>
-                  <Popconfirm title="核实无误？核实后计入积分" okText="核实" cancelText="取消" onConfirm={() => verify.mutate(a.id, { onSuccess: () => message.success('已核实，积分已更新'), onError: (e) => onError(e) })}>
-                    <Button size="small" type="primary" data-testid={`adoption-verify-${a.id}`}>核实</Button>
+                  <Popconfirm
+                    title="核实无误？核实后计入积分"
+                    okText="核实"
+                    cancelText="取消"
+                    onConfirm={() => verify.mutate(a.id, { onSuccess: () => message.success('已核实，积分已更新'), onError: (e) => onError(e) })}
+                  >
+                    <Button size="small" type="primary" data-testid={`adoption-verify-${a.id}`}>
+                      核实
+                    </Button>
                   </Popconfirm>
-                  <Button size="small" danger onClick={() => { setRejecting(a); setReason(''); }}>驳回</Button>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      setRejecting(a);
+                      setReason('');
+                    }}
+                  >
+                    驳回
+                  </Button>
                 </Space>
               ),
           },

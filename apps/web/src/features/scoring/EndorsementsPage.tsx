@@ -29,7 +29,13 @@ export default function EndorsementsPage() {
             onFinish={(v) =>
               create.mutate(
                 { ...v, endorsedOn: v.endorsedOn.format('YYYY-MM-DD') },
-                { onSuccess: () => { message.success('批示已登记，积分已更新'); form.resetFields(); }, onError: (e) => onError(e, form) },
+                {
+                  onSuccess: () => {
+                    message.success('批示已登记，积分已更新');
+                    form.resetFields();
+                  },
+                  onError: (e) => onError(e, form),
+                },
               )
             }
           >
@@ -48,7 +54,9 @@ export default function EndorsementsPage() {
             <Form.Item name="text" label="批示内容">
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
-            <Button type="primary" htmlType="submit" loading={create.isPending}>登记</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending}>
+              登记
+            </Button>
           </Form>
         </Card>
       )}
@@ -60,7 +68,15 @@ export default function EndorsementsPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: '批示日期', dataIndex: 'endorsedOn' },
-          { title: '领导', key: 'leader', render: (_v, e) => <>{e.leaderName} <Tag>{LEADER_LEVEL_LABELS[e.leaderLevel]}</Tag></> },
+          {
+            title: '领导',
+            key: 'leader',
+            render: (_v, e) => (
+              <>
+                {e.leaderName} <Tag>{LEADER_LEVEL_LABELS[e.leaderLevel]}</Tag>
+              </>
+            ),
+          },
           { title: '稿件', dataIndex: 'manuscriptTitle' },
           { title: '单位', dataIndex: 'orgName', responsive: ['sm'] },
           { title: '批示内容', dataIndex: 'text', responsive: ['md'] },

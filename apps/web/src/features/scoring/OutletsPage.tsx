@@ -32,7 +32,14 @@ export default function OutletsPage() {
           )
         }
       />
-      <Select allowClear placeholder="全部级别" style={{ width: 160, marginBottom: 12 }} value={level} onChange={setLevel} options={OUTLET_LEVELS.map((l) => ({ value: l, label: OUTLET_LEVEL_LABELS[l] }))} />
+      <Select
+        allowClear
+        placeholder="全部级别"
+        style={{ width: 160, marginBottom: 12 }}
+        value={level}
+        onChange={setLevel}
+        options={OUTLET_LEVELS.map((l) => ({ value: l, label: OUTLET_LEVEL_LABELS[l] }))}
+      />
       <Table<Outlet>
         rowKey="id"
         size="small"

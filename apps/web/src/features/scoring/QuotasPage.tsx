@@ -65,8 +65,20 @@ export default function QuotasPage() {
           loading={save.isPending}
           onClick={() =>
             save.mutate(
-              { year, rows: Object.entries(edits).map(([k, v]) => { const [orgId, userId] = k.split(':'); return { orgId: orgId ?? '', userId: userId || null, ...v }; }) },
-              { onSuccess: () => { setEdits({}); message.success('任务指标已保存'); }, onError: (e) => onError(e) },
+              {
+                year,
+                rows: Object.entries(edits).map(([k, v]) => {
+                  const [orgId, userId] = k.split(':');
+                  return { orgId: orgId ?? '', userId: userId || null, ...v };
+                }),
+              },
+              {
+                onSuccess: () => {
+                  setEdits({});
+                  message.success('任务指标已保存');
+                },
+                onError: (e) => onError(e),
+              },
             )
           }
         >
@@ -94,7 +106,9 @@ export default function QuotasPage() {
             return (
               <div style={{ minWidth: 110 }} title={`序时应完成 ${p.expected}，按当前进度预计全年 ${p.forecast}`}>
                 <Progress size="small" percent={Math.min(100, Math.round((p.actual / p.target) * 100))} status={p.behind ? 'exception' : 'normal'} />
-                <small>{p.actual} / {p.target}（预计 {p.forecast}）</small>
+                <small>
+                  {p.actual} / {p.target}（预计 {p.forecast}）
+                </small>
               </div>
             );
           },
@@ -110,7 +124,9 @@ export default function QuotasPage() {
         extra={
           canManage && (
             <>
-              <Button icon={<DownloadOutlined />} href={quotaTemplateUrl(year)}>下载模板</Button>
+              <Button icon={<DownloadOutlined />} href={quotaTemplateUrl(year)}>
+                下载模板
+              </Button>
               <Upload
                 accept=".xlsx"
                 showUploadList={false}
@@ -129,7 +145,9 @@ export default function QuotasPage() {
                   return false;
                 }}
               >
-                <Button icon={<UploadOutlined />} loading={imp.isPending}>导入 Excel</Button>
+                <Button icon={<UploadOutlined />} loading={imp.isPending}>
+                  导入 Excel
+                </Button>
               </Upload>
             </>
           )
@@ -137,17 +155,59 @@ export default function QuotasPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="center">
-          <YearSelect value={year} onChange={(y) => { setYear(y); setEdits({}); }} />
-          {grid.data && <Typography.Text type="secondary">统计至 {grid.data.asOf}，全年已过 {Math.round(grid.data.elapsed * 100)}%。下达了任务的单位即为本年度考核对象；通报批评“未报送”只针对其中的单位。</Typography.Text>}
+          <YearSelect
+            value={year}
+            onChange={(y) => {
+              setYear(y);
+              setEdits({});
+            }}
+          />
+          {grid.data && (
+            <Typography.Text type="secondary">
+              统计至 {grid.data.asOf}，全年已过 {Math.round(grid.data.elapsed * 100)}%。下达了任务的单位即为本年度考核对象；通报批评“未报送”只针对其中的单位。
+            </Typography.Text>
+          )}
         </Flex>
       </Card>
       {importErrors.length > 0 && (
-        <Alert type="error" style={{ marginBottom: 16 }} title="以下行有错误，整表未导入" description={<List size="small" dataSource={importErrors} renderItem={(e) => <List.Item>第 {e.row} 行：{e.message}</List.Item>} />} closable onClose={() => setImportErrors([])} />
+        <Alert
+          type="error"
+          style={{ marginBottom: 16 }}
+          title="以下行有错误，整表未导入"
+          description={
+            <List
+              size="small"
+              dataSource={importErrors}
+              renderItem={(e) => (
+                <List.Item>
+                  第 {e.row} 行：{e.message}
+                </List.Item>
+              )}
+            />
+          }
+          closable
+          onClose={() => setImportErrors([])}
+        />
       )}
       {behind.length > 0 && (
-        <Alert type="warning" style={{ marginBottom: 16 }} title={`${behind.length} 个单位或个人落后于序时进度`} description={behind.map((r) => <Tag key={keyOf(r)} color="orange">{r.userName ? `${r.orgName} · ${r.userName}` : r.orgName}</Tag>)} data-testid="quota-behind" />
+        <Alert
+          type="warning"
+          style={{ marginBottom: 16 }}
+          title={`${behind.length} 个单位或个人落后于序时进度`}
+          description={behind.map((r) => (
+            <Tag key={keyOf(r)} color="orange">
+              {r.userName ? `${r.orgName} · ${r.userName}` : r.orgName}
+            </Tag>
+          ))}
+          data-testid="quota-behind"
+        />
       )}
-      <Tabs items={[{ key: 'grid', label: '任务分解表', children: editor }, { key: 'progress', label: '完成进度', children: progress }]} />
+      <Tabs
+        items={[
+          { key: 'grid', label: '任务分解表', children: editor },
+          { key: 'progress', label: '完成进度', children: progress },
+        ]}
+      />
     </>
   );
 }

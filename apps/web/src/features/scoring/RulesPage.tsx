@@ -1,13 +1,4 @@
-import {
-  GENRE_LABELS,
-  GENRES,
-  LEADER_LEVEL_LABELS,
-  LEADER_LEVELS,
-  OUTLET_LEVEL_LABELS,
-  OUTLET_LEVELS,
-  type ScoringRules,
-  type ScoringRuleVersion,
-} from '@xuanlian/contracts';
+import { GENRE_LABELS, GENRES, LEADER_LEVEL_LABELS, LEADER_LEVELS, OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type ScoringRules, type ScoringRuleVersion } from '@xuanlian/contracts';
 import { App, Button, Card, Collapse, DatePicker, Descriptions, Form, Input, InputNumber, Popconfirm, Switch, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -102,7 +93,17 @@ function NewVersion({ base, onDone }: { base: ScoringRules; onDone: () => void }
         loading={create.isPending}
         disabled={!from}
         onClick={() =>
-          from && create.mutate({ effectiveFrom: from.format('YYYY-MM-DD'), note, rules }, { onSuccess: (v) => { message.success(`已发布第 ${v.version} 版，未关账月份已重新计算`); onDone(); }, onError: (e) => onError(e) })
+          from &&
+          create.mutate(
+            { effectiveFrom: from.format('YYYY-MM-DD'), note, rules },
+            {
+              onSuccess: (v) => {
+                message.success(`已发布第 ${v.version} 版，未关账月份已重新计算`);
+                onDone();
+              },
+              onError: (e) => onError(e),
+            },
+          )
         }
       >
         发布并重算
@@ -149,7 +150,9 @@ export default function RulesPage() {
               title: '操作',
               key: 'op',
               render: (_v, p) =>
-                rules.data?.canManage && !p.closed && p.period < thisMonth && (
+                rules.data?.canManage &&
+                !p.closed &&
+                p.period < thisMonth && (
                   <Popconfirm title={`关账后 ${p.period} 的积分将冻结，规则调整不再影响该月。确认关账？`} onConfirm={() => close.mutate(p.period, { onError: (e) => onError(e) })}>
                     <Button size="small">关账</Button>
                   </Popconfirm>

@@ -49,7 +49,16 @@ export default function ScoresPage() {
               { title: '来源', dataIndex: 'sourceType', render: (s: ScoreLine['sourceType']) => <Tag>{SCORE_SOURCE_LABELS[s]}</Tag> },
               { title: '说明', dataIndex: 'explanation' },
               { title: '积分', dataIndex: 'points', render: (p: number) => <span style={{ color: p < 0 ? '#cf1322' : undefined }}>{p > 0 ? `+${p}` : p}</span> },
-              { title: '规则', key: 'rule', responsive: ['md'], render: (_v, l) => <small>第 {l.ruleVersion} 版 · {l.ruleRef}</small> },
+              {
+                title: '规则',
+                key: 'rule',
+                responsive: ['md'],
+                render: (_v, l) => (
+                  <small>
+                    第 {l.ruleVersion} 版 · {l.ruleRef}
+                  </small>
+                ),
+              },
             ]}
           />
         </Card>

@@ -10,7 +10,6 @@ import { OrgTreeSelect } from '../orgs/index.ts';
 import { statisticsXlsxUrl, useStatistics, useTrend } from './api.ts';
 import { TrendChart } from './TrendChart.tsx';
 
-
 /** 统计: per unit or per person for a month, quarter or year, ranked by points, with the trend. */
 export default function StatisticsPage() {
   const [year, setYear] = useState(thisYear());
@@ -23,17 +22,45 @@ export default function StatisticsPage() {
   const trend = useTrend(year, orgId);
   return (
     <>
-      <PageHeader title="统计" extra={<Button icon={<DownloadOutlined />} href={statisticsXlsxUrl(query)}>导出 Excel</Button>} />
+      <PageHeader
+        title="统计"
+        extra={
+          <Button icon={<DownloadOutlined />} href={statisticsXlsxUrl(query)}>
+            导出 Excel
+          </Button>
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
-          <YearSelect value={year} onChange={(y) => { setYear(y); setPeriod(defaultPeriod(grain, y)); }} testId="stats-year" />
+          <YearSelect
+            value={year}
+            onChange={(y) => {
+              setYear(y);
+              setPeriod(defaultPeriod(grain, y));
+            }}
+            testId="stats-year"
+          />
           <Segmented
             value={grain}
-            onChange={(g) => { setGrain(g as StatGrain); setPeriod(defaultPeriod(g as StatGrain, year)); }}
-            options={[{ value: 'month', label: '月度' }, { value: 'quarter', label: '季度' }, { value: 'year', label: '年度' }]}
+            onChange={(g) => {
+              setGrain(g as StatGrain);
+              setPeriod(defaultPeriod(g as StatGrain, year));
+            }}
+            options={[
+              { value: 'month', label: '月度' },
+              { value: 'quarter', label: '季度' },
+              { value: 'year', label: '年度' },
+            ]}
           />
           <Select style={{ width: 150 }} value={period} onChange={setPeriod} options={periodOptions(grain, year)} />
-          <Segmented value={by} onChange={(v) => setBy(v as 'org' | 'user')} options={[{ value: 'org', label: '按单位' }, { value: 'user', label: '按个人' }]} />
+          <Segmented
+            value={by}
+            onChange={(v) => setBy(v as 'org' | 'user')}
+            options={[
+              { value: 'org', label: '按单位' },
+              { value: 'user', label: '按个人' },
+            ]}
+          />
           <div style={{ flex: '1 1 200px' }}>
             <OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="全部单位" aria-label="单位" allowClear />
           </div>

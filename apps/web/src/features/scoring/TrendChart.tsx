@@ -11,7 +11,10 @@ export function TrendChart({ data }: { data: TrendOutput }) {
       legend: { data: ['报送', '用稿', '积分'], top: 0, right: 0 },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.months.map((m) => `${Number(m.slice(5))}月`) },
-      yAxis: [{ type: 'value', name: '篇', minInterval: 1 }, { type: 'value', name: '分' }],
+      yAxis: [
+        { type: 'value', name: '篇', minInterval: 1 },
+        { type: 'value', name: '分' },
+      ],
       // Months still ahead stay empty; a monotone curve does not invent points between months.
       series: [
         { name: '报送', type: 'bar', data: upToThisMonth(data.months, data.submitted) },

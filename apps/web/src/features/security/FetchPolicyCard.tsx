@@ -19,9 +19,7 @@ export function FetchPolicyCard() {
   const { message } = App.useApp();
   return (
     <Card title="舆情抓取地址白名单" style={{ marginTop: 16 }}>
-      <Typography.Paragraph type="secondary">
-        为防止服务器被利用访问内网，舆情信源默认不能抓取内网、本机和链路本地地址。确需抓取内网门户时，在此填写允许的地址段（CIDR）。
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">为防止服务器被利用访问内网，舆情信源默认不能抓取内网、本机和链路本地地址。确需抓取内网门户时，在此填写允许的地址段（CIDR）。</Typography.Paragraph>
       {policy.isPending ? (
         <PageSpin />
       ) : policy.isError ? (

@@ -52,11 +52,7 @@ function PolicyForm({ policy }: { policy: SecurityPolicy }) {
         extra="被要求的用户在输入密码后须先设置两步验证；已设置的用户每次登录都须输入验证码"
         rules={[{ required: true, message: '请选择' }]}
       >
-        <Select
-          options={SECOND_FACTOR_SCOPES.map((v) => ({ value: v, label: SECOND_FACTOR_SCOPE_LABELS[v] }))}
-          style={{ maxWidth: 360 }}
-          data-testid="security-requireSecondFactorFor"
-        />
+        <Select options={SECOND_FACTOR_SCOPES.map((v) => ({ value: v, label: SECOND_FACTOR_SCOPE_LABELS[v] }))} style={{ maxWidth: 360 }} data-testid="security-requireSecondFactorFor" />
       </Form.Item>
       <Flex gap={8} wrap>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="security-save">
@@ -76,15 +72,7 @@ export default function SecurityPolicyPage() {
   return (
     <>
       <PageHeader title="安全策略" />
-      <Card>
-        {policy.isPending ? (
-          <PageSpin />
-        ) : policy.isError ? (
-          <Result status="error" title="安全策略加载失败" subTitle={errorMessage(policy.error)} />
-        ) : (
-          <PolicyForm policy={policy.data} />
-        )}
-      </Card>
+      <Card>{policy.isPending ? <PageSpin /> : policy.isError ? <Result status="error" title="安全策略加载失败" subTitle={errorMessage(policy.error)} /> : <PolicyForm policy={policy.data} />}</Card>
       <FetchPolicyCard />
     </>
   );

@@ -58,9 +58,7 @@ export function TargetCards({ data }: { data: TargetsOutput }) {
                 size="small"
                 title={t.label}
                 extra={
-                  data.canEdit && (
-                    <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEditing(t)} aria-label={`设置${t.label}指标`} data-testid={`target-edit-${t.kind}`} />
-                  )
+                  data.canEdit && <Button type="text" size="small" icon={<EditOutlined />} onClick={() => setEditing(t)} aria-label={`设置${t.label}指标`} data-testid={`target-edit-${t.kind}`} />
                 }
                 data-testid={`target-${t.kind}`}
                 data-light={t.light}

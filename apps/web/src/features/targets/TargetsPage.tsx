@@ -95,9 +95,7 @@ export default function TargetsPage() {
               label: '年度总结数据',
               children: figures.data ? (
                 <>
-                  <Typography.Paragraph type="secondary">
-                    “年度工作总结初稿”按以下数据生成（报送、用稿与“统计”页口径一致，舆情事件按办结时间计），文字部分留待编辑完善。
-                  </Typography.Paragraph>
+                  <Typography.Paragraph type="secondary">“年度工作总结初稿”按以下数据生成（报送、用稿与“统计”页口径一致，舆情事件按办结时间计），文字部分留待编辑完善。</Typography.Paragraph>
                   <Figures items={figures.data.figures} />
                 </>
               ) : (

@@ -26,11 +26,7 @@ export function GrantsEditor() {
       <Alert
         type={conflict ? 'error' : 'info'}
         showIcon
-        title={
-          conflict
-            ? `${SEPARATED_TEXT}不能授予同一人（三员分立），请删除多余的角色`
-            : `三员分立：${SEPARATED_TEXT}不能由同一人兼任`
-        }
+        title={conflict ? `${SEPARATED_TEXT}不能授予同一人（三员分立），请删除多余的角色` : `三员分立：${SEPARATED_TEXT}不能由同一人兼任`}
         style={{ marginBottom: 12 }}
         data-testid="grants-separation-warning"
       />

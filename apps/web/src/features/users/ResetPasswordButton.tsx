@@ -29,16 +29,7 @@ export function ResetPasswordButton({ user }: { user: User }) {
       <Button type="link" size="small" onClick={() => setOpen(true)} data-testid={`user-reset-password-${user.username}`}>
         重置密码
       </Button>
-      <Modal
-        title={`重置「${user.name}」的密码`}
-        open={open}
-        okText="重置"
-        cancelText="取消"
-        confirmLoading={reset.isPending}
-        onOk={submit}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
+      <Modal title={`重置「${user.name}」的密码`} open={open} okText="重置" cancelText="取消" confirmLoading={reset.isPending} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="newPassword" label="临时密码" rules={[{ required: true, message: '请填写临时密码' }]} extra="该用户现有的登录会全部退出，下次登录时须修改密码">
             <Input.Password autoComplete="new-password" />

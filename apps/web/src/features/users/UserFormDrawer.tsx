@@ -114,7 +114,12 @@ export function UserFormDrawer({ user, defaultOrgId, onClose }: Props) {
       }
     >
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} data-testid="user-form">
-        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请填写用户名' }, zodRule(shape.username)]} extra={editing ? '用户名不可修改' : '登录用，字母、数字、下划线、点或短横线'}>
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[{ required: true, message: '请填写用户名' }, zodRule(shape.username)]}
+          extra={editing ? '用户名不可修改' : '登录用，字母、数字、下划线、点或短横线'}
+        >
           <Input disabled={editing} autoComplete="off" maxLength={32} data-testid="user-form-username" />
         </Form.Item>
         <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请填写姓名' }, zodRule(shape.name)]}>
@@ -124,13 +129,7 @@ export function UserFormDrawer({ user, defaultOrgId, onClose }: Props) {
           <OrgTreeSelect activeOnly data-testid="user-form-org" />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item
-            label="手机号"
-            name="phone"
-            rules={[zodRule(shape.phone.unwrap())]}
-            extra={editing && user.phone ? `当前 ${user.phone}，留空则不修改` : undefined}
-            style={{ flex: '1 1 180px' }}
-          >
+          <Form.Item label="手机号" name="phone" rules={[zodRule(shape.phone.unwrap())]} extra={editing && user.phone ? `当前 ${user.phone}，留空则不修改` : undefined} style={{ flex: '1 1 180px' }}>
             <Input inputMode="tel" maxLength={11} placeholder={editing ? (user.phone ?? '') : ''} data-testid="user-form-phone" />
           </Form.Item>
           <Form.Item label="邮箱" name="email" rules={[zodRule(shape.email.unwrap())]} style={{ flex: '1 1 200px' }}>

@@ -71,14 +71,7 @@ export default function UsersPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap data-testid="user-filters">
           <div style={{ flex: '1 1 220px' }}>
-            <OrgTreeSelect
-              allowClear
-              placeholder="全部单位（含下级）"
-              value={filters.orgId}
-              onChange={(orgId) => filter({ orgId })}
-              aria-label="按单位筛选"
-              data-testid="user-filter-org"
-            />
+            <OrgTreeSelect allowClear placeholder="全部单位（含下级）" value={filters.orgId} onChange={(orgId) => filter({ orgId })} aria-label="按单位筛选" data-testid="user-filter-org" />
           </div>
           <Input.Search
             allowClear
@@ -121,13 +114,7 @@ export default function UsersPage() {
           data-testid="user-table"
         />
       </Card>
-      {drawer.mode !== 'closed' && (
-        <UserFormDrawer
-          user={drawer.mode === 'edit' ? drawer.user : undefined}
-          defaultOrgId={filters.orgId}
-          onClose={() => setDrawer({ mode: 'closed' })}
-        />
-      )}
+      {drawer.mode !== 'closed' && <UserFormDrawer user={drawer.mode === 'edit' ? drawer.user : undefined} defaultOrgId={filters.orgId} onClose={() => setDrawer({ mode: 'closed' })} />}
     </>
   );
 }

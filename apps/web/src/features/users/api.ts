@@ -30,12 +30,10 @@ function useUserMutation<TInput>(fn: (input: TInput) => Promise<User>) {
 }
 
 export const useCreateUser = () => useUserMutation((input: CreateUserInput) => api.post<User>('/users', input));
-export const useUpdateUser = () =>
-  useUserMutation(({ id, input }: { id: string; input: UpdateUserInput }) => api.patch<User>(`/users/${id}`, input));
+export const useUpdateUser = () => useUserMutation(({ id, input }: { id: string; input: UpdateUserInput }) => api.patch<User>(`/users/${id}`, input));
 export const useActivateUser = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/activate`));
 export const useUnlockUser = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/unlock`));
-export const useResetPassword = () =>
-  useUserMutation(({ id, newPassword }: { id: string; newPassword: string }) => api.post<User>(`/users/${id}/password-reset`, { newPassword }));
+export const useResetPassword = () => useUserMutation(({ id, newPassword }: { id: string; newPassword: string }) => api.post<User>(`/users/${id}/password-reset`, { newPassword }));
 export const useResetSecondFactor = () => useUserMutation((id: string) => api.post<User>(`/users/${id}/second-factor/reset`));
 /** The full phone number; the server writes an audit row for every call, so it is never cached. */
 export const useRevealUser = () => useMutation({ mutationFn: (id: string) => api.post<RevealedUserFields>(`/users/${id}/reveal`) });

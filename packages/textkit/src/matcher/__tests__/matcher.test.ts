@@ -81,7 +81,12 @@ describe('createMatcher', () => {
   });
 
   it('reports one hit per entry when a word is listed twice', () => {
-    const matcher = createMatcher({ words: [{ word: '人大', category: 'A' }, { word: '人大', category: 'B' }] });
+    const matcher = createMatcher({
+      words: [
+        { word: '人大', category: 'A' },
+        { word: '人大', category: 'B' },
+      ],
+    });
     expect(matcher.scan('人大').map((h) => h.category)).toEqual(['A', 'B']);
   });
 

@@ -39,7 +39,5 @@ export function naiveScan(input: CreateMatcherInput, text: string): SimpleHit[] 
 }
 
 export function sortHits<T extends SimpleHit>(hits: T[]): SimpleHit[] {
-  return hits
-    .map(({ start, end, index }) => ({ start, end, index }))
-    .sort((x, y) => x.start - y.start || x.end - y.end || x.index - y.index);
+  return hits.map(({ start, end, index }) => ({ start, end, index })).sort((x, y) => x.start - y.start || x.end - y.end || x.index - y.index);
 }

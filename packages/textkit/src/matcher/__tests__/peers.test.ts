@@ -35,6 +35,10 @@ describe('agreement with npm peers', () => {
 
   it('documents the mint-filter 4.0.3 miss that our regression test guards against', () => {
     expect(new Mint(['中华人民共和国', '人民']).filter('中华人民万岁', { replace: false }).words).toEqual([]);
-    expect(createMatcher({ words: ['中华人民共和国', '人民'] }).scan('中华人民万岁').map((h) => h.word)).toEqual(['人民']);
+    expect(
+      createMatcher({ words: ['中华人民共和国', '人民'] })
+        .scan('中华人民万岁')
+        .map((h) => h.word),
+    ).toEqual(['人民']);
   });
 });

@@ -71,8 +71,7 @@ describe('compileTopics', () => {
 /** Reference evaluation: naive hit positions, then the rule tree as written. */
 function naiveTopicMatch(rule: RuleNode, terms: string[], text: string): boolean {
   const hits = naiveScan({ words: terms }, text);
-  const occurrences = (value: string): Array<{ start: number; end: number; k: number }> =>
-    hits.flatMap((h, k) => (terms[h.index] === value ? [{ ...h, k }] : []));
+  const occurrences = (value: string): Array<{ start: number; end: number; k: number }> => hits.flatMap((h, k) => (terms[h.index] === value ? [{ ...h, k }] : []));
   const ev = (n: RuleNode): boolean => {
     switch (n.type) {
       case 'term':
@@ -86,9 +85,7 @@ function naiveTopicMatch(rule: RuleNode, terms: string[], text: string): boolean
       case 'near': {
         const left = n.left.flatMap((t) => occurrences(t.value));
         const right = n.right.flatMap((t) => occurrences(t.value));
-        return left.some((a) =>
-          right.some((b) => !(a.start === b.start && a.end === b.end) && Math.max(0, b.start - a.end, a.start - b.end) <= n.distance),
-        );
+        return left.some((a) => right.some((b) => !(a.start === b.start && a.end === b.end) && Math.max(0, b.start - a.end, a.start - b.end) <= n.distance));
       }
     }
   };
@@ -113,7 +110,10 @@ describe('topic evaluation properties', () => {
   it('agrees with direct evaluation of the rule tree', () => {
     fc.assert(
       fc.property(fc.array(rule, { minLength: 1, maxLength: 6 }), fc.array(text, { minLength: 1, maxLength: 4 }), (rules, texts) => {
-        const set = compileTopics(rules.map((r, i) => ({ id: String(i), rule: r })), { skipNoise: false });
+        const set = compileTopics(
+          rules.map((r, i) => ({ id: String(i), rule: r })),
+          { skipNoise: false },
+        );
         for (const t of texts) {
           const expected = rules.flatMap((r, i) => (naiveTopicMatch(parseRule(r), TERMS, t) ? [String(i)] : []));
           expect(set.matchIds(t)).toEqual(expected);

@@ -95,7 +95,10 @@ describe('evaluateSentiment', () => {
   it('keeps the blind split above a regression guard', () => {
     // holdout2 was written after the lexicon was frozen and never tuned on; it measured 0.717.
     // This guard catches regressions; it is not a claim of quality.
-    const report = evaluateSentiment(undefined, samples.filter((s) => s.split === 'holdout2'));
+    const report = evaluateSentiment(
+      undefined,
+      samples.filter((s) => s.split === 'holdout2'),
+    );
     expect(report.accuracy).toBeGreaterThanOrEqual(0.65);
   });
 

@@ -2,17 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSegmenter } from '../../segment/segmenter.ts';
 import { simhashText } from '../features.ts';
-import {
-  hammingDistance,
-  popcount32,
-  simhash,
-  type SimHash64,
-  simhashFromBigInt,
-  simhashFromHex,
-  simhashToBigInt,
-  simhashToHex,
-  tokenHash64,
-} from '../simhash.ts';
+import { hammingDistance, popcount32, simhash, type SimHash64, simhashFromBigInt, simhashFromHex, simhashToBigInt, simhashToHex, tokenHash64 } from '../simhash.ts';
 import { clusterBySimHash, SimHashIndex } from '../simhash-index.ts';
 
 const fingerprint = fc.record({ hi: fc.integer({ min: 0, max: 0xffffffff }), lo: fc.integer({ min: 0, max: 0xffffffff }) });
@@ -95,9 +85,7 @@ describe('simhash', () => {
       '营造团结奋进的浓厚氛围。会议还对理论学习中心组专题学习、专家宣讲团组建和基层宣讲工作作出具体安排，' +
       '要求各单位每月报送工作进展，市委宣传部将定期通报情况，确保各项任务落到实处。';
     const repost = `【转载】来源：某某区发布 ${article} 责任编辑：李四`;
-    const other =
-      '区人大常委会组织代表开展视察活动，实地察看老旧小区改造和道路建设情况。代表们建议加快项目进度，' +
-      '及时回应群众关切，确保民生实事落到实处。';
+    const other = '区人大常委会组织代表开展视察活动，实地察看老旧小区改造和道路建设情况。代表们建议加快项目进度，' + '及时回应群众关切，确保民生实事落到实处。';
     const a = simhashText(article, segmenter);
     // Measured 5: the added header and footer move a few bits (see clusterBySimHash's default).
     expect(hammingDistance(a, simhashText(repost, segmenter))).toBeLessThanOrEqual(6);
@@ -108,23 +96,34 @@ describe('simhash', () => {
 describe('SimHashIndex', () => {
   it('finds everything within k and nothing beyond (pigeonhole bands)', () => {
     fc.assert(
-      fc.property(
-        fc.array(fingerprint, { minLength: 1, maxLength: 50 }),
-        fingerprint,
-        fc.integer({ min: 0, max: 6 }),
-        (stored, query, k) => {
-          const index = new SimHashIndex<number>({ maxDistance: k, capacity: 4 });
-          stored.forEach((fp, i) => index.add(i, fp));
-          // Plant neighbours at every distance 0..k+1 so the interesting cases always occur.
-          for (let d = 0; d <= k + 1; d++) index.add(1000 + d, flip(query, Array.from({ length: d }, (_, j) => (j * 13) % 64)));
-          const expected = [...stored.map((fp, i) => ({ id: i, fp })), ...Array.from({ length: k + 2 }, (_, d) => ({ id: 1000 + d, fp: flip(query, Array.from({ length: d }, (_, j) => (j * 13) % 64)) }))]
-            .map((e) => ({ id: e.id, distance: hammingDistance(e.fp, query) }))
-            .filter((e) => e.distance <= k);
-          const got = index.query(query);
-          expect(got.map((g) => g.id).sort((x, y) => x - y)).toEqual(expected.map((e) => e.id).sort((x, y) => x - y));
-          expect(got.every((g, i) => i === 0 || (got[i - 1]?.distance ?? 0) <= g.distance)).toBe(true);
-        },
-      ),
+      fc.property(fc.array(fingerprint, { minLength: 1, maxLength: 50 }), fingerprint, fc.integer({ min: 0, max: 6 }), (stored, query, k) => {
+        const index = new SimHashIndex<number>({ maxDistance: k, capacity: 4 });
+        stored.forEach((fp, i) => index.add(i, fp));
+        // Plant neighbours at every distance 0..k+1 so the interesting cases always occur.
+        for (let d = 0; d <= k + 1; d++)
+          index.add(
+            1000 + d,
+            flip(
+              query,
+              Array.from({ length: d }, (_, j) => (j * 13) % 64),
+            ),
+          );
+        const expected = [
+          ...stored.map((fp, i) => ({ id: i, fp })),
+          ...Array.from({ length: k + 2 }, (_, d) => ({
+            id: 1000 + d,
+            fp: flip(
+              query,
+              Array.from({ length: d }, (_, j) => (j * 13) % 64),
+            ),
+          })),
+        ]
+          .map((e) => ({ id: e.id, distance: hammingDistance(e.fp, query) }))
+          .filter((e) => e.distance <= k);
+        const got = index.query(query);
+        expect(got.map((g) => g.id).sort((x, y) => x - y)).toEqual(expected.map((e) => e.id).sort((x, y) => x - y));
+        expect(got.every((g, i) => i === 0 || (got[i - 1]?.distance ?? 0) <= g.distance)).toBe(true);
+      }),
       { numRuns: 300, seed: 8 },
     );
   });

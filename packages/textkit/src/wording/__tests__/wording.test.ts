@@ -6,9 +6,7 @@ import { checkLeaderTitles } from '../leader-titles.ts';
 describe('checkWording', () => {
   it('reports a typo with its correction and original offsets', () => {
     const text = '庆祝中华人民共合国成立七十五周年';
-    expect(checkWording(text)).toEqual([
-      { start: 2, end: 9, found: '中华人民共合国', wrong: '中华人民共合国', correct: '中华人民共和国', kind: 'typo' },
-    ]);
+    expect(checkWording(text)).toEqual([{ start: 2, end: 9, found: '中华人民共合国', wrong: '中华人民共合国', correct: '中华人民共和国', kind: 'typo' }]);
   });
 
   it('catches slogans written with other punctuation or quotes', () => {
@@ -22,8 +20,7 @@ describe('checkWording', () => {
   });
 
   it('passes the correct formulations', () => {
-    const text =
-      '深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，不忘初心、牢记使命，营商环境持续优化。';
+    const text = '深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，不忘初心、牢记使命，营商环境持续优化。';
     expect(checkWording(text)).toEqual([]);
   });
 

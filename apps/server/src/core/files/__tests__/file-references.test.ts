@@ -22,8 +22,7 @@ let editorB: string;
 let secret: { sha256: string; name: string };
 let types: Record<string, string>;
 
-const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 const activity = (orgId: string, files: object[] = []) => ({
   orgId,
@@ -89,7 +88,15 @@ describe('[附件引用] a file id is attached only by someone who may already r
       orgId: trees.b.id,
       title: '乙单位宣讲工作方案',
       year: 2025,
-      phases: [{ name: '部署', tasks: [{ title: '制定宣讲方案', leadOrgId: trees.b1.id }, { title: '组织宣讲', leadOrgId: trees.b1.id }] }],
+      phases: [
+        {
+          name: '部署',
+          tasks: [
+            { title: '制定宣讲方案', leadOrgId: trees.b1.id },
+            { title: '组织宣讲', leadOrgId: trees.b1.id },
+          ],
+        },
+      ],
     });
     expect(plan.statusCode, plan.body).toBe(201);
     const [first, second] = plan.json().tasks as Array<{ id: string; version: number }>;

@@ -132,7 +132,10 @@ export function fileStoreContract(name: string, open: () => Promise<StoreUnderTe
         expect(await settled()).toEqual({ blobs: [], staged: [] });
         expect((await store.put(zip, { maxBytes: MB, allowedTypes: [MIME.zip] })).mime).toBe(MIME.zip);
         // Looking like Office is not enough: a content-types part without word/ or xl/ is an archive.
-        const fake = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'docs/a.xml', data: '<a/>' }]);
+        const fake = makeZip([
+          { name: '[Content_Types].xml', data: '<Types/>' },
+          { name: 'docs/a.xml', data: '<a/>' },
+        ]);
         expect((await rejection(store.put(fake, { maxBytes: MB, allowedTypes: office }))).details).toEqual({
           detected: MIME.zip,
           allowed: office,

@@ -50,7 +50,21 @@ export async function hostile(kind: Kind, base: Buffer): Promise<Array<{ name: s
       ),
       status: 415,
     },
-    { name: 'DTD (XXE)', file: zip(replacePart(parts, main, { name: main, data: Buffer.from(`<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${parts.find((p) => p.name === main)?.data?.toString('utf8').replace(/^<\?xml[^>]*\?>/, '')}`) })), status: 415 },
+    {
+      name: 'DTD (XXE)',
+      file: zip(
+        replacePart(parts, main, {
+          name: main,
+          data: Buffer.from(
+            `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${parts
+              .find((p) => p.name === main)
+              ?.data?.toString('utf8')
+              .replace(/^<\?xml[^>]*\?>/, '')}`,
+          ),
+        }),
+      ),
+      status: 415,
+    },
     { name: 'not a zip at all', file: Buffer.from('MZ this is an executable, renamed') },
     { name: '100k entries', file: zip([...parts, ...many]) },
     // The bombs come last, so a route without the guards fails on a cheap file first.

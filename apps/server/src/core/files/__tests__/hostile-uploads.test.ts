@@ -22,8 +22,7 @@ let cookies: Record<OfficeRoute['as'], string>;
 let corpus: Record<Kind, Array<{ name: string; file: Buffer; status?: number }>>;
 let bombs: { docx: Buffer; xlsxSheet: Buffer; xlsxRows: Buffer };
 
-const post = (route: OfficeRoute, file: Buffer, name: string) =>
-  t.app.inject({ method: 'POST', url: route.url, ...multipartFile(file, name, cookies[route.as]) });
+const post = (route: OfficeRoute, file: Buffer, name: string) => t.app.inject({ method: 'POST', url: route.url, ...multipartFile(file, name, cookies[route.as]) });
 
 async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

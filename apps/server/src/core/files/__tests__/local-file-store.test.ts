@@ -8,9 +8,7 @@ import { fileStoreContract } from './file-store-contract.ts';
 
 /** Every file under root, relative. */
 function filesUnder(root: string, dir = root): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(root, join(dir, e.name)) : [relative(root, join(dir, e.name))],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(root, join(dir, e.name)) : [relative(root, join(dir, e.name))]));
 }
 
 const pathOf = (root: string, h: string) => join(root, h.slice(0, 2), h.slice(2, 4), h);
@@ -25,7 +23,10 @@ fileStoreContract('local folder', async () => {
       filesUnder(root)
         .filter((p) => !p.startsWith(tmp))
         .map((p) => (p === pathOf('', basename(p)) ? basename(p) : p)),
-    staged: async () => filesUnder(root).filter((p) => p.startsWith(tmp)).map((p) => ({ name: p, size: statSync(join(root, p)).size })),
+    staged: async () =>
+      filesUnder(root)
+        .filter((p) => p.startsWith(tmp))
+        .map((p) => ({ name: p, size: statSync(join(root, p)).size })),
     writeMark: async (h) => {
       const s = statSync(pathOf(root, h));
       return `${s.ino}:${s.mtimeMs}`;

@@ -68,21 +68,15 @@ describe('start-up check of the bucket', () => {
   });
 
   it('names the missing bucket', async () => {
-    await expect(startWith(s3.settings('xl-no-such-bucket'))).rejects.toThrow(
-      `对象存储 ${s3.endpoint} 上没有存储桶“xl-no-such-bucket”：请先创建它，或检查 S3_BUCKET`,
-    );
+    await expect(startWith(s3.settings('xl-no-such-bucket'))).rejects.toThrow(`对象存储 ${s3.endpoint} 上没有存储桶“xl-no-such-bucket”：请先创建它，或检查 S3_BUCKET`);
   });
 
   it('says the keys are refused', async () => {
-    await expect(startWith({ ...s3.settings(), accessKeyId: 'NOT-A-KEY' })).rejects.toThrow(
-      /^对象存储拒绝访问存储桶“.*”（HTTP 403）：请检查 S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY/,
-    );
+    await expect(startWith({ ...s3.settings(), accessKeyId: 'NOT-A-KEY' })).rejects.toThrow(/^对象存储拒绝访问存储桶“.*”（HTTP 403）：请检查 S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY/);
   });
 
   it('says the server cannot be reached', async () => {
     const endpoint = `http://127.0.0.1:${await freePort()}`;
-    await expect(startWith({ ...s3.settings(), endpoint })).rejects.toThrow(
-      `无法连接对象存储 ${endpoint}（ECONNREFUSED）：请确认对象存储服务已启动、地址和端口正确、防火墙放行`,
-    );
+    await expect(startWith({ ...s3.settings(), endpoint })).rejects.toThrow(`无法连接对象存储 ${endpoint}（ECONNREFUSED）：请确认对象存储服务已启动、地址和端口正确、防火墙放行`);
   });
 });

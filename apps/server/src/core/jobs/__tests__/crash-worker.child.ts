@@ -35,7 +35,11 @@ const jobs = createJobQueue(database, {
 await jobs.start();
 const id = await jobs.send(null, args.queue, { from: 'child' });
 say({ event: 'sent', id });
-await jobs.work(args.queue, async (job) => {
-  say({ event: 'started', id: job.id, retryCount: job.retryCount });
-  await new Promise(() => {}); // never finishes: the parent kills this process here
-}, { pollingIntervalSeconds: 0.5 });
+await jobs.work(
+  args.queue,
+  async (job) => {
+    say({ event: 'started', id: job.id, retryCount: job.retryCount });
+    await new Promise(() => {}); // never finishes: the parent kills this process here
+  },
+  { pollingIntervalSeconds: 0.5 },
+);

@@ -64,9 +64,13 @@ it('retries a job whose worker was killed mid-handler', async () => {
   jobs = createJobQueue(database, { log, queue: settings, maintenanceIntervalSeconds: 1 });
   await jobs.start();
   const reran: Array<{ id: string; retryCount: number }> = [];
-  await jobs.work(queue, async (job) => {
-    reran.push({ id: job.id, retryCount: job.retryCount });
-  }, { pollingIntervalSeconds: 0.5 });
+  await jobs.work(
+    queue,
+    async (job) => {
+      reran.push({ id: job.id, retryCount: job.retryCount });
+    },
+    { pollingIntervalSeconds: 0.5 },
+  );
 
   await waitFor(async () => (await jobRows(database!, { id: started.id }))[0]?.state === 'completed', {
     timeoutMs: 20_000,

@@ -29,9 +29,13 @@ const fast = { pollingIntervalSeconds: 0.5 };
 describe('JobQueue', () => {
   it('keeps a job sent inside a rolled-back transaction out of the queue, and runs a committed one', async () => {
     const seen: string[] = [];
-    await jobs.work<{ tag: string }>('tx-probe', async (job) => {
-      seen.push(job.data.tag);
-    }, fast);
+    await jobs.work<{ tag: string }>(
+      'tx-probe',
+      async (job) => {
+        seen.push(job.data.tag);
+      },
+      fast,
+    );
 
     const sha = 'a'.repeat(64);
     await expect(
@@ -60,9 +64,13 @@ describe('JobQueue', () => {
     const id = await database.db.transaction((tx) => jobs.send(tx, 'born-in-tx', { n: 1 }));
     expect(id).toBeTruthy();
     const ran: string[] = [];
-    await jobs.work('born-in-tx', async (job) => {
-      ran.push(job.id);
-    }, fast);
+    await jobs.work(
+      'born-in-tx',
+      async (job) => {
+        ran.push(job.id);
+      },
+      fast,
+    );
     await waitFor(() => ran.length === 1, { what: 'the job' });
     expect(ran).toEqual([id]);
   });
@@ -97,10 +105,13 @@ describe('JobQueue', () => {
       expect(ran).toHaveLength(total);
       expect(new Set(ran).size).toBe(total);
       expect(new Set(ran)).toEqual(new Set(ids));
-      const states = await waitFor(async () => {
-        const rows = await jobRows(database, { name: 'contended' });
-        return rows.every((r) => r.state === 'completed') ? rows : undefined;
-      }, { what: 'all completed' });
+      const states = await waitFor(
+        async () => {
+          const rows = await jobRows(database, { name: 'contended' });
+          return rows.every((r) => r.state === 'completed') ? rows : undefined;
+        },
+        { what: 'all completed' },
+      );
       expect(states).toHaveLength(total);
     } finally {
       await second.stop();
@@ -109,10 +120,14 @@ describe('JobQueue', () => {
 
   it('retries a failing job with growing delays until it succeeds', async () => {
     const attempts: Array<{ at: number; retryCount: number }> = [];
-    await jobs.work('flaky', async (job) => {
-      attempts.push({ at: Date.now(), retryCount: job.retryCount });
-      if (attempts.length <= 2) throw new Error(`第 ${attempts.length} 次失败`);
-    }, fast);
+    await jobs.work(
+      'flaky',
+      async (job) => {
+        attempts.push({ at: Date.now(), retryCount: job.retryCount });
+        if (attempts.length <= 2) throw new Error(`第 ${attempts.length} 次失败`);
+      },
+      fast,
+    );
     // Default retryLimit/backoff from the queue; a 1 s base delay keeps the test short.
     const id = await jobs.send(null, 'flaky', {}, { retryDelaySeconds: 1 });
     if (!id) throw new Error('no job id');
@@ -140,9 +155,13 @@ describe('JobQueue', () => {
     expect(other).not.toBe(first);
 
     const ran: number[] = [];
-    await jobs.work<{ n: number }>('once', async (job) => {
-      ran.push(job.data.n);
-    }, fast);
+    await jobs.work<{ n: number }>(
+      'once',
+      async (job) => {
+        ran.push(job.data.n);
+      },
+      fast,
+    );
     await waitFor(() => ran.length === 2, { what: 'two jobs' });
     await waitFor(async () => (await jobRows(database, { id: first! }))[0]?.state === 'completed', { what: 'completion' });
     // Once the first has finished the key is free again.

@@ -35,9 +35,13 @@ it('fires a schedule once per slot with two instances running the cron pass', as
     const q = createJobQueue(database, { log, cronIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
     running.push(q);
     await q.start();
-    await q.work<{ report: string }>('nightly-report', async (job) => {
-      fired.push({ id: job.id, from: `${from}:${job.data.report}` });
-    }, { pollingIntervalSeconds: 0.5 });
+    await q.work<{ report: string }>(
+      'nightly-report',
+      async (job) => {
+        fired.push({ id: job.id, from: `${from}:${job.data.report}` });
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
   }
   const [a, b] = running;
   const begin = Date.now();

@@ -14,8 +14,7 @@ let monitor: string;
 let members: BuiltUser[];
 let types: Record<string, string>;
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -88,7 +87,13 @@ describe('[活动台账] recording activities', () => {
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(['examPassMark']);
-    const bad2 = await req('POST', '/api/activities', reporter, { ...study(), attendees: [{ userId: stranger.id, status: 'present' }, { userId: members[0]?.id, status: 'absent' }] });
+    const bad2 = await req('POST', '/api/activities', reporter, {
+      ...study(),
+      attendees: [
+        { userId: stranger.id, status: 'present' },
+        { userId: members[0]?.id, status: 'absent' },
+      ],
+    });
     expect(bad2.json().error.details.map((d: { path: string }) => d.path)).toEqual(['attendees.0.userId', 'attendees.1.absenceReason']);
     const future = await req('POST', '/api/activities', reporter, study({ heldOn: addDays(chinaDate(), 1) }));
     expect(future.json().error.details).toEqual([{ path: 'heldOn', message: '活动日期不能晚于今天' }]);

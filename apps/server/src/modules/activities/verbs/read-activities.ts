@@ -13,7 +13,13 @@ function canEdit(ctx: Ctx, row: Pick<ActivityRow, 'orgPath'>): boolean {
 export async function loadActivity(ctx: Ctx, id: string): Promise<Activity> {
   const row = await findActivityInScope(ctx.db, { all: true }, id);
   if (!row) throw notFound('活动');
-  const [attendees, meta] = await Promise.all([attendeesOf(ctx.db, [row.id]), fileMeta(ctx.db, row.files.map((f) => f.sha256))]);
+  const [attendees, meta] = await Promise.all([
+    attendeesOf(ctx.db, [row.id]),
+    fileMeta(
+      ctx.db,
+      row.files.map((f) => f.sha256),
+    ),
+  ]);
   return presentActivity(row, attendees, meta, canEdit(ctx, row));
 }
 
@@ -28,9 +34,18 @@ export async function listActivities({ ctx, input }: { ctx: Ctx; input: Activity
   const scope = requirePermission(ctx.actor, 'activity.read');
   const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listActivitiesInScope(ctx.db, scope, { ...input, subtreePath });
-  const attendees = await attendeesOf(ctx.db, rows.map((r) => r.id));
+  const attendees = await attendeesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
-    items: rows.map((r) => presentSummary(r, attendees.filter((a) => a.activityId === r.id), canEdit(ctx, r))),
+    items: rows.map((r) =>
+      presentSummary(
+        r,
+        attendees.filter((a) => a.activityId === r.id),
+        canEdit(ctx, r),
+      ),
+    ),
     total,
   };
 }

@@ -31,14 +31,24 @@ function sessionBlocks(a: ActivityRow, people: AttendeeRow[], i: number): Block[
         { figure: `${s.attendanceRate ?? 0}%` },
         '。',
       ),
-      para(`参加人员：${people.filter((p) => p.status === 'present').map((p) => p.name).join('、') || '无'}。`),
+      para(
+        `参加人员：${
+          people
+            .filter((p) => p.status === 'present')
+            .map((p) => p.name)
+            .join('、') || '无'
+        }。`,
+      ),
     );
   } else {
     blocks.push(para('本次学习未登记考勤名单。'));
   }
   if (a.outsideCount > 0) blocks.push(para(`另有列席 ${a.outsideCount} 人。`));
   blocks.push(para('学习纪要：'));
-  const lines = a.minutes.split(/\n+/u).map((l) => l.trim()).filter(Boolean);
+  const lines = a.minutes
+    .split(/\n+/u)
+    .map((l) => l.trim())
+    .filter(Boolean);
   blocks.push(...(lines.length ? lines.map((l) => para(l)) : [para('（未填写纪要）')]));
   if (a.files.length > 0) blocks.push(para(`附件：${a.files.map((f) => f.name).join('、')}（见系统台账）。`));
   return blocks;
@@ -53,7 +63,10 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
   const org = await requireOrgInScope(ctx.db, scope, orgId);
   const targets = await getTargets({ ctx, orgId, year });
   const sessions = (await activitiesOfOrgYear(ctx.db, org.id, year)).filter((a) => a.category === 'study' || a.category === 'seminar');
-  const people = await attendeesOf(ctx.db, sessions.map((s) => s.id));
+  const people = await attendeesOf(
+    ctx.db,
+    sessions.map((s) => s.id),
+  );
   const t = (kind: string) => targets.items.find((i) => i.kind === kind);
   const study = t('study_sessions');
   const seminar = t('seminars_quarterly');
@@ -82,7 +95,10 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
       table([
         ['序号', '日期', '类型', '学习主题', '主讲（领学）', '应到/实到'],
         ...sessions.map((s, i) => {
-          const st = statsOf(s, people.filter((p) => p.activityId === s.id));
+          const st = statsOf(
+            s,
+            people.filter((p) => p.activityId === s.id),
+          );
           return [String(i + 1), chineseDate(s.heldOn), s.typeName, s.topic, s.speaker || '—', st.roster ? `${st.roster}/${st.present}` : '—'];
         }),
       ]),
@@ -90,7 +106,15 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
   }
   blocks.push(h1('二、学习记录'));
   if (sessions.length === 0) blocks.push(para('本年度尚无学习记录。'));
-  sessions.forEach((s, i) => blocks.push(...sessionBlocks(s, people.filter((p) => p.activityId === s.id), i)));
+  sessions.forEach((s, i) =>
+    blocks.push(
+      ...sessionBlocks(
+        s,
+        people.filter((p) => p.activityId === s.id),
+        i,
+      ),
+    ),
+  );
 
   blocks.push(h1('三、考勤汇总'));
   const byPerson = new Map<string, { name: string; title: string | null; counts: Record<AttendanceStatus, number> }>();

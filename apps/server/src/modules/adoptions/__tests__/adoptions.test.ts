@@ -120,8 +120,13 @@ describe('[用稿] record, verify by another editor, score', () => {
     const id = (await record(reporter, m, '中国教育报')).json().id;
     const boundary = 'xlboundary';
     const body = (name: string, bytes: Buffer) =>
-      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const upload = (name: string, bytes: Buffer) => t.app.inject({ method: 'POST', url: `/api/adoptions/${id}/evidence`, headers: { cookie: reporter, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body(name, bytes) });
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+    const upload = (name: string, bytes: Buffer) =>
+      t.app.inject({ method: 'POST', url: `/api/adoptions/${id}/evidence`, headers: { cookie: reporter, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body(name, bytes) });
     const fake = await upload('报样.pdf', Buffer.from('not a pdf at all'));
     expect(fake.statusCode).toBe(415);
     const pdf = await upload('报样.pdf', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));

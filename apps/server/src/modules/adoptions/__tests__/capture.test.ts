@@ -86,7 +86,11 @@ describe('[用稿] the page behind the link is saved as evidence', () => {
     // A photo of the clipping uploaded by hand takes its place and the note goes.
     const boundary = 'xlb';
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="报样.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="报样.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      pdf,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
     const up = await t.app.inject({ method: 'POST', url: `/api/adoptions/${id}/evidence`, headers: { cookie: reporter, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
     expect(up.statusCode, up.body).toBe(200);
     expect(up.json()).toMatchObject({ evidence: { name: '报样.pdf', mime: 'application/pdf' }, evidenceNote: null });

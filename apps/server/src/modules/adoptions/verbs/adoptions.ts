@@ -99,7 +99,14 @@ export async function uploadEvidence({ ctx, id, name, bytes }: { ctx: Ctx; id: s
   await ctx.db.transaction(async (tx) => {
     await recordFile(tx, stored, { uploadedBy: ctx.actor.userId });
     await setEvidence(tx, id, { sha256: stored.sha256, name: cleanName, mime: stored.mime });
-    await writeAudit(tx, ctx, { action: 'adoption.evidence', targetType: 'adoption', targetId: id, orgId: a.orgId, before: a.evidenceSha256 ? { sha256: a.evidenceSha256 } : null, after: { sha256: stored.sha256, name: cleanName } });
+    await writeAudit(tx, ctx, {
+      action: 'adoption.evidence',
+      targetType: 'adoption',
+      targetId: id,
+      orgId: a.orgId,
+      before: a.evidenceSha256 ? { sha256: a.evidenceSha256 } : null,
+      after: { sha256: stored.sha256, name: cleanName },
+    });
   });
   return getAdoption({ ctx, id });
 }

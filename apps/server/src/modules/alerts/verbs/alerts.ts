@@ -36,7 +36,13 @@ export async function acknowledgeAlert({ ctx, id }: { ctx: Ctx; id: string }): P
 }
 
 /** My in-app alerts. Only the person's own rows, so no scope filter beyond that. */
-export async function myInbox({ ctx, input }: { ctx: Ctx; input: { unread?: 'true' | 'false' | undefined; page: number; pageSize: number } }): Promise<{ items: AlertDelivery[]; total: number; unread: number }> {
+export async function myInbox({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { unread?: 'true' | 'false' | undefined; page: number; pageSize: number };
+}): Promise<{ items: AlertDelivery[]; total: number; unread: number }> {
   requirePermission(ctx.actor, 'opinion.read');
   const userId = ctx.actor.userId;
   if (!userId) return { items: [], total: 0, unread: 0 };

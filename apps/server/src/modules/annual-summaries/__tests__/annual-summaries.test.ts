@@ -10,8 +10,7 @@ let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
 let editor: string;
 let reporter: string;
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -38,7 +37,15 @@ beforeAll(async () => {
     orgId: trees.a.id,
     title: '2025年宣传工作方案',
     year: 2025,
-    phases: [{ name: '全年', tasks: [{ title: '开展宣讲', leadOrgId: trees.a1.id, deadline: '2025-06-30' }, { title: '更新宣传栏', leadOrgId: trees.a1.id, deadline: '2025-03-31' }] }],
+    phases: [
+      {
+        name: '全年',
+        tasks: [
+          { title: '开展宣讲', leadOrgId: trees.a1.id, deadline: '2025-06-30' },
+          { title: '更新宣传栏', leadOrgId: trees.a1.id, deadline: '2025-03-31' },
+        ],
+      },
+    ],
   });
   expect(plan.statusCode, plan.body).toBe(201);
 
@@ -50,7 +57,10 @@ beforeAll(async () => {
   const ids: string[] = [];
   for (const at of submittedAt) {
     const id = await insertManuscriptRow(t, { org: trees.a1, reporterId, status: 'approved' });
-    await db.update(manuscripts).set({ firstSubmittedAt: new Date(at), submittedAt: new Date(at) }).where(eq(manuscripts.id, id));
+    await db
+      .update(manuscripts)
+      .set({ firstSubmittedAt: new Date(at), submittedAt: new Date(at) })
+      .where(eq(manuscripts.id, id));
     ids.push(id);
   }
   const [central, city] = await db
@@ -65,7 +75,15 @@ beforeAll(async () => {
     { manuscriptId: ids[1]!, orgId: trees.a1.id, outletId: city!.id, adoptedOn: '2025-07-03', status: 'verified', enteredByName: '测试' },
     { manuscriptId: ids[0]!, orgId: trees.a1.id, outletId: city!.id, adoptedOn: '2025-03-06', status: 'pending', enteredByName: '测试' },
   ]);
-  const incident = (closedAt: string | null, stage: string) => ({ orgId: trees.a1.id, stageOwnerOrgId: trees.a1.id, title: '测试事件', grade: 'general', stage, createdByName: '测试', closedAt: closedAt ? new Date(closedAt) : null });
+  const incident = (closedAt: string | null, stage: string) => ({
+    orgId: trees.a1.id,
+    stageOwnerOrgId: trees.a1.id,
+    title: '测试事件',
+    grade: 'general',
+    stage,
+    createdByName: '测试',
+    closedAt: closedAt ? new Date(closedAt) : null,
+  });
   await db.insert(opinionIncidents).values([incident('2025-05-01T00:00:00Z', 'closed'), incident('2024-12-31T15:00:00Z' /* 23:00 on 2024-12-31 in Beijing */, 'closed'), incident(null, 'handling')]);
 });
 afterAll(async () => t.close());
@@ -75,7 +93,18 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     const res = await req('GET', `/api/annual-summaries?orgId=${trees.a.id}&year=2025`, editor);
     expect(res.statusCode, res.body).toBe(200);
     const f = Object.fromEntries(res.json().figures.map((x: { key: string; value: number | null }) => [x.key, x.value]));
-    expect(f).toMatchObject({ study_sessions: 2, study_rate: 50, lectures: 2, lecture_reach: 101, lecture_venues: 2, trainings: 1, training_attendees: 1, tasks_total: 2, tasks_done: 0, tasks_overdue: 2 });
+    expect(f).toMatchObject({
+      study_sessions: 2,
+      study_rate: 50,
+      lectures: 2,
+      lecture_reach: 101,
+      lecture_venues: 2,
+      trainings: 1,
+      training_attendees: 1,
+      tasks_total: 2,
+      tasks_done: 0,
+      tasks_overdue: 2,
+    });
     // One figure, one definition: submissions and adoptions are the 统计 page's, summed over the subtree.
     expect(f).toMatchObject({ manuscripts_submitted: 2, adoptions_central: 1, adoptions_province: 0, adoptions_city: 1, adoptions_county: 0, incidents_handled: 1 });
     const stats = (await req('GET', `/api/statistics?grain=year&period=2025&by=org&orgId=${trees.a.id}`, editor)).json();

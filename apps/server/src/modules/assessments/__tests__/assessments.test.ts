@@ -14,10 +14,19 @@ let reporter: { user: BuiltUser; cookie: string };
 const year = Number(chinaDate().slice(0, 4));
 const month = chinaDate().slice(0, 7);
 
-const call = (method: 'GET' | 'PUT', url: string, payload?: object, cookie = editor.cookie) =>
-  t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie } });
+const call = (method: 'GET' | 'PUT', url: string, payload?: object, cookie = editor.cookie) => t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie } });
 const base = { points: 40, quota: 30, targets: 15, tasks: 15, praiseTop: 1, praiseThreshold: 0, criticiseBottom: 1 };
-const line = (orgId: string, centi: number) => ({ period: month, subjectType: 'org', orgId, centi, ruleVersion: 1, ruleRef: 'test', explanation: '测试积分', sourceType: 'adoption', sourceId: `test:${orgId}` });
+const line = (orgId: string, centi: number) => ({
+  period: month,
+  subjectType: 'org',
+  orgId,
+  centi,
+  ruleVersion: 1,
+  ruleRef: 'test',
+  explanation: '测试积分',
+  sourceType: 'adoption',
+  sourceId: `test:${orgId}`,
+});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -106,7 +115,12 @@ describe('[考核] the year-end unit scorecard', () => {
     const sheet = book.getWorksheet('年度考核');
     expect(sheet?.getCell('A2').value).toMatch(/^制表单位：/);
     expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toBe('甲二社区');
-    expect(book.getWorksheet('计分说明')?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toContain('× 100');
+    expect(
+      book
+        .getWorksheet('计分说明')
+        ?.getRow(OFFICE_HEADER_ROWS + 1)
+        .getCell(2).value,
+    ).toContain('× 100');
   });
 
   it('keeps other trees out (404) and the reporter away (403)', async () => {
@@ -116,7 +130,9 @@ describe('[考核] the year-end unit scorecard', () => {
     expect((await call('PUT', '/api/assessments/weights', { year, orgId: trees.a1.id, weights: base }, reporter.cookie)).statusCode).toBe(403);
   });
   it('a unit whose penalties outweigh its points scores 0 on points and quota, never below', async () => {
-    await t.services.db.insert(scoreLines).values({ ...line(trees.a2.id, -2000), ruleRef: 'penalty.monthly_minimum', explanation: '测试扣分', sourceType: 'penalty', sourceId: `test-penalty:${trees.a2.id}` });
+    await t.services.db
+      .insert(scoreLines)
+      .values({ ...line(trees.a2.id, -2000), ruleRef: 'penalty.monthly_minimum', explanation: '测试扣分', sourceType: 'penalty', sourceId: `test-penalty:${trees.a2.id}` });
     const a = (await call('GET', `/api/assessments?year=${year}&orgId=${trees.a.id}`)).json();
     const a2 = a.rows.find((r: { orgId: string }) => r.orgId === trees.a2.id);
     expect(a2.parts.points.score).toBe(0);

@@ -16,5 +16,10 @@ export const ASSESSMENT_ROUTES = (): Case[] => [
   { name: 'GET /api/assessments?orgId', permission: 'assessment.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/assessments?year=2026&orgId=${o.id}` }) },
   { name: 'GET /api/assessments/export.xlsx?orgId', permission: 'assessment.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/assessments/export.xlsx?year=2026&orgId=${o.id}` }) },
   { name: 'GET /api/dashboard?orgId', permission: 'dashboard.read', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/dashboard?grain=year&period=2026&orgId=${o.id}` }) },
-  { name: 'PUT /api/assessments/weights', permission: 'assessment.manage', ok: 200, request: async (o) => ({ method: 'PUT', url: '/api/assessments/weights', payload: { year: 2026, orgId: o.id, weights } }) },
+  {
+    name: 'PUT /api/assessments/weights',
+    permission: 'assessment.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PUT', url: '/api/assessments/weights', payload: { year: 2026, orgId: o.id, weights } }),
+  },
 ];

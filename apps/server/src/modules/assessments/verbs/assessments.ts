@@ -1,4 +1,15 @@
-import { ASSESSMENT_BASIS_LABELS, ASSESSMENT_FORMULAS, ASSESSMENT_PART_LABELS, ASSESSMENT_PARTS, DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentOutput, type AssessmentQuery, type AssessmentRow, type AssessmentWeights, type SaveAssessmentWeightsInput } from '@xuanlian/contracts';
+import {
+  ASSESSMENT_BASIS_LABELS,
+  ASSESSMENT_FORMULAS,
+  ASSESSMENT_PART_LABELS,
+  ASSESSMENT_PARTS,
+  DEFAULT_ASSESSMENT_WEIGHTS,
+  type AssessmentOutput,
+  type AssessmentQuery,
+  type AssessmentRow,
+  type AssessmentWeights,
+  type SaveAssessmentWeightsInput,
+} from '@xuanlian/contracts';
 import { writeAudit } from '../../../core/audit/audit.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { addOfficeSheet, officeWorkbook, workbookBuffer } from '../../../core/xlsx/office-sheet.ts';
@@ -82,11 +93,24 @@ export async function getAssessment({ ctx, query }: { ctx: Ctx; query: Assessmen
       const progress = progressOf(q, a, elapsed).progress;
       const rate = completionRate(progress);
       if (rate !== null) {
-        quota = { score: round1(rate * 100), detail: Object.values(progress).filter((m) => m.target > 0).map((m) => `${m.actual}/${m.target}`).join('，') };
+        quota = {
+          score: round1(rate * 100),
+          detail: Object.values(progress)
+            .filter((m) => m.target > 0)
+            .map((m) => `${m.actual}/${m.target}`)
+            .join('，'),
+        };
       }
     }
 
-    const lights = targetStatuses(effectiveTargets(u.kind, targetSet.filter((r) => r.orgId === u.id)), groups.filter((g) => g.orgId === u.id), period).filter((s) => s.enabled);
+    const lights = targetStatuses(
+      effectiveTargets(
+        u.kind,
+        targetSet.filter((r) => r.orgId === u.id),
+      ),
+      groups.filter((g) => g.orgId === u.id),
+      period,
+    ).filter((s) => s.enabled);
     const green = lights.filter((s) => s.light === 'green').length;
     const targets = lights.length > 0 ? { score: round1((green / lights.length) * 100), detail: `达标 ${green} 项 / 共 ${lights.length} 项` } : { score: null, detail: '无启用的台账指标' };
 

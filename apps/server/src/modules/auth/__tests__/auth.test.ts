@@ -58,7 +58,10 @@ describe('[登录] sessions', () => {
     expect(minutes).toBeGreaterThan(29);
     expect(minutes).toBeLessThanOrEqual(30);
     // Once the lock has run out, the right password works again.
-    await t.services.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, u.id));
+    await t.services.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, u.id));
     expect((await login(u.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
@@ -67,7 +70,10 @@ describe('[登录] sessions', () => {
     const u = await buildUser(t, { org });
     const cookie = await loginAs(t, u);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).statusCode).toBe(200);
-    await t.services.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, u.id));
+    await t.services.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, u.id));
     clearCaches(t.services.db); // a direct SQL edit bypasses the verbs that would clear it
     const res = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
@@ -125,8 +131,7 @@ describe('[登录] forced password change', () => {
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } })).json().mustChangePassword).toBe(true);
 
-    const change = (currentPassword: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword, newPassword } });
+    const change = (currentPassword: string, newPassword: string) => t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie }, payload: { currentPassword, newPassword } });
     const weak = await change(TEST_PASSWORD, 'abcdefgh');
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([expect.objectContaining({ path: 'newPassword' })]);

@@ -42,7 +42,10 @@ describe('[登录] lockout under a burst', () => {
     const [row] = await t.services.db.select().from(users).where(eq(users.id, u.id));
     expect(row?.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now() + 29 * 60_000);
     // One lock, not one per racing attempt.
-    const locks = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'auth.lock'), eq(auditLogs.targetId, u.id)));
+    const locks = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'auth.lock'), eq(auditLogs.targetId, u.id)));
     expect(locks).toHaveLength(1);
 
     // Still locked afterwards for the right password, until the security admin unlocks.

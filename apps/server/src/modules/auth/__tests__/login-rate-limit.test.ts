@@ -70,7 +70,7 @@ describe('[登录] rate limits, counted in the database', () => {
     for (const a of answers.filter((x) => x.statusCode === 429)) expectLimited(a);
   });
 
-  it('attempts turned away by the address limit do not use up the accounts\' own allowance', async () => {
+  it("attempts turned away by the address limit do not use up the accounts' own allowance", async () => {
     await awayFromMinuteEdge();
     // One address floods five accounts, twelve times each: only ten attempts get past the address
     // limit, so no account reaches its own limit of ten and each owner still logs in from elsewhere.

@@ -19,7 +19,12 @@ const passwordStep = (u: BuiltUser) => inject('POST', '/api/auth/login', undefin
 const cookieOf = (res: Awaited<ReturnType<typeof inject>>) => `xl_session=${res.cookies.find((c) => c.name === 'xl_session')?.value ?? ''}`;
 const row = async (id: string) => (await t.services.db.select().from(users).where(eq(users.id, id)))[0];
 const auditCount = async (action: string, targetId: string) =>
-  (await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, action), eq(auditLogs.targetId, targetId)))).length;
+  (
+    await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, action), eq(auditLogs.targetId, targetId)))
+  ).length;
 
 /** Logs in with the password, enrols through the API, and returns the secret and recovery codes. */
 async function enrolled(u: BuiltUser): Promise<{ secret: string; recoveryCodes: string[]; cookie: string }> {

@@ -85,8 +85,7 @@ describe('[会话] revoked when credentials or rights change', () => {
   it('a password reset by the security admin ends every session and forces a change at the next login', async () => {
     const u = await buildUser(t, { org, roles: [{ role: 'reporter' }] });
     const cookies = await Promise.all([loginAs(t, u), loginAs(t, u)]);
-    const reset = (cookie: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: `/api/users/${u.id}/password-reset`, headers: { cookie }, payload: { newPassword } });
+    const reset = (cookie: string, newPassword: string) => t.app.inject({ method: 'POST', url: `/api/users/${u.id}/password-reset`, headers: { cookie }, payload: { newPassword } });
     expect((await reset(admin, 'Reset@2025x')).statusCode).toBe(403); // the sysadmin's duty is not credentials
     expect((await reset(secadmin, 'abc')).statusCode).toBe(400);
     const res = await reset(secadmin, 'Reset@2025x');

@@ -4,10 +4,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { verifyPassword } from '../../../core/passwords.ts';
 import { isLocked, lockUserForLogin, updateUserRow, type UserRow } from '../../users/index.ts';
 
-export type PasswordVerdict =
-  | { outcome: 'ok'; user: UserRow }
-  | { outcome: 'locked'; lockedUntil: Date | null }
-  | { outcome: 'wrong'; lockedUntil: Date | null };
+export type PasswordVerdict = { outcome: 'ok'; user: UserRow } | { outcome: 'locked'; lockedUntil: Date | null } | { outcome: 'wrong'; lockedUntil: Date | null };
 
 /**
  * Checks one password against the lockout policy with the account's row locked from the lock
@@ -18,12 +15,7 @@ export type PasswordVerdict =
  *
  * `attempt` is the request's context with the would-be user as actor (the audit rows name them).
  */
-export async function checkPasswordUnderLockout(
-  attempt: Ctx,
-  userId: string,
-  password: string,
-  policy: SecurityPolicy,
-): Promise<PasswordVerdict> {
+export async function checkPasswordUnderLockout(attempt: Ctx, userId: string, password: string, policy: SecurityPolicy): Promise<PasswordVerdict> {
   return attempt.db.transaction(async (tx): Promise<PasswordVerdict> => {
     const user = await lockUserForLogin(tx, userId);
     const failed = (reason: string) =>

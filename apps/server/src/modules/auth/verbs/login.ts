@@ -12,10 +12,7 @@ import { newSessionToken } from '../tokens.ts';
 import { secondFactorChallenge } from '../second-factor/challenge.ts';
 
 export function passwordExpiredUnder(policy: SecurityPolicy, now = new Date()) {
-  return (changedAt: Date | null): boolean =>
-    policy.passwordMaxAgeDays > 0 &&
-    changedAt !== null &&
-    now.getTime() - changedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
+  return (changedAt: Date | null): boolean => policy.passwordMaxAgeDays > 0 && changedAt !== null && now.getTime() - changedAt.getTime() > policy.passwordMaxAgeDays * 86_400_000;
 }
 
 /** The request's context, with the would-be user as the actor so the audit row names them. */
@@ -30,9 +27,7 @@ function asAttempt(ctx: Ctx, username: string, user: UserRow | undefined): Ctx {
  * Checks credentials under the lockout policy. Failures are committed (counter, lock, audit)
  * before the error is thrown, so a rejected attempt still counts.
  */
-export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginInput; userAgent: string | null }): Promise<
-  { token: string; me: Me } | SecondFactorChallenge
-> {
+export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginInput; userAgent: string | null }): Promise<{ token: string; me: Me } | SecondFactorChallenge> {
   const policy = await currentPolicy(ctx.db);
   const user = await findUserByUsername(ctx.db, input.username);
   const attempt = asAttempt(ctx, input.username, user);
@@ -69,10 +64,7 @@ export async function login({ ctx, input, userAgent }: { ctx: Ctx; input: LoginI
   }
   if (user.status !== 'active') {
     await fail(user.status === 'pending' ? '账号待启用' : '账号已停用');
-    throw new AppError(
-      'ACCOUNT_INACTIVE',
-      user.status === 'pending' ? '账号尚未启用，请联系安全管理员启用' : '账号已停用，请联系管理员',
-    );
+    throw new AppError('ACCOUNT_INACTIVE', user.status === 'pending' ? '账号尚未启用，请联系安全管理员启用' : '账号已停用，请联系管理员');
   }
   // Second factor: an enrolled user gets a short-lived challenge, not a session (second-factor-login.ts).
   if (user.totpEnabledAt) return secondFactorChallenge(ctx.config.auditKey, user.id);

@@ -23,7 +23,10 @@ export async function secondFactorStatus({ ctx }: { ctx: Ctx }): Promise<SecondF
   return {
     enabled: user.totpEnabledAt !== null,
     enabledAt: user.totpEnabledAt?.toISOString() ?? null,
-    required: secondFactorRequired(policy, ctx.actor.grants.map((g) => g.role)),
+    required: secondFactorRequired(
+      policy,
+      ctx.actor.grants.map((g) => g.role),
+    ),
     recoveryCodesLeft: user.recoveryCodeHashes.length,
   };
 }

@@ -5,15 +5,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { AppError } from '../../../core/errors.ts';
 import { keyedHash, openField } from '../../../core/fields.ts';
 import { currentPolicy } from '../../security/index.ts';
-import {
-  claimTotpStep,
-  consumeRecoveryCode,
-  findUserById,
-  isLocked,
-  lockUserForLogin,
-  updateUserRow,
-  type UserRow,
-} from '../../users/index.ts';
+import { claimTotpStep, consumeRecoveryCode, findUserById, isLocked, lockUserForLogin, updateUserRow, type UserRow } from '../../users/index.ts';
 import { loadActor, presentMe } from '../actor.ts';
 import { openChallenge } from '../second-factor/challenge.ts';
 import { matchTotpStep, normaliseRecoveryCode } from '../second-factor/totp.ts';
@@ -32,15 +24,7 @@ function asUser(ctx: Ctx, user: UserRow): Ctx {
  * recovery code. Wrong codes count towards the same lockout as wrong passwords and are committed
  * before the error is thrown.
  */
-export async function completeSecondFactorLogin({
-  ctx,
-  input,
-  userAgent,
-}: {
-  ctx: Ctx;
-  input: SecondFactorLoginInput;
-  userAgent: string | null;
-}): Promise<{ token: string; me: Me }> {
+export async function completeSecondFactorLogin({ ctx, input, userAgent }: { ctx: Ctx; input: SecondFactorLoginInput; userAgent: string | null }): Promise<{ token: string; me: Me }> {
   const userId = openChallenge(ctx.config.auditKey, input.challenge);
   if (!userId) throw new AppError('SESSION_EXPIRED', '验证已超时，请重新输入用户名和密码');
   const user = await findUserById(ctx.db, userId);

@@ -52,10 +52,14 @@ describe('[舆情] briefs: figures as JSON and a daily .docx', () => {
   it('figures: counts, sentiment split, top clusters, open incidents', async () => {
     const from = new Date(`${today}T00:00:00+08:00`).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
-    const res = await api<{ total: number; sentiment: Record<string, number>; topClusters: Array<{ count: number; title: string }>; openIncidents: Array<{ stage: string }>; alerts: number; byTopic: Array<{ name: string; count: number }> }>(
-      'GET',
-      `/api/briefs/figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
-    );
+    const res = await api<{
+      total: number;
+      sentiment: Record<string, number>;
+      topClusters: Array<{ count: number; title: string }>;
+      openIncidents: Array<{ stage: string }>;
+      alerts: number;
+      byTopic: Array<{ name: string; count: number }>;
+    }>('GET', `/api/briefs/figures?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(4);
     expect(res.body.sentiment.negative).toBe(2);

@@ -17,7 +17,6 @@ export const GENERATE_BRIEF_JOB = 'opinion.generate-brief';
 export const DAILY_BRIEFS_JOB = 'opinion.daily-briefs';
 export const WEEKLY_BRIEFS_JOB = 'opinion.weekly-briefs';
 
-
 function titleOf(row: { kind: string; orgName: string }): string {
   return `${row.orgName}${BRIEF_KIND_LABELS[row.kind as BriefKind] ?? '舆情简报'}`;
 }
@@ -82,12 +81,24 @@ export async function requestBrief({ ctx, input }: { ctx: Ctx; input: CreateBrie
     const period = periodOf(input.kind, input.date);
     const row = await upsertPending(tx, { orgId: org.id, kind: input.kind, periodFrom: period.from, periodTo: period.to, requestedBy: ctx.actor.userId });
     await ctx.jobs.send(tx, GENERATE_BRIEF_JOB, { briefId: row.id }, { singletonKey: row.id });
-    await writeAudit(tx, ctx, { action: 'brief.generate', targetType: 'opinion_brief', targetId: row.id, orgId: org.id, after: { kind: input.kind, from: period.from.toISOString(), to: period.to.toISOString() } });
+    await writeAudit(tx, ctx, {
+      action: 'brief.generate',
+      targetType: 'opinion_brief',
+      targetId: row.id,
+      orgId: org.id,
+      after: { kind: input.kind, from: period.from.toISOString(), to: period.to.toISOString() },
+    });
     return presentBrief({ ...row, orgName: org.name, orgPath: org.path });
   });
 }
 
-export async function listBriefs({ ctx, input }: { ctx: Ctx; input: { orgId?: string | undefined; kind?: BriefKind | undefined; page: number; pageSize: number } }): Promise<{ items: Brief[]; total: number }> {
+export async function listBriefs({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { orgId?: string | undefined; kind?: BriefKind | undefined; page: number; pageSize: number };
+}): Promise<{ items: Brief[]; total: number }> {
   const scope = requirePermission(ctx.actor, 'opinion.read');
   const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const { rows, total } = await listBriefsInScope(ctx.db, scope, { subtreePath, kind: input.kind, page: input.page, pageSize: input.pageSize });

@@ -41,8 +41,17 @@ function part(buf: Buffer, name: string): string {
   return readEntry(buf, entry).toString('utf8');
 }
 
-
-interface StatRow { orgId: string; orgName: string; rank: number; submitted: number; approved: number; released: number; adoptedTotal: number; endorsements: number; points: number }
+interface StatRow {
+  orgId: string;
+  orgName: string;
+  rank: number;
+  submitted: number;
+  approved: number;
+  released: number;
+  adoptedTotal: number;
+  endorsements: number;
+  points: number;
+}
 const statistics = async (): Promise<StatRow[]> => {
   const res = await req('GET', `/api/statistics?grain=quarter&period=${period}&orgId=${trees.a.id}`, editor);
   expect(res.statusCode, res.body).toBe(200);
@@ -50,7 +59,16 @@ const statistics = async (): Promise<StatRow[]> => {
 };
 const expectedTable = (rows: StatRow[]) => [
   ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
-  ...rows.map((r) => [String(r.rank), r.orgName, String(r.submitted), String(r.approved), String(r.released), String(r.adoptedTotal), String(r.endorsements), String(Math.round(r.points * 100) / 100)]),
+  ...rows.map((r) => [
+    String(r.rank),
+    r.orgName,
+    String(r.submitted),
+    String(r.approved),
+    String(r.released),
+    String(r.adoptedTotal),
+    String(r.endorsements),
+    String(Math.round(r.points * 100) / 100),
+  ]),
 ];
 
 beforeAll(async () => {
@@ -100,7 +118,10 @@ describe('[通报] bulletins', () => {
     expect((await req('GET', `/api/bulletins/${bulletinId}`, reporterA1.cookie)).statusCode).toBe(403);
     // A draft is not shown to the units yet.
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterA1.cookie)).statusCode).toBe(404);
-    const audit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'bulletin.draft'), eq(auditLogs.targetId, bulletinId)));
+    const audit = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'bulletin.draft'), eq(auditLogs.targetId, bulletinId)));
     expect(audit).toHaveLength(1);
   });
 
@@ -164,7 +185,10 @@ describe('[通报] bulletins', () => {
     expect(pub.json()).toMatchObject({ status: 'appeal', appealOpen: true });
     const until = new Date(pub.json().appealUntil).getTime();
     expect(Math.round((until - new Date(pub.json().publishedAt).getTime()) / 86_400_000)).toBe(3);
-    const inbox = await t.services.db.select().from(notifications).where(and(eq(notifications.userId, reporterA1.user.id), eq(notifications.kind, 'bulletin.appeal_open')));
+    const inbox = await t.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, reporterA1.user.id), eq(notifications.kind, 'bulletin.appeal_open')));
     expect(inbox).toHaveLength(1);
 
     const open = await req('GET', '/api/bulletins/open', reporterA1.cookie);
@@ -195,7 +219,10 @@ describe('[通报] bulletins', () => {
     const again = await req('POST', `/api/bulletins/${bulletinId}/close-appeal`, editor, { version: closed.json().version });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('征求意见期已结束');
-    const closeAudit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'bulletin.close_appeal'), eq(auditLogs.targetId, bulletinId)));
+    const closeAudit = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'bulletin.close_appeal'), eq(auditLogs.targetId, bulletinId)));
     expect(closeAudit).toHaveLength(1);
     const late = await req('POST', `/api/bulletins/${bulletinId}/appeals`, reporterA1.cookie, { orgId: trees.a1.id, reason: '期满后再提的异议' });
     expect(late.statusCode).toBe(409);
@@ -219,7 +246,10 @@ describe('[通报] bulletins', () => {
     expect([r1.statusCode, r2.statusCode].sort()).toEqual([200, 409]);
     const final = (r1.statusCode === 200 ? r1 : r2).json();
     expect(final.status).toBe('final');
-    const audits = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'bulletin.finalize'), eq(auditLogs.targetId, bulletinId)));
+    const audits = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'bulletin.finalize'), eq(auditLogs.targetId, bulletinId)));
     expect(audits).toHaveLength(1);
     const docBefore = part((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload, 'word/document.xml');
 
@@ -243,7 +273,10 @@ describe('[通报] bulletins', () => {
     expect((await req('POST', `/api/bulletins/${bulletinId}/regenerate`, editor, { version: again.version })).statusCode).toBe(409);
     expect((await req('POST', `/api/bulletins/${bulletinId}/appeals/${again.appeals[0].id}/answer`, editor, { answer: '定稿后改答复' })).statusCode).toBe(409);
     // Units are told, and may download the final bulletin.
-    const told = await t.services.db.select().from(notifications).where(and(eq(notifications.userId, reporterA1.user.id), eq(notifications.kind, 'bulletin.final')));
+    const told = await t.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, reporterA1.user.id), eq(notifications.kind, 'bulletin.final')));
     expect(told).toHaveLength(1);
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterA1.cookie)).statusCode).toBe(200);
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterB1)).statusCode).toBe(404);

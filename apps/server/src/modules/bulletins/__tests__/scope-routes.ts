@@ -24,7 +24,10 @@ export function BULLETIN_ROUTES(get: () => { t: TestApp }): Case[] {
   /** Published, with its window already over and no appeals: ready for 定稿. */
   const closedOf = async (o: OrgRow) => {
     const id = await publishedOf(o);
-    await get().t.services.db.update(bulletins).set({ appealUntil: new Date(Date.now() - 1000) }).where(eq(bulletins.id, id));
+    await get()
+      .t.services.db.update(bulletins)
+      .set({ appealUntil: new Date(Date.now() - 1000) })
+      .where(eq(bulletins.id, id));
     return id;
   };
   const appealOf = async (o: OrgRow) => {
@@ -37,11 +40,26 @@ export function BULLETIN_ROUTES(get: () => { t: TestApp }): Case[] {
     { name: 'GET /api/bulletins?orgId', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/bulletins?orgId=${o.id}` }) },
     { name: 'POST /api/bulletins', permission: MANAGE, ok: 201, request: async (o) => ({ method: 'POST', url: '/api/bulletins', payload: { orgId: o.id, grain: 'month', period: '2026-01' } }) },
     { name: 'GET /api/bulletins/:id', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/bulletins/${await draftOf(o)}` }) },
-    { name: 'PATCH /api/bulletins/:id', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/bulletins/${await draftOf(o)}`, payload: { version: 1, text: { closing: '矩阵结尾' } } }) },
-    { name: 'POST /api/bulletins/:id/regenerate', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await draftOf(o)}/regenerate`, payload: { version: 1 } }) },
+    {
+      name: 'PATCH /api/bulletins/:id',
+      permission: MANAGE,
+      ok: 200,
+      request: async (o) => ({ method: 'PATCH', url: `/api/bulletins/${await draftOf(o)}`, payload: { version: 1, text: { closing: '矩阵结尾' } } }),
+    },
+    {
+      name: 'POST /api/bulletins/:id/regenerate',
+      permission: MANAGE,
+      ok: 200,
+      request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await draftOf(o)}/regenerate`, payload: { version: 1 } }),
+    },
     { name: 'POST /api/bulletins/:id/publish', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await draftOf(o)}/publish`, payload: { version: 1 } }) },
     { name: 'POST /api/bulletins/:id/finalize', permission: MANAGE, ok: 200, request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await closedOf(o)}/finalize`, payload: { version: 2 } }) },
-    { name: 'POST /api/bulletins/:id/appeals', permission: 'bulletin.appeal', ok: 201, request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await publishedOf(o)}/appeals`, payload: { orgId: o.id, reason: '矩阵单位提出异议' } }) },
+    {
+      name: 'POST /api/bulletins/:id/appeals',
+      permission: 'bulletin.appeal',
+      ok: 201,
+      request: async (o) => ({ method: 'POST', url: `/api/bulletins/${await publishedOf(o)}/appeals`, payload: { orgId: o.id, reason: '矩阵单位提出异议' } }),
+    },
     {
       name: 'POST /api/bulletins/:id/appeals/:appealId/answer',
       permission: MANAGE,
@@ -52,6 +70,11 @@ export function BULLETIN_ROUTES(get: () => { t: TestApp }): Case[] {
       },
     },
     { name: 'GET /api/bulletins/:id/docx', permission: [MANAGE, 'bulletin.appeal'], ok: 200, request: async (o) => ({ method: 'GET', url: `/api/bulletins/${await publishedOf(o)}/docx` }) },
-    { name: 'GET /api/bulletins/:id/annex.xlsx', permission: [MANAGE, 'bulletin.appeal'], ok: 200, request: async (o) => ({ method: 'GET', url: `/api/bulletins/${await publishedOf(o)}/annex.xlsx` }) },
+    {
+      name: 'GET /api/bulletins/:id/annex.xlsx',
+      permission: [MANAGE, 'bulletin.appeal'],
+      ok: 200,
+      request: async (o) => ({ method: 'GET', url: `/api/bulletins/${await publishedOf(o)}/annex.xlsx` }),
+    },
   ];
 }

@@ -33,7 +33,16 @@ export async function finalizeBulletin({ ctx, id, version }: { ctx: Ctx; id: str
       throw conflict('通报已被他人修改或已定稿，请刷新');
     }
     await writeAudit(tx, ctx, { action: 'bulletin.finalize', targetType: 'bulletin', targetId: id, orgId: row.orgId, after: { title: c.title, totals: c.numbers.totals, appeals: appeals.length } });
-    await notify({ tx, ctx, ...who, kind: 'bulletin.final', title: `《${c.title}》已定稿`, body: `${row.orgName}《${c.title}》已定稿印发。`, link: '/bulletins/open', dedupeKey: `bulletin-final:${id}` });
+    await notify({
+      tx,
+      ctx,
+      ...who,
+      kind: 'bulletin.final',
+      title: `《${c.title}》已定稿`,
+      body: `${row.orgName}《${c.title}》已定稿印发。`,
+      link: '/bulletins/open',
+      dedupeKey: `bulletin-final:${id}`,
+    });
   });
   return getBulletin({ ctx, id });
 }

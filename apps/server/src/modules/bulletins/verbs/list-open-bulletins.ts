@@ -11,7 +11,11 @@ export async function listOpenBulletins({ ctx }: { ctx: Ctx }): Promise<OpenBull
   const out: OpenBulletin[] = [];
   for (const r of rows) {
     const mine = myOrgs(ctx, r);
-    const appeals = await appealsOf(ctx.db, r.id, mine.map((o) => o.id));
+    const appeals = await appealsOf(
+      ctx.db,
+      r.id,
+      mine.map((o) => o.id),
+    );
     out.push({ ...presentSummary(r), appeals: appeals.map(presentAppeal), myOrgs: mine });
   }
   return out;

@@ -17,7 +17,14 @@ export async function regenerateBulletin({ ctx, id, version, keepText }: { ctx: 
   await ctx.db.transaction(async (tx) => {
     const set = { numbers, ...(keepText ? {} : { text: defaultText(periodLabel(row.grain, row.period), row.orgName, numbers) }) };
     if (!(await updateBulletinIf(tx, id, { version, statuses: ['draft', 'appeal'] }, set))) throw conflict('通报已被他人修改或已定稿，请刷新后重试');
-    await writeAudit(tx, ctx, { action: 'bulletin.regenerate', targetType: 'bulletin', targetId: id, orgId: row.orgId, before: { totals: (row.numbers as { totals: unknown }).totals }, after: { totals: numbers.totals, keepText } });
+    await writeAudit(tx, ctx, {
+      action: 'bulletin.regenerate',
+      targetType: 'bulletin',
+      targetId: id,
+      orgId: row.orgId,
+      before: { totals: (row.numbers as { totals: unknown }).totals },
+      after: { totals: numbers.totals, keepText },
+    });
   });
   return getBulletin({ ctx, id });
 }

@@ -22,7 +22,14 @@ export async function updateBulletin({ ctx, id, input }: { ctx: Ctx; id: string;
       ...(input.commendTop !== undefined ? { commendTop: input.commendTop } : {}),
     };
     if (!(await updateBulletinIf(tx, id, { version: input.version, statuses: ['draft', 'appeal'] }, set))) throw conflict('通报已被他人修改或已定稿，请刷新后再编辑');
-    await writeAudit(tx, ctx, { action: 'bulletin.update', targetType: 'bulletin', targetId: id, orgId: row.orgId, before: { title: before.title, text: before.text, signer: before.signer, issuedOn: before.issuedOn }, after: set });
+    await writeAudit(tx, ctx, {
+      action: 'bulletin.update',
+      targetType: 'bulletin',
+      targetId: id,
+      orgId: row.orgId,
+      before: { title: before.title, text: before.text, signer: before.signer, issuedOn: before.issuedOn },
+      after: set,
+    });
   });
   return getBulletin({ ctx, id });
 }

@@ -15,7 +15,10 @@ export async function listCategoriesFor({ ctx, orgId }: { ctx: Ctx; orgId?: stri
   const scope = requireAnyPermission(ctx.actor, READERS);
   const target = await listTarget(ctx, scope, orgId);
   const rows = await listCategories(ctx.db, target.scope, target.orgIds);
-  const editable = await editableTest(ctx, rows.map((r) => r.orgId));
+  const editable = await editableTest(
+    ctx,
+    rows.map((r) => r.orgId),
+  );
   return rows.map((r) => presentCategory(r, editable));
 }
 

@@ -14,7 +14,10 @@ export async function listLeadersFor({ ctx, orgId }: { ctx: Ctx; orgId?: string 
   const scope = requirePermission(ctx.actor, 'manuscript.manage');
   const target = await listTarget(ctx, scope, orgId);
   const rows = await listLeaders(ctx.db, target.scope, target.orgIds);
-  const editable = await editableTest(ctx, rows.map((r) => r.orgId));
+  const editable = await editableTest(
+    ctx,
+    rows.map((r) => r.orgId),
+  );
   return rows.map((r) => presentLeader(r, editable));
 }
 

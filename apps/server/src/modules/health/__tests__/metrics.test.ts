@@ -13,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const scrape = (headers: Record<string, string> = {}, remoteAddress?: string) =>
-  t.app.inject({ method: 'GET', url: '/metrics', headers, ...(remoteAddress ? { remoteAddress } : {}) });
+const scrape = (headers: Record<string, string> = {}, remoteAddress?: string) => t.app.inject({ method: 'GET', url: '/metrics', headers, ...(remoteAddress ? { remoteAddress } : {}) });
 
 /** The value of one series in the exposition text, or undefined when it is absent. */
 function sample(body: string, name: string, labels: Record<string, string> = {}): number | undefined {

@@ -18,7 +18,10 @@ async function workbook(orgRows: unknown[][], userRows: unknown[][]): Promise<Bu
   const tpl = await t.app.inject({ method: 'GET', url: '/api/imports/template', headers: { cookie: admin } });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
-  for (const [name, rows] of [['单位', orgRows], ['用户', userRows]] as const) {
+  for (const [name, rows] of [
+    ['单位', orgRows],
+    ['用户', userRows],
+  ] as const) {
     const ws = wb.getWorksheet(name);
     if (!ws) throw new Error(`no sheet ${name}`);
     ws.spliceRows(2, ws.rowCount);
@@ -58,7 +61,12 @@ describe('[导入] units and users from .xlsx', () => {
     expect(res.json()).toEqual({ ok: true, orgsCreated: 2, usersCreated: 1, errors: [] });
     const users = await t.app.inject({ method: 'GET', url: '/api/users?q=imp_user1', headers: { cookie: admin } });
     expect(users.json().items[0]).toMatchObject({ status: 'pending', orgName: '导入社区' });
-    expect(users.json().items[0].grants.map((g: { role: string }) => g.role).sort()).toEqual(['reporter', 'reviewer']);
+    expect(
+      users
+        .json()
+        .items[0].grants.map((g: { role: string }) => g.role)
+        .sort(),
+    ).toEqual(['reporter', 'reviewer']);
   });
 
   it('reports every bad row in 中文 and imports nothing', async () => {

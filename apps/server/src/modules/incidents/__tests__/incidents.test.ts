@@ -13,7 +13,18 @@ let cookie: string;
 let other: string;
 let mentionId = '';
 
-type Incident = { id: string; stage: string; grade: string; overdue: boolean; transitions: Array<{ to: string }>; stages: Array<{ stage: string; leftAt: string | null; ownerOrgName: string }>; response: { text: string; url: string | null } | null; summary: string | null; closedAt: string | null; escalatedAt: string | null };
+type Incident = {
+  id: string;
+  stage: string;
+  grade: string;
+  overdue: boolean;
+  transitions: Array<{ to: string }>;
+  stages: Array<{ stage: string; leftAt: string | null; ownerOrgName: string }>;
+  response: { text: string; url: string | null } | null;
+  summary: string | null;
+  closedAt: string | null;
+  escalatedAt: string | null;
+};
 
 async function api<T = unknown>(method: 'GET' | 'POST', url: string, payload?: object, as = cookie): Promise<{ status: number; body: T }> {
   const res = await t.app.inject({ method, url, headers: { cookie: as }, ...(payload ? { payload } : {}) });

@@ -9,7 +9,6 @@ import { enterStage, findIncidentById, insertEvent, insertIncident, stagesOf } f
 import { eventActorName } from './event-actor.ts';
 import { presentIncident } from '../incidents.presenter.ts';
 
-
 /** 立案: an incident from a mention or a whole cluster of reposts, starting at 发现. */
 export async function createIncident({ ctx, input }: { ctx: Ctx; input: CreateIncidentInput }): Promise<Incident> {
   const scope = requirePermission(ctx.actor, 'opinion.monitor');
@@ -44,11 +43,25 @@ export async function createIncident({ ctx, input }: { ctx: Ctx; input: CreateIn
       createdByName: eventActorName(ctx),
     });
     await enterStage(tx, row.id, 'discovered', owner.id, deadline);
-    await insertEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, actorName: eventActorName(ctx), kind: 'created', toStage: 'discovered', note: input.note ?? null, data: { grade: input.grade } });
+    await insertEvent(tx, {
+      incidentId: row.id,
+      actorId: ctx.actor.userId,
+      actorName: eventActorName(ctx),
+      kind: 'created',
+      toStage: 'discovered',
+      note: input.note ?? null,
+      data: { grade: input.grade },
+    });
     const fresh = await findIncidentById(tx, row.id);
     if (!fresh) throw notFound('舆情事件');
     const out = presentIncident(fresh, await stagesOf(tx, [row.id]), hasPermission(ctx.actor, 'opinion.monitor'));
-    await writeAudit(tx, ctx, { action: 'incident.create', targetType: 'opinion_incident', targetId: row.id, orgId: org.id, after: { title: out.title, grade: out.grade, stage: out.stage, mentionId: out.mentionId, clusterId: out.clusterId } });
+    await writeAudit(tx, ctx, {
+      action: 'incident.create',
+      targetType: 'opinion_incident',
+      targetId: row.id,
+      orgId: org.id,
+      after: { title: out.title, grade: out.grade, stage: out.stage, mentionId: out.mentionId, clusterId: out.clusterId },
+    });
     return out;
   });
 }

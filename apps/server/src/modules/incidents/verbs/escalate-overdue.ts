@@ -19,7 +19,16 @@ export async function escalateOverdue(services: Services, now = new Date()): Pro
       if (!(await markEscalated(tx, row.id, row.stage))) return false;
       const above = (await parentOrgName(tx, row.orgId)) ?? '本单位领导小组';
       const note = `“${INCIDENT_STAGE_LABELS[row.stage as IncidentStage] ?? row.stage}”环节已超过期限（${row.stageDeadline ? chineseDateTime(row.stageDeadline) : ''}），升级督办，报${above}`;
-      await insertEvent(tx, { incidentId: row.id, actorId: null, actorName: '系统', kind: 'escalated', fromStage: row.stage, toStage: row.stage, note, data: { deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above } });
+      await insertEvent(tx, {
+        incidentId: row.id,
+        actorId: null,
+        actorName: '系统',
+        kind: 'escalated',
+        fromStage: row.stage,
+        toStage: row.stage,
+        note,
+        data: { deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above },
+      });
       // The stage's owner unit hears it through every channel it set up (its monitors, its group robot).
       const owner = row.stageOwnerOrgId ?? row.orgId;
       await notify({
@@ -33,7 +42,14 @@ export async function escalateOverdue(services: Services, now = new Date()): Pro
         link: null,
         dedupeKey: `incident-overdue:${row.id}:${row.stage}`,
       });
-      await writeAudit(tx, ctx, { action: 'incident.escalate', targetType: 'opinion_incident', targetId: row.id, orgId: row.orgId, before: { escalatedAt: null }, after: { stage: row.stage, deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above } });
+      await writeAudit(tx, ctx, {
+        action: 'incident.escalate',
+        targetType: 'opinion_incident',
+        targetId: row.id,
+        orgId: row.orgId,
+        before: { escalatedAt: null },
+        after: { stage: row.stage, deadline: row.stageDeadline?.toISOString() ?? null, reportTo: above },
+      });
       return true;
     });
     if (done) escalated++;

@@ -17,7 +17,14 @@ export async function gradeIncident({ ctx, id, input }: { ctx: Ctx; id: string; 
     if (row.grade === input.grade) throw invalidState(`事件已是“${GRADE_LABELS[input.grade]}”等级`);
     await updateIncidentRow(tx, row.id, { grade: input.grade });
     await insertEvent(tx, { incidentId: row.id, actorId: ctx.actor.userId, actorName: eventActorName(ctx), kind: 'grade', note: input.note ?? null, data: { from: row.grade, to: input.grade } });
-    await writeAudit(tx, ctx, { action: 'incident.grade', targetType: 'opinion_incident', targetId: row.id, orgId: row.orgId, before: { grade: row.grade }, after: { grade: input.grade, note: input.note ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'incident.grade',
+      targetType: 'opinion_incident',
+      targetId: row.id,
+      orgId: row.orgId,
+      before: { grade: row.grade },
+      after: { grade: input.grade, note: input.note ?? null },
+    });
     const fresh = await findIncidentById(tx, row.id);
     if (!fresh) throw notFound('舆情事件');
     return presentIncident(fresh, await stagesOf(tx, [row.id]), true);

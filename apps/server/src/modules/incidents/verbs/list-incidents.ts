@@ -9,7 +9,10 @@ export async function listIncidents({ ctx, input }: { ctx: Ctx; input: IncidentL
   const subtreePath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const bool = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
   const { rows, total } = await listIncidentsInScope(ctx.db, scope, { ...input, subtreePath, open: bool(input.open), overdue: bool(input.overdue) });
-  const stages = await stagesOf(ctx.db, rows.map((r) => r.id));
+  const stages = await stagesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const canAct = hasPermission(ctx.actor, 'opinion.monitor');
   return { items: rows.map((r) => presentIncident(r, stages, canAct)), total };
 }

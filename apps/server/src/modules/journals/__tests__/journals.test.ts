@@ -12,8 +12,7 @@ let editor: { user: BuiltUser; cookie: string };
 let reporter: { user: BuiltUser; cookie: string };
 let journalId = '';
 
-const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object, cookie = editor.cookie) =>
-  t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie } });
+const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object, cookie = editor.cookie) => t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { cookie } });
 
 async function approved(org = trees.a1, title = '甲一社区开展邻里互助活动', body = '<p>正文原文。</p>', status = 'approved'): Promise<string> {
   const id = await insertManuscriptRow(t, { org, reporterId: reporter.user.id, status });
@@ -83,7 +82,20 @@ describe('[刊物] journals and numbered issues', () => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-disposition']).toContain(encodeURIComponent('《政务信息》2026年第2期.docx'));
     const text = await docxText(docx.rawPayload);
-    const order = ['政务信息', '2026年第2期', '甲单位办公室编', '2026年3月24日', '邻里互助暖人心', '刊物改写后的正文。', '甲二社区举办&lt;科普&gt;讲座', '讲座正文 &amp; 说明。', '一、主要做法', '报：市委办公室，市政府办公室。', '送：市人大常委会各委室。', '发：各街道。'];
+    const order = [
+      '政务信息',
+      '2026年第2期',
+      '甲单位办公室编',
+      '2026年3月24日',
+      '邻里互助暖人心',
+      '刊物改写后的正文。',
+      '甲二社区举办&lt;科普&gt;讲座',
+      '讲座正文 &amp; 说明。',
+      '一、主要做法',
+      '报：市委办公室，市政府办公室。',
+      '送：市人大常委会各委室。',
+      '发：各街道。',
+    ];
     let at = -1;
     for (const piece of order) {
       const next = text.indexOf(piece, at + 1);

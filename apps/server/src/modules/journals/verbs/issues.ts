@@ -40,7 +40,13 @@ export async function createIssue({ ctx, journalId, input }: { ctx: Ctx; journal
     const number = await nextNumber(tx, journal.id, year);
     const id = await insertIssue(tx, { journalId: journal.id, orgId: journal.orgId, year, number, issueDate: input.issueDate, createdByName: ctx.actor.name });
     const out = await loadIssue(tx, scope, id);
-    await writeAudit(tx, ctx, { action: 'journal_issue.create', targetType: 'journal_issue', targetId: id, orgId: journal.orgId, after: { journal: journal.name, label: issueLabel({ year, number }) } });
+    await writeAudit(tx, ctx, {
+      action: 'journal_issue.create',
+      targetType: 'journal_issue',
+      targetId: id,
+      orgId: journal.orgId,
+      after: { journal: journal.name, label: issueLabel({ year, number }) },
+    });
     return out;
   });
 }

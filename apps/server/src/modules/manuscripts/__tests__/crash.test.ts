@@ -42,7 +42,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-
 async function start(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', main], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -71,7 +70,16 @@ it('every acknowledged submission survives a kill -9, and retries with the same 
     await seeded.close();
   }
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', LOGIN_USER_RATE_LIMIT: '1000' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_LIMIT: '1000',
+    LOGIN_USER_RATE_LIMIT: '1000',
+  };
   delete env.DATABASE_URL;
   const url = database ? databaseUrlOf(database) : undefined;
   if (url) env.DATABASE_URL = url;
@@ -80,7 +88,8 @@ it('every acknowledged submission survives a kill -9, and retries with the same 
   child = await start(port, env);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'reporter', password: 'Demo@2025' }) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const api = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { signal: AbortSignal.timeout(30_000), ...init, headers: { cookie, 'content-type': 'application/json', ...init.headers } });
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, { signal: AbortSignal.timeout(30_000), ...init, headers: { cookie, 'content-type': 'application/json', ...init.headers } });
   const categories = (await (await api('/api/dictionaries/categories')).json()) as { items: Array<{ id: string; name: string }> };
   const categoryId = categories.items.find((c) => c.name === '工作动态')?.id;
   const ids: string[] = [];

@@ -10,8 +10,18 @@ describe('[稿件] version diff, word by word', () => {
     expect(ops.map((o) => o.op)).toEqual(['delete', 'insert', 'equal', 'delete', 'insert']);
     const changed = ops[1]?.words ?? [];
     // The words rebuild both versions exactly.
-    expect(changed.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(before[0]);
-    expect(changed.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(after[0]);
+    expect(
+      changed
+        .filter((w) => w.op !== 'insert')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe(before[0]);
+    expect(
+      changed
+        .filter((w) => w.op !== 'delete')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe(after[0]);
     expect(changed.filter((w) => w.op === 'delete').map((w) => w.text)).toEqual(['八十']);
     expect(changed.filter((w) => w.op === 'insert').map((w) => w.text)).toEqual(['一百二十']);
     // A paragraph replaced by an unrelated one is shown whole, without a word diff.
@@ -22,7 +32,17 @@ describe('[稿件] version diff, word by word', () => {
   it('keeps every character, punctuation and Latin letters included', () => {
     const [, ins] = withWordDiffs(diffLines(['2025年GDP增长5%，好。'], ['2025年GDP增长6%，很好！']), cutWords);
     const words = ins?.words ?? [];
-    expect(words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe('2025年GDP增长6%，很好！');
-    expect(words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe('2025年GDP增长5%，好。');
+    expect(
+      words
+        .filter((w) => w.op !== 'delete')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe('2025年GDP增长6%，很好！');
+    expect(
+      words
+        .filter((w) => w.op !== 'insert')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe('2025年GDP增长5%，好。');
   });
 });

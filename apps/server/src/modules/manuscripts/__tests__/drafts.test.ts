@@ -31,10 +31,18 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const req = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const save = (id: string, cookie: string, body: object) => req('PUT', `/api/manuscripts/${id}/draft`, cookie, body);
-const problemsOf = async (id: string, cookie = reporter) => (await req('POST', `/api/manuscripts/${id}/check`, cookie)).json().problems as Array<{ code: string; level: string; path: string; start: number | null; end: number | null; found: string | null; message: string }>;
+const problemsOf = async (id: string, cookie = reporter) =>
+  (await req('POST', `/api/manuscripts/${id}/check`, cookie)).json().problems as Array<{
+    code: string;
+    level: string;
+    path: string;
+    start: number | null;
+    end: number | null;
+    found: string | null;
+    message: string;
+  }>;
 
 describe('[稿件] drafts and autosave', () => {
   it('names a new draft 单位-YYYY年M月D日工作信息', async () => {
@@ -71,11 +79,18 @@ describe('[稿件] drafts and autosave', () => {
       method: 'POST',
       url: `/api/manuscripts/${mine.id}/files?kind=image`,
       headers: { cookie: reporter, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), PNG_1PX, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`),
+        PNG_1PX,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
     });
     expect(up.statusCode, up.body).toBe(201);
     const { url, sha256 } = up.json();
-    const audited = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'manuscript.file_add'), eq(auditLogs.targetId, mine.id)));
+    const audited = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'manuscript.file_add'), eq(auditLogs.targetId, mine.id)));
     expect(audited.map((r) => r.after)).toEqual([expect.objectContaining({ sha256, kind: 'image', name: 'p.png' })]);
     expect((await req('GET', url, reporter)).statusCode).toBe(200);
     expect((await req('GET', url, other)).statusCode).toBe(404);
@@ -109,7 +124,15 @@ describe('[稿件] the check before submission', () => {
     const photoNews = await buildManuscript(t, reporter, { categoryId: cats['工作动态'], genre: 'photo_news' });
     expect((await problemsOf(photoNews.id)).map((p) => p.code)).toContain('photos_missing');
     const rule = await req('PUT', '/api/manuscripts/rules/work_info', editor, {
-      orgId: street.id, requiredFields: ['title', 'bodyHtml', 'categoryId', 'authors'], titleMin: 10, titleMax: 30, bodyMin: 500, bodyMax: 5000, minPhotos: 0, captionsRequired: true, wordingCheck: true,
+      orgId: street.id,
+      requiredFields: ['title', 'bodyHtml', 'categoryId', 'authors'],
+      titleMin: 10,
+      titleMax: 30,
+      bodyMin: 500,
+      bodyMax: 5000,
+      minPhotos: 0,
+      captionsRequired: true,
+      wordingCheck: true,
     });
     expect(rule.statusCode, rule.body).toBe(200);
     expect(rule.json()).toMatchObject({ genre: 'work_info', orgId: street.id, bodyMin: 500 });
@@ -119,7 +142,17 @@ describe('[稿件] the check before submission', () => {
     const rules = (await req('GET', `/api/manuscripts/rules?orgId=${dm.id}`, reporter)).json().items;
     expect(rules.find((r: { genre: string }) => r.genre === 'work_info')).toMatchObject({ bodyMin: 500, orgId: street.id });
     expect(rules.find((r: { genre: string }) => r.genre === 'news')).toMatchObject({ titleMin: 8, titleMax: 40, orgId: null });
-    await req('PUT', '/api/manuscripts/rules/work_info', editor, { orgId: street.id, requiredFields: ['title', 'bodyHtml', 'categoryId'], titleMin: 8, titleMax: 40, bodyMin: 50, bodyMax: 20000, minPhotos: 0, captionsRequired: true, wordingCheck: true });
+    await req('PUT', '/api/manuscripts/rules/work_info', editor, {
+      orgId: street.id,
+      requiredFields: ['title', 'bodyHtml', 'categoryId'],
+      titleMin: 8,
+      titleMax: 40,
+      bodyMin: 50,
+      bodyMax: 20000,
+      minPhotos: 0,
+      captionsRequired: true,
+      wordingCheck: true,
+    });
   });
 });
 
@@ -230,7 +263,9 @@ describe('[稿件] urgent lane and commissioning', () => {
     const answer = await buildManuscript(t, reporter, { categoryId: cats['工作动态'], commissionId: id });
     expect((await req('POST', `/api/manuscripts/${answer.id}/submit`, reporter, {})).statusCode).toBe(200);
     // Time passes: the due date, just after that answer, is now behind us.
-    await t.services.db.execute(`update commissions set due_at = (select max(first_submitted_at) from manuscripts where commission_id = '${id}') + interval '1 millisecond' where id = '${id}'` as never);
+    await t.services.db.execute(
+      `update commissions set due_at = (select max(first_submitted_at) from manuscripts where commission_id = '${id}') + interval '1 millisecond' where id = '${id}'` as never,
+    );
     await new Promise((r) => setTimeout(r, 20));
     const missed = (await req('GET', `/api/commissions/missed?orgId=${street.id}`, editor)).json().items;
     expect(missed.filter((x: { commissionId: string }) => x.commissionId === id).map((x: { orgName: string }) => x.orgName)).toEqual(['西关社区']);

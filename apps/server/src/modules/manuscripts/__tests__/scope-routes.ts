@@ -49,7 +49,11 @@ async function own(o: OrgRow, actor: BuiltUser, status = 'draft'): Promise<strin
 }
 function multipart(fileName: string, bytes: Buffer, type: string) {
   const b = '----matrix';
-  const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from(`\r\n--${b}--\r\n`)]);
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
 }
 async function row(table: 'manuscript_categories' | 'sensitive_words' | 'leaders' | 'review_policies', o: OrgRow): Promise<string> {
@@ -84,7 +88,12 @@ const rule = { requiredFields: ['title'], titleMin: 8, titleMax: 40, bodyMin: 10
 export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
   { name: 'GET /api/manuscripts/:id', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await someones(o)}` }) },
   { name: 'POST /api/manuscripts', permission: 'manuscript.submit', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/manuscripts', payload: { orgId: o.id } }) },
-  { name: 'PUT /api/manuscripts/:id/draft', permission: 'manuscript.submit', ok: 200, request: async (o, a) => ({ method: 'PUT', url: `/api/manuscripts/${await own(o, a)}/draft`, payload: { revision: 1, title: '矩阵里改过的标题' } }) },
+  {
+    name: 'PUT /api/manuscripts/:id/draft',
+    permission: 'manuscript.submit',
+    ok: 200,
+    request: async (o, a) => ({ method: 'PUT', url: `/api/manuscripts/${await own(o, a)}/draft`, payload: { revision: 1, title: '矩阵里改过的标题' } }),
+  },
   { name: 'POST /api/manuscripts/:id/check', permission: READ, ok: 200, request: async (o) => ({ method: 'POST', url: `/api/manuscripts/${await someones(o)}/check` }) },
   { name: 'POST /api/manuscripts/:id/submit', permission: 'manuscript.submit', ok: 200, request: async (o, a) => ({ method: 'POST', url: `/api/manuscripts/${await own(o, a)}/submit`, payload: {} }) },
   {
@@ -102,13 +111,28 @@ export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
   { name: 'GET /api/manuscripts/:id/steps', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await someones(o)}/steps` }) },
   { name: 'GET /api/manuscripts/:id/docx', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await someones(o)}/docx` }) },
   { name: 'GET /api/manuscripts/:id/signoff.docx', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await someones(o)}/signoff.docx` }) },
-  { name: 'POST /api/manuscripts/:id/files', permission: 'manuscript.submit', ok: 201, request: async (o, a) => ({ method: 'POST', url: `/api/manuscripts/${await own(o, a)}/files?kind=image`, ...multipart('p.png', PNG_1PX, 'image/png') }) },
+  {
+    name: 'POST /api/manuscripts/:id/files',
+    permission: 'manuscript.submit',
+    ok: 201,
+    request: async (o, a) => ({ method: 'POST', url: `/api/manuscripts/${await own(o, a)}/files?kind=image`, ...multipart('p.png', PNG_1PX, 'image/png') }),
+  },
   { name: 'GET /api/files/:sha256', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/files/${await linkTestImage(t, await someones(o))}` }) },
   { name: 'GET /api/manuscripts?view=all&orgId', permission: LIST, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts?view=all&orgId=${o.id}` }) },
   { name: 'GET /api/manuscripts/export.xlsx?orgId', permission: LIST, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/export.xlsx?view=all&orgId=${o.id}` }) },
-  { name: 'POST /api/manuscripts/import?orgId', permission: 'manuscript.submit', ok: 201, request: async (o) => ({ method: 'POST', url: `/api/manuscripts/import?orgId=${o.id}`, ...multipart('稿件.docx', docx, 'application/octet-stream') }) },
+  {
+    name: 'POST /api/manuscripts/import?orgId',
+    permission: 'manuscript.submit',
+    ok: 201,
+    request: async (o) => ({ method: 'POST', url: `/api/manuscripts/import?orgId=${o.id}`, ...multipart('稿件.docx', docx, 'application/octet-stream') }),
+  },
   { name: 'GET /api/manuscripts/rules?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/rules?orgId=${o.id}` }) },
-  { name: 'PUT /api/manuscripts/rules/:genre', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PUT', url: '/api/manuscripts/rules/news', payload: { ...rule, orgId: o.id } }) },
+  {
+    name: 'PUT /api/manuscripts/rules/:genre',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PUT', url: '/api/manuscripts/rules/news', payload: { ...rule, orgId: o.id } }),
+  },
   {
     name: 'POST /api/reviews/steps/:stepId/decisions',
     permission: 'manuscript.review',
@@ -119,19 +143,69 @@ export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
     },
   },
   { name: 'GET /api/reviews/overdue?orgId', permission: LIST, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/reviews/overdue?orgId=${o.id}` }) },
-  { name: 'POST /api/reviews/policies', permission: 'manuscript.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/reviews/policies', payload: { orgId: o.id, name: '矩阵审核策略', steps: [step] } }) },
-  { name: 'PATCH /api/reviews/policies/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/reviews/policies/${await row('review_policies', o)}`, payload: { steps: [step] } }) },
+  {
+    name: 'POST /api/reviews/policies',
+    permission: 'manuscript.manage',
+    ok: 201,
+    request: async (o) => ({ method: 'POST', url: '/api/reviews/policies', payload: { orgId: o.id, name: '矩阵审核策略', steps: [step] } }),
+  },
+  {
+    name: 'PATCH /api/reviews/policies/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PATCH', url: `/api/reviews/policies/${await row('review_policies', o)}`, payload: { steps: [step] } }),
+  },
   { name: 'GET /api/dictionaries/categories?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/dictionaries/categories?orgId=${o.id}` }) },
-  { name: 'POST /api/dictionaries/categories', permission: 'manuscript.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/dictionaries/categories', payload: { orgId: o.id, name: `新分类${++seq}` } }) },
-  { name: 'PATCH /api/dictionaries/categories/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/categories/${await row('manuscript_categories', o)}`, payload: { sortOrder: 5 } }) },
-  { name: 'DELETE /api/dictionaries/categories/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/dictionaries/categories/${await row('manuscript_categories', o)}` }) },
+  {
+    name: 'POST /api/dictionaries/categories',
+    permission: 'manuscript.manage',
+    ok: 201,
+    request: async (o) => ({ method: 'POST', url: '/api/dictionaries/categories', payload: { orgId: o.id, name: `新分类${++seq}` } }),
+  },
+  {
+    name: 'PATCH /api/dictionaries/categories/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/categories/${await row('manuscript_categories', o)}`, payload: { sortOrder: 5 } }),
+  },
+  {
+    name: 'DELETE /api/dictionaries/categories/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'DELETE', url: `/api/dictionaries/categories/${await row('manuscript_categories', o)}` }),
+  },
   { name: 'GET /api/dictionaries/words?orgId', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/dictionaries/words?orgId=${o.id}` }) },
-  { name: 'POST /api/dictionaries/words', permission: 'manuscript.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/dictionaries/words', payload: { orgId: o.id, word: `新词${++seq}`, level: 'blocking' } }) },
-  { name: 'PATCH /api/dictionaries/words/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/words/${await row('sensitive_words', o)}`, payload: { level: 'blocking' } }) },
-  { name: 'DELETE /api/dictionaries/words/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/dictionaries/words/${await row('sensitive_words', o)}` }) },
+  {
+    name: 'POST /api/dictionaries/words',
+    permission: 'manuscript.manage',
+    ok: 201,
+    request: async (o) => ({ method: 'POST', url: '/api/dictionaries/words', payload: { orgId: o.id, word: `新词${++seq}`, level: 'blocking' } }),
+  },
+  {
+    name: 'PATCH /api/dictionaries/words/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/words/${await row('sensitive_words', o)}`, payload: { level: 'blocking' } }),
+  },
+  {
+    name: 'DELETE /api/dictionaries/words/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'DELETE', url: `/api/dictionaries/words/${await row('sensitive_words', o)}` }),
+  },
   { name: 'GET /api/dictionaries/leaders?orgId', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/dictionaries/leaders?orgId=${o.id}` }) },
-  { name: 'POST /api/dictionaries/leaders', permission: 'manuscript.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/dictionaries/leaders', payload: { orgId: o.id, name: `领导${++seq}`, titles: ['局长'] } }) },
-  { name: 'PATCH /api/dictionaries/leaders/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/leaders/${await row('leaders', o)}`, payload: { titles: ['副局长'] } }) },
+  {
+    name: 'POST /api/dictionaries/leaders',
+    permission: 'manuscript.manage',
+    ok: 201,
+    request: async (o) => ({ method: 'POST', url: '/api/dictionaries/leaders', payload: { orgId: o.id, name: `领导${++seq}`, titles: ['局长'] } }),
+  },
+  {
+    name: 'PATCH /api/dictionaries/leaders/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PATCH', url: `/api/dictionaries/leaders/${await row('leaders', o)}`, payload: { titles: ['副局长'] } }),
+  },
   { name: 'DELETE /api/dictionaries/leaders/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'DELETE', url: `/api/dictionaries/leaders/${await row('leaders', o)}` }) },
   {
     name: 'POST /api/commissions',
@@ -140,7 +214,12 @@ export const MANUSCRIPT_ROUTES = (_: () => unknown): MatrixRoute[] => [
     request: async (o) => ({ method: 'POST', url: '/api/commissions', payload: { orgId: o.id, topic: '矩阵约稿', dueAt: new Date(Date.now() + 86_400_000).toISOString(), targetOrgIds: [o.id] } }),
   },
   { name: 'GET /api/commissions/:id', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/commissions/${await commissionAt(o)}` }) },
-  { name: 'PATCH /api/commissions/:id', permission: 'manuscript.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/commissions/${await commissionAt(o)}`, payload: { status: 'closed' } }) },
+  {
+    name: 'PATCH /api/commissions/:id',
+    permission: 'manuscript.manage',
+    ok: 200,
+    request: async (o) => ({ method: 'PATCH', url: `/api/commissions/${await commissionAt(o)}`, payload: { status: 'closed' } }),
+  },
   { name: 'GET /api/commissions/missed?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/commissions/missed?orgId=${o.id}` }) },
   { name: 'GET /api/manuscripts/:id/versions/:version', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/${await versioned(o)}/versions/1` }) },
   { name: 'GET /api/manuscripts/author-candidates?orgId', permission: READ, ok: 200, request: async (o) => ({ method: 'GET', url: `/api/manuscripts/author-candidates?orgId=${o.id}` }) },

@@ -17,9 +17,7 @@ const problem = (p: Partial<CheckProblem> & Pick<CheckProblem, 'code' | 'level' 
 });
 
 function wordingProblems(check: WordingCheck, text: string, path: string, where: string): CheckProblem[] {
-  return check(text).map((h) =>
-    problem({ code: h.code, level: h.level, path, message: `${where}：${h.message}`, start: h.start, end: h.end, found: h.found, suggestion: h.suggestion }),
-  );
+  return check(text).map((h) => problem({ code: h.code, level: h.level, path, message: `${where}：${h.message}`, start: h.start, end: h.end, found: h.found, suggestion: h.suggestion }));
 }
 
 /**
@@ -78,7 +76,10 @@ export async function checkManuscript(db: Executor, m: ManuscriptRow, opts: { co
 
   const subject = { id: m.id, orgId: m.orgId, orgPath: m.orgPath, categoryId: m.categoryId, importance: m.importance, reporterId: m.reporterId, authorUserIds: [...authorUserIds(m)] };
   const preview = await previewChain(db, subject, await resolveChain(db, subject));
-  const names = await unitNames(db, preview.map((p) => p.unitId));
+  const names = await unitNames(
+    db,
+    preview.map((p) => p.unitId),
+  );
   for (const p of preview) {
     if (p.users.length === 0) {
       problems.push(problem({ code: 'no_reviewer', level: 'blocking', path: 'chain', message: `审核环节“${p.def.name}”找不到可用的审核人（作者本人和审核其他环节的人不能担任），请联系宣传办配置` }));

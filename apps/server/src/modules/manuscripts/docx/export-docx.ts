@@ -1,18 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, ExternalHyperlink, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { toBlocks, type Block, type Run } from '../html/blocks.ts';
 import { inspectImage, ImageError } from './images.ts';
 
@@ -74,9 +60,7 @@ function table(b: Block): Table {
       (r, i) =>
         new TableRow({
           tableHeader: i === 0,
-          children: Array.from({ length: width }, (_, c) =>
-            new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: r[c] ?? '', font: BODY_FONT, size: 24, bold: i === 0 })] })] }),
-          ),
+          children: Array.from({ length: width }, (_, c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: r[c] ?? '', font: BODY_FONT, size: 24, bold: i === 0 })] })] })),
         }),
     ),
   });

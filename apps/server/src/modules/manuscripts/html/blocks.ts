@@ -57,7 +57,15 @@ function runsOf(node: AnyNode, style: Omit<Run, 'text'>, out: Run[]): void {
 function inlineBlock(kind: BlockKind, el: Element, extra: Partial<Block> = {}): Block {
   const runs: Run[] = [];
   for (const child of el.children) runsOf(child, {}, runs);
-  return { kind, runs, text: runs.map((r) => r.text).join('').trim(), ...extra };
+  return {
+    kind,
+    runs,
+    text: runs
+      .map((r) => r.text)
+      .join('')
+      .trim(),
+    ...extra,
+  };
 }
 
 function walk(nodes: AnyNode[], out: Block[], inQuote = false): void {
@@ -81,7 +89,10 @@ function walk(nodes: AnyNode[], out: Block[], inQuote = false): void {
       // Loose inline markup at the top level reads as a paragraph of its own.
       const runs: Run[] = [];
       runsOf(node, {}, runs);
-      const text = runs.map((r) => r.text).join('').trim();
+      const text = runs
+        .map((r) => r.text)
+        .join('')
+        .trim();
       if (text) out.push({ kind: inQuote ? 'quote' : 'p', runs, text });
     } else walk(node.children, out, inQuote);
   }
@@ -105,9 +116,7 @@ function figureBlock(el: Element): Block {
 }
 
 function tableBlock(el: Element): Block {
-  const rows = findAll(el, 'tr').map((tr) =>
-    tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')).map((cell) => textOf(cell).replace(/\s+/g, ' ').trim()),
-  );
+  const rows = findAll(el, 'tr').map((tr) => tr.children.filter((c): c is Element => isTag(c) && (c.name === 'td' || c.name === 'th')).map((cell) => textOf(cell).replace(/\s+/g, ' ').trim()));
   return { kind: 'table', runs: [], text: rows.map((r) => r.join('\t')).join('\n'), rows };
 }
 

@@ -7,15 +7,31 @@ const SPAN = /^[1-9]\d?$/;
 
 /** Elements whose content is dropped along with them, not kept as text. */
 const DROP_WITH_CONTENT = [
-  'script', 'style', 'textarea', 'option', 'select', 'noscript', 'title', 'xmp', 'iframe', 'noembed', 'noframes',
-  'template', 'svg', 'math', 'object', 'embed', 'applet', 'plaintext', 'head', 'frameset', 'frame',
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'select',
+  'noscript',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'embed',
+  'applet',
+  'plaintext',
+  'head',
+  'frameset',
+  'frame',
 ];
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p', 'br', 'h2', 'h3', 'h4', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'blockquote',
-    'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'img', 'figcaption', 'a',
-  ],
+  allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'blockquote', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'img', 'figcaption', 'a'],
   allowedAttributes: { a: ['href', 'rel', 'target'], img: ['src', 'alt'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
   allowedSchemes: ['http', 'https'],
   allowedSchemesByTag: { img: [] },

@@ -34,7 +34,15 @@ export const submissionApprovals: ApprovalAdapter<ReviewedManuscript> = {
   },
   async onApproved(tx, ctx, m, step, at) {
     await manuscriptAfterDecision(tx, m, { status: MANUSCRIPT_TRANSITIONS.approve.to, approvedAt: at });
-    await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `稿件已审核通过：${m.title}`, body: `稿件已通过全部审核环节（最后一环：${step.stepName}）。`, link: linkOf(m) });
+    await notify({
+      tx,
+      ctx,
+      userIds: [m.reporterId],
+      kind: 'manuscript.approved',
+      title: `稿件已审核通过：${m.title}`,
+      body: `稿件已通过全部审核环节（最后一环：${step.stepName}）。`,
+      link: linkOf(m),
+    });
   },
 };
 
@@ -50,6 +58,14 @@ export const releaseApprovals: ApprovalAdapter<ReviewedManuscript> = {
   },
   onAdvanced: tellAdvanced,
   async onApproved(tx, ctx, m, step) {
-    await notify({ tx, ctx, userIds: [m.reporterId], kind: 'manuscript.approved', title: `发布审核已通过：${m.title}`, body: `稿件已通过发布审核全部环节（最后一环：${step.stepName}），可以发布。`, link: linkOf(m) });
+    await notify({
+      tx,
+      ctx,
+      userIds: [m.reporterId],
+      kind: 'manuscript.approved',
+      title: `发布审核已通过：${m.title}`,
+      body: `稿件已通过发布审核全部环节（最后一环：${step.stepName}），可以发布。`,
+      link: linkOf(m),
+    });
   },
 };

@@ -11,7 +11,10 @@ import { findCommissionFor, insertCommission, listCommissions, missedTargets, ta
 import { READ_PERMISSIONS } from '../manuscripts.policy.ts';
 
 async function present(db: Executor, rows: CommissionRow[], now = new Date()): Promise<Commission[]> {
-  const targets = await targetsOf(db, rows.map((r) => r.id));
+  const targets = await targetsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((c) => ({
     id: c.id,
     orgId: c.orgId,
@@ -46,7 +49,15 @@ export async function createCommission({ ctx, input }: { ctx: Ctx; input: Create
     if (targets.length !== targetIds.length || targets.some((t) => !pathInScope(scope, t.path))) throw notFound('约稿单位');
     const id = await insertCommission(tx, { orgId: org.id, topic: input.topic, description: input.description, dueAt, createdBy: ctx.actor.userId, createdByName: ctx.actor.name }, targetIds);
     const reporters = await usersWithRoleAt(tx, targetIds, ['reporter', 'chief_reporter']);
-    await notify({ tx, ctx, userIds: reporters, kind: 'commission.issued', title: `约稿：${input.topic}`, body: `${org.name}约稿，请于 ${chineseDateTime(dueAt)} 前报送。${input.description}`, link: `/commissions/${id}` });
+    await notify({
+      tx,
+      ctx,
+      userIds: reporters,
+      kind: 'commission.issued',
+      title: `约稿：${input.topic}`,
+      body: `${org.name}约稿，请于 ${chineseDateTime(dueAt)} 前报送。${input.description}`,
+      link: `/commissions/${id}`,
+    });
     await writeAudit(tx, ctx, { action: 'commission.create', targetType: 'commission', targetId: id, orgId: org.id, after: { topic: input.topic, dueAt, targets: targetIds } });
     const row = await findCommissionFor(tx, scope, id);
     if (!row) throw notFound('约稿');

@@ -33,7 +33,9 @@ export function exportName(orgName: string, at: Date): string {
 /** The manuscript back to Word, with its photos, captions and tables. */
 export async function exportManuscriptDocx({ ctx, id }: { ctx: Ctx; id: string }): Promise<{ body: Buffer; fileName: string }> {
   const m = await loadReadable(ctx.db, requireReader(ctx.actor), id);
-  const authors = authorsOf(m).map((a) => a.name).join('、');
+  const authors = authorsOf(m)
+    .map((a) => a.name)
+    .join('、');
   const at = m.submittedAt ?? m.createdAt;
   const children = [
     titleParagraph(m.title),

@@ -16,7 +16,9 @@ const label = <K extends string>(table: Record<K, string>, key: string | null): 
 export async function exportManuscriptsXlsx({ ctx, input }: { ctx: Ctx; input: Omit<ManuscriptListQuery, 'page' | 'pageSize'> }): Promise<Buffer> {
   const filter = await buildListFilter(ctx, input);
   const rows = await listAllManuscripts(ctx.db, filter, MAX_ROWS);
-  const issuer = (input.view !== 'mine' && input.orgId ? (await findOrgsByIds(ctx.db, [input.orgId]))[0]?.name : undefined) ?? actingOrgName(ctx.actor, ['manuscript.manage', 'manuscript.review', 'manuscript.submit']);
+  const issuer =
+    (input.view !== 'mine' && input.orgId ? (await findOrgsByIds(ctx.db, [input.orgId]))[0]?.name : undefined) ??
+    actingOrgName(ctx.actor, ['manuscript.manage', 'manuscript.review', 'manuscript.submit']);
   const book = officeWorkbook();
   addOfficeSheet(book, {
     name: '稿件',
@@ -27,7 +29,14 @@ export async function exportManuscriptsXlsx({ ctx, input }: { ctx: Ctx; input: O
       { header: '标题', width: 40, value: (r) => r.title },
       { header: '报送单位', width: 20, value: (r) => r.orgName },
       { header: '信息员', width: 10, value: (r) => r.reporterName },
-      { header: '作者', width: 20, value: (r) => authorsOf(r).map((a) => `${a.name}（${a.share}%）`).join('、') },
+      {
+        header: '作者',
+        width: 20,
+        value: (r) =>
+          authorsOf(r)
+            .map((a) => `${a.name}（${a.share}%）`)
+            .join('、'),
+      },
       { header: '栏目分类', width: 12, value: (r) => r.categoryName ?? '' },
       { header: '体裁', width: 10, value: (r) => label(GENRE_LABELS, r.genre) },
       { header: '重要程度', width: 14, value: (r) => label(IMPORTANCE_LABELS, r.importance) },

@@ -34,7 +34,17 @@ export async function loadManuscriptForReview(db: Executor, ctx: Ctx, id: string
     status: row.status,
     reporterId: row.reporterId,
     authorIds,
-    chain: { id: row.id, title: row.title, orgId: row.orgId, orgName: row.orgName, orgPath: row.orgPath, categoryId: row.categoryId, importance: row.importance, reporterId: row.reporterId, authorUserIds: [...authorIds] },
+    chain: {
+      id: row.id,
+      title: row.title,
+      orgId: row.orgId,
+      orgName: row.orgName,
+      orgPath: row.orgPath,
+      categoryId: row.categoryId,
+      importance: row.importance,
+      reporterId: row.reporterId,
+      authorUserIds: [...authorIds],
+    },
     row,
     async present(tx) {
       const fresh = await findManuscriptFor(tx, access, id);
@@ -56,12 +66,17 @@ export async function applyReviewEdits(tx: Executor, ctx: Ctx, m: ReviewedManusc
   const content = contentOf(m.row);
   const body = edits.bodyHtml !== undefined ? await prepareBody(tx, ctx.actor, m.id, edits.bodyHtml) : { bodyHtml: content.bodyHtml, links: [] };
   const next = { ...content, title: edits.title ?? content.title, bodyHtml: body.bodyHtml };
-  const updated = await updateManuscriptIf(tx, m.id, { fromStatus: ['submitted', 'in_review'] }, {
-    title: next.title,
-    bodyHtml: next.bodyHtml,
-    contentHash: contentHash(next),
-    searchText: searchTextFor(next),
-  });
+  const updated = await updateManuscriptIf(
+    tx,
+    m.id,
+    { fromStatus: ['submitted', 'in_review'] },
+    {
+      title: next.title,
+      bodyHtml: next.bodyHtml,
+      contentHash: contentHash(next),
+      searchText: searchTextFor(next),
+    },
+  );
   if (!updated) throw conflict('稿件已撤回或状态已变化，请刷新后查看');
   await linkFiles(tx, m.id, body.links);
   const version = ((await latestVersion(tx, m.id))?.version ?? 0) + 1;

@@ -35,9 +35,7 @@ export async function signoffSheet({ ctx, manuscriptId }: { ctx: Ctx; manuscript
       new TableRow({ children: [cell('报送时间', { bold: true }), cell(row.submittedAt ? chineseDateTime(row.submittedAt) : '未报送')] }),
     ],
   });
-  const decisionRows = [
-    new TableRow({ tableHeader: true, children: ['审核环节', '审核人', '意见', '审核意见说明', '时间'].map((h) => cell(h, { bold: true })) }),
-  ];
+  const decisionRows = [new TableRow({ tableHeader: true, children: ['审核环节', '审核人', '意见', '审核意见说明', '时间'].map((h) => cell(h, { bold: true })) })];
   for (const s of steps) {
     if (s.decisions.length === 0) {
       decisionRows.push(new TableRow({ children: [cell(s.name), cell(s.assignees.map((a) => a.name).join('、') || '—'), cell(STEP_STATUS_LABELS[s.status as StepStatus]), cell(''), cell('')] }));

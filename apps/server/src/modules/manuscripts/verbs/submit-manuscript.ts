@@ -60,13 +60,18 @@ export async function submitManuscript({ ctx, id, input, idempotencyKey }: { ctx
     }
     const version = await sealVersion(tx, ctx, m);
     const now = new Date();
-    const updated = await updateManuscriptIf(tx, m.id, { fromStatus: MANUSCRIPT_TRANSITIONS.submit.from, revision: m.revision }, {
-      status: MANUSCRIPT_TRANSITIONS.submit.to,
-      submittedAt: now,
-      firstSubmittedAt: m.firstSubmittedAt ?? now,
-      version,
-      returnedPosition: null,
-    });
+    const updated = await updateManuscriptIf(
+      tx,
+      m.id,
+      { fromStatus: MANUSCRIPT_TRANSITIONS.submit.from, revision: m.revision },
+      {
+        status: MANUSCRIPT_TRANSITIONS.submit.to,
+        submittedAt: now,
+        firstSubmittedAt: m.firstSubmittedAt ?? now,
+        version,
+        returnedPosition: null,
+      },
+    );
     if (!updated) throw conflict();
     if (m.reportKind === 'final' && m.chainId) await closeChain(tx, m.chainId, now);
     await startReview(tx, ctx, {

@@ -50,7 +50,10 @@ async function followUpHoursOf(db: Executor, heads: Head[]): Promise<Map<string,
 
 async function chains(db: Executor, scope: Scope, openOnly: boolean, now: Date, chainId?: string): Promise<Array<{ head: Head; members: ManuscriptRecord[]; overdue: Overdue | null }>> {
   const heads = await listChainHeads(db, scope, chainId ? { openOnly, chainId } : { openOnly });
-  const members = await membersOfChains(db, heads.map((h) => h.id));
+  const members = await membersOfChains(
+    db,
+    heads.map((h) => h.id),
+  );
   const hours = await followUpHoursOf(db, heads);
   return heads.map((head) => {
     const own = members.filter((m) => m.chainId === head.id);

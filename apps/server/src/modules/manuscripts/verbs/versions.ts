@@ -42,7 +42,11 @@ export async function diffVersions({ ctx, id, from, to }: { ctx: Ctx; id: string
     return v;
   };
   const [a, b] = await Promise.all([load(from), load(to)]);
-  const lines = (html: string) => toBlocks(html).filter((x) => x.kind !== 'figure').map((x) => x.text).filter((t) => t.length > 0);
+  const lines = (html: string) =>
+    toBlocks(html)
+      .filter((x) => x.kind !== 'figure')
+      .map((x) => x.text)
+      .filter((t) => t.length > 0);
   return {
     from,
     to,

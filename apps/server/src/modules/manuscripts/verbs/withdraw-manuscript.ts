@@ -24,10 +24,15 @@ export async function withdrawManuscript({ ctx, id, reason }: { ctx: Ctx; id: st
     if (!canTransition('withdraw', m.status)) refuseTransition('withdraw', m.status);
     const paused = await pauseReview(tx, m.id);
     if (!paused) throw conflict('稿件刚刚被审核人处理，请刷新后查看');
-    const updated = await updateManuscriptIf(tx, m.id, { fromStatus: MANUSCRIPT_TRANSITIONS.withdraw.from }, {
-      status: MANUSCRIPT_TRANSITIONS.withdraw.to,
-      returnedPosition: paused.position,
-    });
+    const updated = await updateManuscriptIf(
+      tx,
+      m.id,
+      { fromStatus: MANUSCRIPT_TRANSITIONS.withdraw.from },
+      {
+        status: MANUSCRIPT_TRANSITIONS.withdraw.to,
+        returnedPosition: paused.position,
+      },
+    );
     if (!updated) throw conflict('稿件状态已变化，请刷新后查看');
     await notify({
       tx,
@@ -38,7 +43,14 @@ export async function withdrawManuscript({ ctx, id, reason }: { ctx: Ctx; id: st
       body: `${m.reporterName}撤回了稿件${reason ? `，原因：${reason}` : ''}，无需再审核。`,
       link: `/manuscripts/${m.id}`,
     });
-    await writeAudit(tx, ctx, { action: 'manuscript.withdraw', targetType: 'manuscript', targetId: m.id, orgId: m.orgId, before: { status: m.status }, after: { status: 'withdrawn', reason: reason ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'manuscript.withdraw',
+      targetType: 'manuscript',
+      targetId: m.id,
+      orgId: m.orgId,
+      before: { status: m.status },
+      after: { status: 'withdrawn', reason: reason ?? null },
+    });
     return presentFor(tx, ctx, await loadReadable(tx, access, id));
   });
 }

@@ -9,8 +9,7 @@ export type { MentionOrigin, NewMention, NewTopicHit };
  * only the pipeline (fetch jobs, manual entry, CSV import, the seed) stores mentions, after its
  * verb has checked the actor. Unique hashes make a re-run or a race store nothing twice.
  */
-export const storedHashes = (db: Executor, urlHashes: string[], contentHashes: string[]): Promise<{ urls: Set<string>; contents: Set<string> }> =>
-  findKnownHashes(db, urlHashes, contentHashes);
+export const storedHashes = (db: Executor, urlHashes: string[], contentHashes: string[]): Promise<{ urls: Set<string>; contents: Set<string> }> => findKnownHashes(db, urlHashes, contentHashes);
 
 /** Returns the ids that were inserted (the others were already there). */
 export const storeMentions = (tx: Executor, origin: MentionOrigin, items: NewMention[], fetchedAt: Date): Promise<Set<string>> => insertMentions(tx, origin, items, fetchedAt);

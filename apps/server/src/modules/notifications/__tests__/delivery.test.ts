@@ -68,8 +68,18 @@ afterAll(async () => {
 describe('[通知] robot webhooks in each vendor format', () => {
   it('delivers to 企业微信, 钉钉 (signed) and 飞书 (signed) in their documented JSON', async () => {
     await createChannel({ kind: 'wecom', orgId: trees.a1.id, name: '甲一企业微信群', robot: { url: hooks.url('/wecom/send?key=abcdef-123456-key'), format: 'markdown' } });
-    await createChannel({ kind: 'dingtalk', orgId: trees.a1.id, name: '甲一钉钉群', robot: { url: hooks.url('/dingtalk/robot/send?access_token=tok1234567890'), secret: DING_SECRET, format: 'markdown' } });
-    await createChannel({ kind: 'feishu', orgId: trees.a1.id, name: '甲一飞书群', robot: { url: hooks.url('/feishu/open-apis/bot/v2/hook/0123456789abcdef0123'), secret: FEISHU_SECRET, format: 'markdown' } });
+    await createChannel({
+      kind: 'dingtalk',
+      orgId: trees.a1.id,
+      name: '甲一钉钉群',
+      robot: { url: hooks.url('/dingtalk/robot/send?access_token=tok1234567890'), secret: DING_SECRET, format: 'markdown' },
+    });
+    await createChannel({
+      kind: 'feishu',
+      orgId: trees.a1.id,
+      name: '甲一飞书群',
+      robot: { url: hooks.url('/feishu/open-apis/bot/v2/hook/0123456789abcdef0123'), secret: FEISHU_SECRET, format: 'markdown' },
+    });
     await emit({ orgIds: [trees.a1.id], kind: 'task.due', title: '任务即将到期：宣讲进社区', body: '请报送进展', link: '/plans/x', dedupeKey: 'robots-1' });
     const rows = await settled('robots-1', 3);
     expect(rows.map((r) => [r.channel, r.status, r.attempts]).sort()).toEqual([
@@ -140,7 +150,9 @@ describe('[通知] failures, retries and the log', () => {
   it('transient failures are retried with backoff until sent, and each attempt is counted', async () => {
     const unit = await buildOrg(t, { parent: trees.a, name: '测试社区' });
     await createChannel({ kind: 'wecom', orgId: unit.id, name: '乙一企业微信（时好时坏）', robot: { url: hooks.url('/flaky/send?key=f') } });
-    hooks.respond('/flaky/send', (_h, i) => (i === 0 ? { status: 502, body: { error: 'bad gateway' } } : i === 1 ? { body: { errcode: 45009, errmsg: 'api freq out of limit' } } : { body: { errcode: 0, errmsg: 'ok' } }));
+    hooks.respond('/flaky/send', (_h, i) =>
+      i === 0 ? { status: 502, body: { error: 'bad gateway' } } : i === 1 ? { body: { errcode: 45009, errmsg: 'api freq out of limit' } } : { body: { errcode: 0, errmsg: 'ok' } },
+    );
     await emit({ orgIds: [unit.id], kind: 'opinion.alert', title: '重试测试', dedupeKey: 'flaky' });
     const row = await waitFor(async () => (await deliveriesOf('flaky')).find((r) => r.status === 'sent'), { timeoutMs: 30_000, what: 'flaky sent' });
     expect(row.attempts).toBe(3);
@@ -183,7 +195,12 @@ describe('[通知] nothing is sent twice', () => {
     await emit({ userIds: [member.id], orgIds: [trees.a.id], kind: 'incident.overdue', title: '只发一次', dedupeKey: 'once' });
     const rows = await settled('once', 2);
     expect(rows.map((r) => r.channel).sort()).toEqual(['dingtalk', 'inapp']);
-    expect(await t.services.db.select().from(notifications).where(and(eq(notifications.userId, member.id), eq(notifications.dedupeKey, 'once')))).toHaveLength(1);
+    expect(
+      await t.services.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, member.id), eq(notifications.dedupeKey, 'once'))),
+    ).toHaveLength(1);
     expect(hooks.at('/once/send')).toHaveLength(1);
     // A stray second run of the job finds the row sent and sends nothing.
     const robot = rows.find((r) => r.channel === 'dingtalk');
@@ -195,9 +212,15 @@ describe('[通知] nothing is sent twice', () => {
     const rows = await deliveriesOf('once');
     const robot = rows.find((r) => r.channel === 'dingtalk');
     // As if a worker claimed the row, the robot got the message, and the process died before `sent`.
-    await t.services.db.update(notificationDeliveries).set({ status: 'sending' }).where(eq(notificationDeliveries.id, robot?.id ?? ''));
+    await t.services.db
+      .update(notificationDeliveries)
+      .set({ status: 'sending' })
+      .where(eq(notificationDeliveries.id, robot?.id ?? ''));
     expect(await runDelivery(t.services, robot?.id ?? '')).toBe('sent');
-    const [after] = await t.services.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.id, robot?.id ?? ''));
+    const [after] = await t.services.db
+      .select()
+      .from(notificationDeliveries)
+      .where(eq(notificationDeliveries.id, robot?.id ?? ''));
     expect(after?.attempts).toBe(2);
     expect(after?.lastError).toContain('结果未知');
     expect(hooks.at('/once/send')).toHaveLength(2);
@@ -252,7 +275,12 @@ describe('[通知] email over SMTP', () => {
 
   it('mail asked for without an address is logged, not silently dropped', async () => {
     const noMail = await buildUser(t, { org: trees.b1, roles: [{ role: 'reporter' }] });
-    await t.app.inject({ method: 'PUT', url: '/api/notifications/preferences', headers: { cookie: await sessionCookie(t, noMail) }, payload: { items: [{ kind: 'task.due', inapp: false, email: true }] } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      headers: { cookie: await sessionCookie(t, noMail) },
+      payload: { items: [{ kind: 'task.due', inapp: false, email: true }] },
+    });
     await emit({ userIds: [noMail.id], kind: 'task.due', title: '没有邮箱', dedupeKey: 'no-mail' });
     const rows = await deliveriesOf('no-mail');
     expect(rows).toHaveLength(1);
@@ -275,14 +303,24 @@ describe('[通知] channel secrets at rest', () => {
     expect((await settled('sealed-1', 1))[0]?.status).toBe('sent');
     const hit = hooks.at('/sealed/send')[0];
     expect(hit?.query.get('access_token')).toBe('sealedtoken0123');
-    expect(hit?.query.get('sign')).toBe(createHmac('sha256', DING_SECRET).update(`${hit?.query.get('timestamp')}\n${DING_SECRET}`).digest('base64'));
+    expect(hit?.query.get('sign')).toBe(
+      createHmac('sha256', DING_SECRET)
+        .update(`${hit?.query.get('timestamp')}\n${DING_SECRET}`)
+        .digest('base64'),
+    );
 
     // A row written before sealing (plain JSON) is still read; one sealed under another server key
     // fails with a reason to act on, and the channel still lists so it can be re-entered.
-    await t.services.db.update(notificationChannels).set({ secrets: { url: hooks.url('/legacy/send?access_token=legacy'), secret: '' } }).where(eq(notificationChannels.id, ch.id));
+    await t.services.db
+      .update(notificationChannels)
+      .set({ secrets: { url: hooks.url('/legacy/send?access_token=legacy'), secret: '' } })
+      .where(eq(notificationChannels.id, ch.id));
     await emit({ orgIds: [unit.id], kind: 'task.due', title: '旧数据', dedupeKey: 'sealed-2' });
     expect((await settled('sealed-2', 1))[0]?.status).toBe('sent');
-    await t.services.db.update(notificationChannels).set({ secrets: sealSecrets(randomBytes(32), { url: hooks.url('/other/send?access_token=x') }) }).where(eq(notificationChannels.id, ch.id));
+    await t.services.db
+      .update(notificationChannels)
+      .set({ secrets: sealSecrets(randomBytes(32), { url: hooks.url('/other/send?access_token=x') }) })
+      .where(eq(notificationChannels.id, ch.id));
     await emit({ orgIds: [unit.id], kind: 'task.due', title: '换了密钥', dedupeKey: 'sealed-3' });
     const dead = (await settled('sealed-3', 1))[0];
     expect(dead).toMatchObject({ status: 'dead' });

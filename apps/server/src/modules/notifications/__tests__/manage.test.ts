@@ -70,7 +70,12 @@ describe('[通知渠道] configuration', () => {
   it('a failing test shows the vendor error in 中文 and is logged', async () => {
     hooks.respond('/w/send', () => ({ body: { errcode: 93000, errmsg: 'invalid webhook url, hint: [1699]' } }));
     const ch = (
-      await t.app.inject({ method: 'POST', url: '/api/notifications/channels', headers: { cookie: editorA }, payload: { kind: 'wecom', orgId: trees.a2.id, name: '甲二企业微信', robot: { url: hooks.url('/w/send?key=wrongkey') } } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/notifications/channels',
+        headers: { cookie: editorA },
+        payload: { kind: 'wecom', orgId: trees.a2.id, name: '甲二企业微信', robot: { url: hooks.url('/w/send?key=wrongkey') } },
+      })
     ).json();
     const test = await t.app.inject({ method: 'POST', url: `/api/notifications/channels/${ch.id}/test`, headers: { cookie: editorA }, payload: {} });
     expect(test.json()).toMatchObject({ ok: false, message: expect.stringContaining('Webhook 地址无效') });
@@ -90,7 +95,12 @@ describe('[通知渠道] configuration', () => {
     expect(text).toContain('请填写名称');
     expect(text).toContain('端口应在 1–65535 之间');
     expect(text).toContain('发件人必须是有效的邮箱地址');
-    const robot = await t.app.inject({ method: 'POST', url: '/api/notifications/channels', headers: { cookie: editorA }, payload: { kind: 'feishu', orgId: trees.a.id, name: '飞书', robot: { url: 'ftp://x' } } });
+    const robot = await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/channels',
+      headers: { cookie: editorA },
+      payload: { kind: 'feishu', orgId: trees.a.id, name: '飞书', robot: { url: 'ftp://x' } },
+    });
     expect(robot.statusCode).toBe(400);
     expect(JSON.stringify(robot.json().error.details)).toContain('Webhook 地址必须以 http:// 或 https:// 开头');
   });
@@ -110,14 +120,23 @@ describe('[通知渠道] configuration', () => {
   });
 
   it('a failed delivery can be sent again from the log (in scope only); a channel test cannot', async () => {
-    const [test] = await t.services.db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.status, 'dead'), eq(notificationDeliveries.kind, 'channel.test'))).limit(1);
+    const [test] = await t.services.db
+      .select()
+      .from(notificationDeliveries)
+      .where(and(eq(notificationDeliveries.status, 'dead'), eq(notificationDeliveries.kind, 'channel.test')))
+      .limit(1);
     const again = await t.app.inject({ method: 'POST', url: `/api/notifications/deliveries/${test?.id}/retry`, headers: { cookie: editorA } });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe('这条记录不能重新发送');
 
     const unit = await buildOrg(t, { parent: trees.a, name: '重发社区' });
     hooks.respond('/r/send', (_h, i) => (i === 0 ? { body: { errcode: 300001, errmsg: 'token is not exist' } } : { body: { errcode: 0, errmsg: 'ok' } }));
-    await t.app.inject({ method: 'POST', url: '/api/notifications/channels', headers: { cookie: editorA }, payload: { kind: 'dingtalk', orgId: unit.id, name: '重发群', robot: { url: hooks.url('/r/send?access_token=r') } } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/notifications/channels',
+      headers: { cookie: editorA },
+      payload: { kind: 'dingtalk', orgId: unit.id, name: '重发群', robot: { url: hooks.url('/r/send?access_token=r') } },
+    });
     await t.services.db.transaction((tx) => notify({ tx, ctx: t.system, orgIds: [unit.id], kind: 'task.due', title: '重发测试', dedupeKey: 'resend' }));
     const [row] = await t.services.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.eventKey, 'resend'));
     expect(await runDelivery(t.services, row?.id ?? '')).toBe('dead');
@@ -134,10 +153,17 @@ describe('[通知渠道] configuration', () => {
     const bad = await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editorA }, payload: { submissionReminderDay: 31, taskDueDays: 3, siteUrl: '' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('提醒日应在 1–28 日之间');
-    const ok = await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editorA }, payload: { submissionReminderDay: 22, taskDueDays: 3, siteUrl: 'https://xl.example.gov.cn' } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/settings',
+      headers: { cookie: editorA },
+      payload: { submissionReminderDay: 22, taskDueDays: 3, siteUrl: 'https://xl.example.gov.cn' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const { cookie: low } = await asUser(t, trees.a1, 'editor');
-    expect((await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: low }, payload: { submissionReminderDay: 5, taskDueDays: 3, siteUrl: '' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: low }, payload: { submissionReminderDay: 5, taskDueDays: 3, siteUrl: '' } })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/notifications/settings', headers: { cookie: editorA } })).json().submissionReminderDay).toBe(22);
   });
 });
@@ -172,18 +198,31 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
         orgId: trees.a.id,
         title: '提醒测试方案',
         year: 2026,
-        phases: [{ name: '阶段', startOn: null, endOn: null, tasks: [
-          { title: '三天后到期', description: '', deadline: due, deadlineText: null, leadOrgId: trees.a2.id, cooperatingOrgIds: [] },
-          { title: '四天后到期', description: '', deadline: addDays(due, 1), deadlineText: null, leadOrgId: trees.a2.id, cooperatingOrgIds: [] },
-        ] }],
+        phases: [
+          {
+            name: '阶段',
+            startOn: null,
+            endOn: null,
+            tasks: [
+              { title: '三天后到期', description: '', deadline: due, deadlineText: null, leadOrgId: trees.a2.id, cooperatingOrgIds: [] },
+              { title: '四天后到期', description: '', deadline: addDays(due, 1), deadlineText: null, leadOrgId: trees.a2.id, cooperatingOrgIds: [] },
+            ],
+          },
+        ],
       },
     });
     expect(await remindDueTasks(t.services)).toBe(1);
     expect(await remindDueTasks(t.services)).toBe(0);
-    const inbox = await t.services.db.select().from(notifications).where(and(eq(notifications.userId, reporter.id), eq(notifications.kind, 'task.due')));
+    const inbox = await t.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, reporter.id), eq(notifications.kind, 'task.due')));
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.title).toBe('任务即将到期：三天后到期');
-    const robot = await t.services.db.select().from(notificationDeliveries).where(and(eq(notificationDeliveries.kind, 'task.due'), eq(notificationDeliveries.channel, 'feishu')));
+    const robot = await t.services.db
+      .select()
+      .from(notificationDeliveries)
+      .where(and(eq(notificationDeliveries.kind, 'task.due'), eq(notificationDeliveries.channel, 'feishu')));
     expect(robot).toHaveLength(1);
     expect(robot[0]?.status).toBe('pending');
   });
@@ -192,7 +231,12 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     const quiet = await buildUser(t, { org: trees.b1, roles: [{ role: 'reporter' }] });
     const busy = await buildUser(t, { org: trees.b, roles: [{ role: 'reporter' }] });
     await insertManuscriptRow(t, { org: trees.b, reporterId: busy.id });
-    await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editorA }, payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '', statisticsDeadlineDay: 25 } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/settings',
+      headers: { cookie: editorA },
+      payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: '', statisticsDeadlineDay: 25 },
+    });
     const today = chinaDate();
     const [y, m] = today.split('-');
     const onDay = new Date(`${y}-${m}-20T09:00:00+08:00`);
@@ -201,12 +245,19 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     const first = await remindMonthlySubmission(t.services, onDay);
     expect(first).toBeGreaterThan(0);
     await remindMonthlySubmission(t.services, onDay);
-    const of = async (userId: string) => t.services.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'submission.reminder')));
+    const of = async (userId: string) =>
+      t.services.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), eq(notifications.kind, 'submission.reminder')));
     expect(await of(quiet.id)).toHaveLength(1);
     // The deadline it names is the office's configured 统计截止日.
     expect((await of(quiet.id))[0]?.body).toContain('请于本月25日统计截止前报送');
     expect(await of(busy.id)).toHaveLength(0);
-    const keys = await t.services.db.select().from(notificationDeliveries).where(like(notificationDeliveries.eventKey, `submission:${y}-${m}:${trees.b1.id}`));
+    const keys = await t.services.db
+      .select()
+      .from(notificationDeliveries)
+      .where(like(notificationDeliveries.eventKey, `submission:${y}-${m}:${trees.b1.id}`));
     expect(keys).toHaveLength(1);
   });
 
@@ -223,7 +274,10 @@ describe('[提醒] scheduled reminders fire once per target per slot', () => {
     expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T03:30:00Z'))).toBe(0);
     // Past the deadline it is the overdue notice's turn, not this one.
     expect(await remindReviewStepsDue(t.services, new Date('2025-03-24T04:01:00Z'))).toBe(0);
-    const inbox = await t.services.db.select().from(notifications).where(and(eq(notifications.userId, reviewer.id), eq(notifications.kind, 'review.due')));
+    const inbox = await t.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, reviewer.id), eq(notifications.kind, 'review.due')));
     expect(inbox).toHaveLength(1);
     expect(inbox[0]?.body).toContain('2025年3月24日 12:00');
   });

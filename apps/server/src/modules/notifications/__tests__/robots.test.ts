@@ -43,7 +43,10 @@ describe('[通知] robot formats and answers', () => {
     expect(() => checkRobotResponse('feishu', '{"StatusCode":0,"StatusMessage":"success"}')).not.toThrow();
     expect(failure('wecom', { errcode: 93000, errmsg: 'invalid webhook url' })).toMatchObject({ permanent: true, message: expect.stringContaining('Webhook 地址无效') });
     expect(failure('wecom', { errcode: 45009, errmsg: 'api freq out of limit' })).toMatchObject({ permanent: false });
-    expect(failure('feishu', { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' })).toMatchObject({ permanent: true, message: expect.stringContaining('签名校验失败') });
+    expect(failure('feishu', { code: 19021, msg: 'sign match fail or timestamp is not within one hour from current time' })).toMatchObject({
+      permanent: true,
+      message: expect.stringContaining('签名校验失败'),
+    });
     expect(failure('dingtalk', { errcode: 999999, errmsg: 'something new' }).message).toBe('钉钉拒绝了消息（错误码 999999）：something new');
     expect(failure('dingtalk', 'not json').message).toContain('缺少结果代码');
   });

@@ -30,7 +30,14 @@ export function presentChannel(row: ChannelRow, orgName: string, serverKey: Buff
       row.kind === 'smtp'
         ? { host: String(s.host ?? ''), port: Number(s.port ?? 0), secure: Boolean(s.secure), username: String(s.username ?? ''), from: String(s.from ?? ''), passwordSet: Boolean(secrets.password) }
         : null,
-    robot: row.kind === 'smtp' ? null : { urlMasked: !readable ? '（密钥无法解密，请重新填写地址）' : secrets.url ? maskUrl(secrets.url) : '', secretSet: Boolean(secrets.secret), format: (s.format as 'text' | 'markdown') ?? 'markdown' },
+    robot:
+      row.kind === 'smtp'
+        ? null
+        : {
+            urlMasked: !readable ? '（密钥无法解密，请重新填写地址）' : secrets.url ? maskUrl(secrets.url) : '',
+            secretSet: Boolean(secrets.secret),
+            format: (s.format as 'text' | 'markdown') ?? 'markdown',
+          },
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -70,7 +77,15 @@ export async function createChannel({ ctx, input }: { ctx: Ctx; input: Notificat
       settings = { format: input.robot.format };
       secrets = { url: input.robot.url, secret: input.robot.secret ?? '' };
     }
-    const row = await insertChannel(tx, { orgId: org.id, kind: input.kind, name: input.name, enabled: input.enabled, kinds: input.kinds, settings, secrets: sealSecrets(ctx.config.auditKey, secrets) });
+    const row = await insertChannel(tx, {
+      orgId: org.id,
+      kind: input.kind,
+      name: input.name,
+      enabled: input.enabled,
+      kinds: input.kinds,
+      settings,
+      secrets: sealSecrets(ctx.config.auditKey, secrets),
+    });
     await writeAudit(tx, ctx, { action: 'notification_channel.create', targetType: 'notification_channel', targetId: row.id, orgId: org.id, after: auditable(row) });
     return presentChannel(row, org.name, ctx.config.auditKey);
   });
@@ -129,7 +144,17 @@ export async function removeChannel({ ctx, id }: { ctx: Ctx; id: string }): Prom
  * 发送测试: sends one message through the channel at once (not through the queue: the person
  * pressing the button waits for the answer) and records it in the delivery log like any other.
  */
-export async function testChannel({ ctx, id, input, opts = {} }: { ctx: Ctx; id: string; input: { to?: string | undefined }; opts?: DeliverOptions }): Promise<{ ok: boolean; message: string; deliveryId: string }> {
+export async function testChannel({
+  ctx,
+  id,
+  input,
+  opts = {},
+}: {
+  ctx: Ctx;
+  id: string;
+  input: { to?: string | undefined };
+  opts?: DeliverOptions;
+}): Promise<{ ok: boolean; message: string; deliveryId: string }> {
   const { channel } = await loadInScope(ctx, ctx.db, id);
   let to = '';
   if (channel.kind === 'smtp') {
@@ -155,7 +180,13 @@ export async function testChannel({ ctx, id, input, opts = {} }: { ctx: Ctx; id:
         status: 'pending',
       },
     ]);
-    await writeAudit(tx, ctx, { action: 'notification_channel.test', targetType: 'notification_channel', targetId: channel.id, orgId: channel.orgId, after: { deliveryId: created?.id, to: channel.kind === 'smtp' ? to : undefined } });
+    await writeAudit(tx, ctx, {
+      action: 'notification_channel.test',
+      targetType: 'notification_channel',
+      targetId: channel.id,
+      orgId: channel.orgId,
+      after: { deliveryId: created?.id, to: channel.kind === 'smtp' ? to : undefined },
+    });
     return created?.id ?? '';
   });
   const claimed = await claimDelivery(ctx.db, { id: deliveryId, status: 'pending', attempts: 0 });

@@ -41,7 +41,13 @@ export async function retryDelivery({ ctx, id }: { ctx: Ctx; id: string }): Prom
     if (row.channel === 'inapp' || row.kind === 'channel.test' || !row.channelId) throw invalidState('这条记录不能重新发送');
     if (!(await reopenDelivery(tx, row.id))) throw invalidState('只有发送失败的记录可以重新发送');
     await enqueueDelivery(tx, ctx, row.id);
-    await writeAudit(tx, ctx, { action: 'notification_delivery.retry', targetType: 'notification_delivery', targetId: row.id, orgId: row.orgId, before: { status: row.status, attempts: row.attempts } });
+    await writeAudit(tx, ctx, {
+      action: 'notification_delivery.retry',
+      targetType: 'notification_delivery',
+      targetId: row.id,
+      orgId: row.orgId,
+      before: { status: row.status, attempts: row.attempts },
+    });
     return { ok: true };
   });
 }

@@ -50,7 +50,10 @@ export async function notify(input: NotifyInput): Promise<number> {
   const link = input.link ?? null;
   const eventKey = input.dedupeKey ?? randomUUID();
   // Nobody is told about their own act.
-  const people = await recipientUsers(tx, uniq(input.userIds ?? []).filter((u) => u !== ctx.actor.userId));
+  const people = await recipientUsers(
+    tx,
+    uniq(input.userIds ?? []).filter((u) => u !== ctx.actor.userId),
+  );
   const prefs = await preferencesFor(
     tx,
     people.map((p) => p.id),

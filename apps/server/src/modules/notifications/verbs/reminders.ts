@@ -101,4 +101,3 @@ export async function remindReviewStepsDue(services: Services, now = new Date())
   }
   return sent;
 }
-

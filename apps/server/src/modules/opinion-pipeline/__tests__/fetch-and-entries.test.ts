@@ -92,7 +92,8 @@ describe('[舆情] fetching and entries: feeds, GBK web pages, manual entry, CSV
 
   it('CSV import in the GBK that Excel writes, with per-row errors', async () => {
     const manual = await api<{ id: string }>('POST', '/api/sources', { orgId: org.id, name: '外部系统导出', kind: 'manual' });
-    const csv = '标题,链接,正文,发布时间\r\n"教育局回应""乱收费""质疑",https://news.example.cn/1,市教育局回应网友关于乱收费的质疑，已责成学校退还,2025-03-24 10:30\r\n,https://news.example.cn/2,没有标题,2025-03-24\r\n学校食堂饭菜质量引热议,https://news.example.cn/3,"家长反映食堂饭菜质量差，\r\n要求整改",不是日期\r\n河湾村新建文化广场,,村民有了休闲好去处,2025年3月20日\r\n';
+    const csv =
+      '标题,链接,正文,发布时间\r\n"教育局回应""乱收费""质疑",https://news.example.cn/1,市教育局回应网友关于乱收费的质疑，已责成学校退还,2025-03-24 10:30\r\n,https://news.example.cn/2,没有标题,2025-03-24\r\n学校食堂饭菜质量引热议,https://news.example.cn/3,"家长反映食堂饭菜质量差，\r\n要求整改",不是日期\r\n河湾村新建文化广场,,村民有了休闲好去处,2025年3月20日\r\n';
     const bytes = encodeGbk(csv);
     const boundary = 'xlboundary';
     const payload = Buffer.concat([
@@ -120,7 +121,13 @@ describe('[舆情] fetching and entries: feeds, GBK web pages, manual entry, CSV
     // A window that always contains now: from the current China minute to one minute before it.
     const m = (Math.floor(Date.now() / 60_000) + 8 * 60) % 1440;
     const hhmm = (x: number) => `${String(Math.floor(((x + 1440) % 1440) / 60)).padStart(2, '0')}:${String((x + 1440) % 60).padStart(2, '0')}`;
-    const topic = await api<{ id: string }>('POST', '/api/topics', { orgId: org.id, name: '食品安全', rule: '食堂 | 食品', recipientIds: [recipient.user.id], quietHours: { start: hhmm(m), end: hhmm(m - 1) } });
+    const topic = await api<{ id: string }>('POST', '/api/topics', {
+      orgId: org.id,
+      name: '食品安全',
+      rule: '食堂 | 食品',
+      recipientIds: [recipient.user.id],
+      quietHours: { start: hhmm(m), end: hhmm(m - 1) },
+    });
     expect(topic.status, JSON.stringify(topic.body)).toBe(201);
     await api('POST', '/api/alerts/rules', { topicId: topic.body.id, kind: 'title_keyword', keywords: ['食堂'], severity: 'general' });
     await api('POST', '/api/alerts/rules', { topicId: topic.body.id, kind: 'title_keyword', keywords: ['中毒'], severity: 'major' });
@@ -149,9 +156,17 @@ describe('[舆情] fetching and entries: feeds, GBK web pages, manual entry, CSV
 
   it('the OpenAPI document lists every opinion resource', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, unknown> };
-    for (const path of ['/api/sources', '/api/sources/{id}/import', '/api/topics/try', '/api/mentions/clusters/{id}', '/api/alerts/inbox', '/api/incidents/{id}/transitions', '/api/briefs/{id}/docx', '/api/briefs/figures']) {
+    for (const path of [
+      '/api/sources',
+      '/api/sources/{id}/import',
+      '/api/topics/try',
+      '/api/mentions/clusters/{id}',
+      '/api/alerts/inbox',
+      '/api/incidents/{id}/transitions',
+      '/api/briefs/{id}/docx',
+      '/api/briefs/figures',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });
 });
-

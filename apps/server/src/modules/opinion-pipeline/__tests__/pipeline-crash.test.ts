@@ -74,10 +74,14 @@ async function runScenario(park: 'before-commit' | 'after-commit') {
       await database.close();
       database = undefined;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, JSON.stringify({ databaseUrl: database ? databaseUrlOf(database) : undefined, pgliteDir: dir, sourceId, park, settings: queueSettings })], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', childScript, JSON.stringify({ databaseUrl: database ? databaseUrlOf(database) : undefined, pgliteDir: dir, sourceId, park, settings: queueSettings })],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const lines = createInterface({ input: child.stdout });

@@ -24,8 +24,7 @@ async function api<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: s
   return { status: res.statusCode, body: res.body ? (res.json() as T) : (undefined as T) };
 }
 
-const count = async (table: string): Promise<number> =>
-  Number((await queryRows<{ n: number }>(t.services.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0);
+const count = async (table: string): Promise<number> => Number((await queryRows<{ n: number }>(t.services.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n ?? 0);
 
 let sourceId = '';
 let topicId = '';
@@ -61,7 +60,16 @@ describe('[舆情] feed → mentions → clusters → topics → one alert', () 
     expect(run).toMatchObject({ ok: true, notModified: false });
     expect(run?.ok && run.ingest?.stored).toBe(6);
 
-    const list = await api<{ items: Array<{ title: string; clusterId: string; clusterSize: number; sentiment: string; topics: Array<{ id: string; highlights: Array<{ field: string; start: number; end: number; term: string }> }> }>; total: number }>('GET', '/api/mentions?pageSize=50');
+    const list = await api<{
+      items: Array<{
+        title: string;
+        clusterId: string;
+        clusterSize: number;
+        sentiment: string;
+        topics: Array<{ id: string; highlights: Array<{ field: string; start: number; end: number; term: string }> }>;
+      }>;
+      total: number;
+    }>('GET', '/api/mentions?pageSize=50');
     expect(list.body.total).toBe(6);
     const story = list.body.items.filter((m) => m.title.includes('拆迁补偿款'));
     expect(story).toHaveLength(4);
@@ -117,7 +125,10 @@ describe('[舆情] feed → mentions → clusters → topics → one alert', () 
     const alerts = await api<{ items: Array<{ kind: string; count: number }> }>('GET', `/api/alerts?topicId=${topicId}`);
     expect(alerts.body.items).toHaveLength(2);
     expect(alerts.body.items.find((a) => a.kind === 'negative_spike')?.count).toBe(5);
-    const cluster = await api<{ size: number; sources: unknown[]; spread: Array<{ count: number }>; first: { title: string } }>('GET', `/api/mentions/clusters/${(await api<{ items: Array<{ id: string; clusterId: string; title: string }> }>('GET', '/api/mentions?q=拆迁补偿')).body.items[0]?.clusterId}`);
+    const cluster = await api<{ size: number; sources: unknown[]; spread: Array<{ count: number }>; first: { title: string } }>(
+      'GET',
+      `/api/mentions/clusters/${(await api<{ items: Array<{ id: string; clusterId: string; title: string }> }>('GET', '/api/mentions?q=拆迁补偿')).body.items[0]?.clusterId}`,
+    );
     expect(cluster.status).toBe(200);
     expect(cluster.body.size).toBe(5);
     expect(cluster.body.first.title).toBe(STORY_TITLE);
@@ -187,7 +198,9 @@ describe('[舆情] feed → mentions → clusters → topics → one alert', () 
     const queued = await api<{ queued: boolean }>('POST', `/api/sources/${atom.body.id}/fetch`);
     expect(queued.body.queued).toBe(true);
     await waitFor(async () => (await api<{ total: number }>('GET', `/api/mentions?sourceId=${atom.body.id}`)).body.total === 2, { what: 'atom mentions' });
-    await waitFor(async () => (await api<{ health: { lastError: string | null } }>('GET', `/api/sources/${broken.body.id}`)).body.health.lastError?.includes('HTTP 500'), { what: 'broken source health' });
+    await waitFor(async () => (await api<{ health: { lastError: string | null } }>('GET', `/api/sources/${broken.body.id}`)).body.health.lastError?.includes('HTTP 500'), {
+      what: 'broken source health',
+    });
     const health = (await api<{ health: { itemsLastDay: number; lastSuccessAt: string | null; errorStreak: number } }>('GET', `/api/sources/${atom.body.id}`)).body.health;
     expect(health).toMatchObject({ itemsLastDay: 2, errorStreak: 0 });
     expect(health.lastSuccessAt).not.toBeNull();

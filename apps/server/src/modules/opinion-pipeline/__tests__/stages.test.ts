@@ -13,7 +13,22 @@ function topicsOf(rule: string, meta: Partial<{ sourceIds: string[]; regions: st
   return {
     version: 't',
     set,
-    meta: new Map([['rule', { id: 'rule', orgId: 'o', orgPath: meta.orgPath ?? '/city/', name: '专题', sourceIds: new Set(meta.sourceIds ?? []), regions: meta.regions ?? [], recipientIds: [], quietStart: null, quietEnd: null }]]),
+    meta: new Map([
+      [
+        'rule',
+        {
+          id: 'rule',
+          orgId: 'o',
+          orgPath: meta.orgPath ?? '/city/',
+          name: '专题',
+          sourceIds: new Set(meta.sourceIds ?? []),
+          regions: meta.regions ?? [],
+          recipientIds: [],
+          quietStart: null,
+          quietEnd: null,
+        },
+      ],
+    ]),
   };
 }
 

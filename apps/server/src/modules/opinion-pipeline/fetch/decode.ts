@@ -21,7 +21,10 @@ const ALIASES: Record<string, string> = {
 };
 
 function canonical(label: string): string {
-  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  const l = label
+    .trim()
+    .toLowerCase()
+    .replace(/^["']|["']$/g, '');
   return ALIASES[l] ?? l;
 }
 

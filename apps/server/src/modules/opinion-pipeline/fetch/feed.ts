@@ -31,34 +31,51 @@ function item(url: string | null, title: string | null, html: string | null, aut
 }
 
 function fromRss(feed: Record<string, unknown>): RawItem[] {
-  return arr(feed.items).map((raw) => {
-    const i = obj(raw) ?? {};
-    const guid = obj(i.guid);
-    const link = str(i.link) ?? (guid?.isPermaLink !== false ? str(guid?.value) : null);
-    const dc = obj(i.dc);
-    const content = obj(i.content);
-    const authors = arr(i.authors).map((a) => str(a) ?? str(obj(a)?.name)).find(Boolean) ?? str(dc?.creator) ?? null;
-    return item(link, text(i.title), str(content?.encoded) ?? str(i.description), authors, date(i.pubDate, dc?.date));
-  }).filter((x): x is RawItem => x !== null);
+  return arr(feed.items)
+    .map((raw) => {
+      const i = obj(raw) ?? {};
+      const guid = obj(i.guid);
+      const link = str(i.link) ?? (guid?.isPermaLink !== false ? str(guid?.value) : null);
+      const dc = obj(i.dc);
+      const content = obj(i.content);
+      const authors =
+        arr(i.authors)
+          .map((a) => str(a) ?? str(obj(a)?.name))
+          .find(Boolean) ??
+        str(dc?.creator) ??
+        null;
+      return item(link, text(i.title), str(content?.encoded) ?? str(i.description), authors, date(i.pubDate, dc?.date));
+    })
+    .filter((x): x is RawItem => x !== null);
 }
 
 function fromAtom(feed: Record<string, unknown>): RawItem[] {
-  return arr(feed.entries).map((raw) => {
-    const e = obj(raw) ?? {};
-    const links = arr(e.links).map(obj);
-    const link = links.find((l) => !l?.rel || l.rel === 'alternate')?.href ?? links[0]?.href;
-    const author = arr(e.authors).map((a) => str(obj(a)?.name)).find(Boolean) ?? null;
-    return item(str(link), text(e.title), text(e.content) ?? text(e.summary), author, date(e.published, e.updated));
-  }).filter((x): x is RawItem => x !== null);
+  return arr(feed.entries)
+    .map((raw) => {
+      const e = obj(raw) ?? {};
+      const links = arr(e.links).map(obj);
+      const link = links.find((l) => !l?.rel || l.rel === 'alternate')?.href ?? links[0]?.href;
+      const author =
+        arr(e.authors)
+          .map((a) => str(obj(a)?.name))
+          .find(Boolean) ?? null;
+      return item(str(link), text(e.title), text(e.content) ?? text(e.summary), author, date(e.published, e.updated));
+    })
+    .filter((x): x is RawItem => x !== null);
 }
 
 function fromJson(feed: Record<string, unknown>): RawItem[] {
-  return arr(feed.items).map((raw) => {
-    const i = obj(raw) ?? {};
-    const author = arr(i.authors).map((a) => str(obj(a)?.name)).find(Boolean) ?? str(obj(i.author)?.name);
-    const body = str(i.content_html) ?? str(i.content_text) ?? str(i.summary);
-    return item(str(i.url) ?? str(i.external_url), str(i.title), body, author, date(i.date_published, i.date_modified));
-  }).filter((x): x is RawItem => x !== null);
+  return arr(feed.items)
+    .map((raw) => {
+      const i = obj(raw) ?? {};
+      const author =
+        arr(i.authors)
+          .map((a) => str(obj(a)?.name))
+          .find(Boolean) ?? str(obj(i.author)?.name);
+      const body = str(i.content_html) ?? str(i.content_text) ?? str(i.summary);
+      return item(str(i.url) ?? str(i.external_url), str(i.title), body, author, date(i.date_published, i.date_modified));
+    })
+    .filter((x): x is RawItem => x !== null);
 }
 
 const FEED_TYPES = /(xml|rss|atom|json|text\/plain|text\/html|octet-stream)/i;

@@ -32,9 +32,7 @@ export interface SourceToFetch {
   lastModified: string | null;
 }
 
-export type FetchOutcome =
-  | { kind: 'not_modified' }
-  | { kind: 'items'; items: RawItem[]; etag: string | null; lastModified: string | null; warnings: string[] };
+export type FetchOutcome = { kind: 'not_modified' } | { kind: 'items'; items: RawItem[]; etag: string | null; lastModified: string | null; warnings: string[] };
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -65,12 +63,7 @@ async function robotsFor(pageUrl: string, settings: FetchSettings, policy: Addre
  * Network half of the pipeline for one source: fetch → decode → parse. Pure with respect to
  * the database; `isKnown` lets a web source skip articles it already has.
  */
-export async function fetchSource(
-  source: SourceToFetch,
-  settings: FetchSettings,
-  policy: AddressPolicy,
-  isKnown: (urls: string[]) => Promise<Set<string>>,
-): Promise<FetchOutcome> {
+export async function fetchSource(source: SourceToFetch, settings: FetchSettings, policy: AddressPolicy, isKnown: (urls: string[]) => Promise<Set<string>>): Promise<FetchOutcome> {
   if (!source.url) throw fetchError('BAD_URL', '信源没有填写地址');
   const opts: SafeFetchOptions = { policy, resolver: settings.resolver, limits: settings.limits, beforeConnect: settings.beforeConnect };
   if (source.kind === 'feed') {

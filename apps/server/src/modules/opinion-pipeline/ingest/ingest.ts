@@ -98,7 +98,12 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
   lap('cluster');
   const engine = textEngine();
   const inBatch = new SimHashIndex<string>({ maxDistance: CLUSTER_MAX_DISTANCE, capacity: fresh.length });
-  const prepare = (items: NormalisedItem[]): Clustered[] => assignClusters(recent, inBatch, items.map((i) => analyseItem(i, source, engine, topics)));
+  const prepare = (items: NormalisedItem[]): Clustered[] =>
+    assignClusters(
+      recent,
+      inBatch,
+      items.map((i) => analyseItem(i, source, engine, topics)),
+    );
   // A chunk's INSERT is a few hundred kB, more than the socket takes at once: the rest is written
   // only when the event loop turns, so the analysis that overlaps it hands the loop back every
   // few items — otherwise the server waits for the bytes until the whole chunk is analysed.
@@ -140,9 +145,7 @@ export async function ingestItems(ctx: Ctx, source: IngestSource, raw: RawItem[]
       note('store: wait for INSERT', performance.now() - t);
       for (const i of current) if (inserted.has(i.id)) stored.push(i);
     }
-    const topicRows = stored.flatMap((i) =>
-      i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })),
-    );
+    const topicRows = stored.flatMap((i) => i.topics.map((t) => ({ mentionId: i.id, topicId: t.topicId, occurredAt: i.occurredAt, negative: i.sentiment === 'negative', highlights: t.highlights })));
     for (let i = 0; i < topicRows.length; i += INSERT_CHUNK) await storeTopicHits(tx, topicRows.slice(i, i + INSERT_CHUNK));
     lap('store');
     const forAlerts: StoredMention[] = stored

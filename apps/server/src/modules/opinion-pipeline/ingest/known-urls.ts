@@ -11,5 +11,10 @@ export async function knownUrls(db: Executor, urls: string[]): Promise<Set<strin
     if (c) byHash.set(createHash('sha256').update(c).digest('hex'), u);
   }
   const known = await knownUrlHashes(db, [...byHash.keys()]);
-  return new Set([...known].flatMap((h) => { const u = byHash.get(h); return u ? [u] : []; }));
+  return new Set(
+    [...known].flatMap((h) => {
+      const u = byHash.get(h);
+      return u ? [u] : [];
+    }),
+  );
 }

@@ -23,7 +23,13 @@ export async function addManualEntry({ ctx, sourceId, input }: { ctx: Ctx; sourc
     const item: RawItem = { url: input.url ?? null, title: input.title, content: input.content, author: input.author ?? null, publishedAt: input.publishedAt ? new Date(input.publishedAt) : null };
     const result = await ingestItems(ctx, await ingestSourceOf(tx, source), [item], { tx });
     await recordFetch(tx, source.id, { ok: true, stored: result.stored });
-    await writeAudit(tx, ctx, { action: 'mention.create', targetType: 'opinion_source', targetId: source.id, orgId: source.orgId, after: { title: input.title, url: input.url ?? null, mentionIds: result.mentionIds } });
+    await writeAudit(tx, ctx, {
+      action: 'mention.create',
+      targetType: 'opinion_source',
+      targetId: source.id,
+      orgId: source.orgId,
+      after: { title: input.title, url: input.url ?? null, mentionIds: result.mentionIds },
+    });
     return { received: 1, stored: result.stored, duplicates: result.duplicates, mentionIds: result.mentionIds, errors: [] };
   });
 }
@@ -89,7 +95,13 @@ export async function importEntries({ ctx, sourceId, file }: { ctx: Ctx; sourceI
     if (!source) throw notFound('信源');
     const result = await ingestItems(ctx, await ingestSourceOf(tx, source), items, { tx });
     await recordFetch(tx, source.id, { ok: true, stored: result.stored });
-    await writeAudit(tx, ctx, { action: 'mention.import', targetType: 'opinion_source', targetId: source.id, orgId: source.orgId, after: { rows: rows.length - 1, stored: result.stored, duplicates: result.duplicates, errors: errors.length } });
+    await writeAudit(tx, ctx, {
+      action: 'mention.import',
+      targetType: 'opinion_source',
+      targetId: source.id,
+      orgId: source.orgId,
+      after: { rows: rows.length - 1, stored: result.stored, duplicates: result.duplicates, errors: errors.length },
+    });
     return { received: rows.length - 1, stored: result.stored, duplicates: result.duplicates, mentionIds: result.mentionIds, errors };
   });
 }

@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('[单位] tree', () => {
   it('creates, renames, disables and re-enables a unit', async () => {

@@ -52,12 +52,7 @@ describe('[方案解析] the five seed documents', () => {
     expect(d.title).toBe('某市人大办202x年度宣传思想文化工作汇报');
     expect(d.year).toBe(2025);
     expect(shape(d)).toEqual([['202x年工作展望', 4]]);
-    expect(d.phases[0]?.tasks.map((t) => t.title)).toEqual([
-      '强化理论武装,筑牢思想根基',
-      '创新宣传方式,提升传播效能',
-      '聚焦主责主业,讲好人大故事',
-      '加强队伍建设,打造一流团队',
-    ]);
+    expect(d.phases[0]?.tasks.map((t) => t.title)).toEqual(['强化理论武装,筑牢思想根基', '创新宣传方式,提升传播效能', '聚焦主责主业,讲好人大故事', '加强队伍建设,打造一流团队']);
     expect(d.phases[0]?.tasks.every((t) => t.deadline === null)).toBe(true);
     expect(d.notes.join('')).toContain('4 项任务的文本中没有明确时限');
   });

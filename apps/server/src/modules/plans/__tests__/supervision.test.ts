@@ -27,8 +27,7 @@ let auditor: string;
 let planId: string;
 const today = chinaDate();
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 const task = async (id: string, cookie = editor) => (await req('GET', `/api/tasks/${id}`, cookie)).json();
 
 beforeAll(async () => {
@@ -51,7 +50,15 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     expect(draft.statusCode).toBe(200);
     expect(draft.json().phases.map((p: { name: string }) => p.name)).toEqual(['会前预热', '会中聚焦', '会后深化']);
     expect((await req('POST', '/api/plans/parse', unit, { text: seed000() })).statusCode).toBe(403);
-    const doc = new Document({ sections: [{ children: seed000().split('\n').map((l) => new Paragraph(l)) }] });
+    const doc = new Document({
+      sections: [
+        {
+          children: seed000()
+            .split('\n')
+            .map((l) => new Paragraph(l)),
+        },
+      ],
+    });
     const upload = await t.app.inject({ method: 'POST', url: '/api/plans/parse-docx', ...multipartFile(await Packer.toBuffer(doc), '两会方案.docx', editor) });
     expect(upload.statusCode, upload.body).toBe(200);
     expect(upload.json().phases.map((p: { tasks: unknown[] }) => p.tasks.length)).toEqual([3, 3, 3]);
@@ -61,7 +68,12 @@ describe('[督办] from a pasted plan to closed tasks', () => {
   it('the edited draft is saved with a lead unit on one task; another is assigned afterwards', async () => {
     const draft = (await req('POST', '/api/plans/parse', editor, { text: seed000() })).json();
     draft.phases[0].tasks[0] = { ...draft.phases[0].tasks[0], leadOrgId: trees.a1.id, cooperatingOrgIds: [trees.a2.id], deadline: addDays(today, -2) };
-    const outside = await req('POST', '/api/plans', editor, { orgId: trees.a.id, title: draft.title, year: draft.year, phases: [{ ...draft.phases[0], tasks: [{ ...draft.phases[0].tasks[0], leadOrgId: trees.b1.id }] }] });
+    const outside = await req('POST', '/api/plans', editor, {
+      orgId: trees.a.id,
+      title: draft.title,
+      year: draft.year,
+      phases: [{ ...draft.phases[0], tasks: [{ ...draft.phases[0].tasks[0], leadOrgId: trees.b1.id }] }],
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.details[0].path).toBe('phases.0.tasks.0.leadOrgId');
     const created = await req('POST', '/api/plans', editor, { orgId: trees.a.id, title: draft.title, year: draft.year, phases: draft.phases });
@@ -126,10 +138,7 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     expect((await task(first.id, unit)).urges[0]).toMatchObject({ canSign: true, canAnswer: false });
     const early = await req('POST', `/api/tasks/${first.id}/urges/${urge.id}/answer`, unit, { answer: '未签收先答复' });
     expect(early.json().error.code).toBe('INVALID_STATE');
-    const [s1, s2] = await Promise.all([
-      req('POST', `/api/tasks/${first.id}/urges/${urge.id}/sign`, unit),
-      req('POST', `/api/tasks/${first.id}/urges/${urge.id}/sign`, unit2),
-    ]);
+    const [s1, s2] = await Promise.all([req('POST', `/api/tasks/${first.id}/urges/${urge.id}/sign`, unit), req('POST', `/api/tasks/${first.id}/urges/${urge.id}/sign`, unit2)]);
     expect([s1.statusCode, s2.statusCode].sort()).toEqual([200, 409]);
     const answered = await req('POST', `/api/tasks/${first.id}/urges/${urge.id}/answer`, unit, { answer: '方案已定稿，3月20日前印发。' });
     expect(answered.statusCode).toBe(200);
@@ -223,7 +232,20 @@ describe('[督办] from a pasted plan to closed tasks', () => {
 
   it('every transition wrote its audit row', async () => {
     const logs = (await req('GET', '/api/audit-logs?pageSize=200', auditor)).json().items.map((r: { action: string }) => r.action);
-    for (const action of ['plan.create', 'task.assign', 'task.report', 'urge.issue', 'urge.sign', 'urge.answer', 'extension.request', 'extension.approve', 'task.submit', 'task.approve', 'task.return', 'task.cancel']) {
+    for (const action of [
+      'plan.create',
+      'task.assign',
+      'task.report',
+      'urge.issue',
+      'urge.sign',
+      'urge.answer',
+      'extension.request',
+      'extension.approve',
+      'task.submit',
+      'task.approve',
+      'task.return',
+      'task.cancel',
+    ]) {
       expect(logs, action).toContain(action);
     }
     // One signature and one extension decision, despite the races.

@@ -44,13 +44,11 @@ export async function checkFiles(db: Executor, actor: Actor, files: EvidenceRef[
 export async function taskDetail(ctx: Ctx, id: string, scope = requirePermission(ctx.actor, 'plan.read')): Promise<TaskDetail> {
   const task = await findTaskInScope(ctx.db, scope, id);
   if (!task) throw notFound('任务');
-  const [reports, urges, extensions, names] = await Promise.all([
-    reportsOf(ctx.db, id),
-    urgesOf(ctx.db, id),
-    extensionsOf(ctx.db, id),
-    orgNameMap(ctx.db, task.cooperatingOrgIds),
-  ]);
-  const meta = await fileMeta(ctx.db, reports.flatMap((r) => r.files.map((f) => f.sha256)));
+  const [reports, urges, extensions, names] = await Promise.all([reportsOf(ctx.db, id), urgesOf(ctx.db, id), extensionsOf(ctx.db, id), orgNameMap(ctx.db, task.cooperatingOrgIds)]);
+  const meta = await fileMeta(
+    ctx.db,
+    reports.flatMap((r) => r.files.map((f) => f.sha256)),
+  );
   const roles = rolesFor(ctx, task);
   return {
     ...presentTask(ctx, task, chinaDate(), names),

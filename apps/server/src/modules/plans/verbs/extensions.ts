@@ -23,7 +23,13 @@ export async function requestExtension({ ctx, id, input }: { ctx: Ctx; id: strin
       requestedByName: ctx.actor.name,
     });
     if (!row) throw conflict('已有待审批的延期申请');
-    await writeAudit(tx, ctx, { action: 'extension.request', targetType: 'extension', targetId: row.id, orgId: task.leadOrgId, after: { taskId: id, from: task.deadline, to: input.toDeadline, reason: input.reason } });
+    await writeAudit(tx, ctx, {
+      action: 'extension.request',
+      targetType: 'extension',
+      targetId: row.id,
+      orgId: task.leadOrgId,
+      after: { taskId: id, from: task.deadline, to: input.toDeadline, reason: input.reason },
+    });
   });
   return taskDetail(ctx, id);
 }
@@ -36,7 +42,13 @@ export async function decideExtension({ ctx, id, extensionId, input }: { ctx: Ct
     if (!ext) throw notFound('延期申请');
     if (ext.status !== 'requested') throw invalidState('该延期申请已审批');
     const approve = input.decision === 'approve';
-    const decided = await updateExtensionIf(tx, extensionId, { status: approve ? 'approved' : 'rejected', decidedBy: ctx.actor.userId, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionNote: input.note || null });
+    const decided = await updateExtensionIf(tx, extensionId, {
+      status: approve ? 'approved' : 'rejected',
+      decidedBy: ctx.actor.userId,
+      decidedByName: ctx.actor.name,
+      decidedAt: new Date(),
+      decisionNote: input.note || null,
+    });
     if (!decided) throw conflict('该延期申请已被他人审批');
     if (approve && !(await updateTaskIf(tx, id, { statuses: OPEN_STATUSES }, { deadline: ext.toDeadline }))) throw invalidState('任务已办结或已撤销，不能延期');
     await writeAudit(tx, ctx, {

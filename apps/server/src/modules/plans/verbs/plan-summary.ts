@@ -53,7 +53,10 @@ export async function buildPlanSummary({ ctx, id }: { ctx: Ctx; id: string }): P
     ),
     h1('二、分阶段推进情况'),
   ];
-  const groups = [...plan.phases.map((p) => ({ name: p.name, range: p.startOn && p.endOn ? `${chineseDate(p.startOn)}至${chineseDate(p.endOn)}` : '', id: p.id as string | null })), { name: '其他任务', range: '', id: null }];
+  const groups = [
+    ...plan.phases.map((p) => ({ name: p.name, range: p.startOn && p.endOn ? `${chineseDate(p.startOn)}至${chineseDate(p.endOn)}` : '', id: p.id as string | null })),
+    { name: '其他任务', range: '', id: null },
+  ];
   let n = 0;
   for (const g of groups) {
     const mine = t.filter((x) => x.phaseId === g.id);

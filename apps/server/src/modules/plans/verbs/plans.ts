@@ -98,7 +98,10 @@ export async function getPlan({ ctx, id }: { ctx: Ctx; id: string }): Promise<Pl
   if (!plan) throw notFound('工作方案');
   const today = chinaDate();
   const [phases, visible] = await Promise.all([phasesOf(ctx.db, id), visibleTasks(ctx, scope, plan, today)]);
-  const names = await orgNameMap(ctx.db, visible.flatMap((t) => t.cooperatingOrgIds));
+  const names = await orgNameMap(
+    ctx.db,
+    visible.flatMap((t) => t.cooperatingOrgIds),
+  );
   const tasks = visible.map((t) => presentTask(ctx, t, today, names));
   const canManage = rolesFor(ctx, { planOrgPath: plan.orgPath, leadPath: null }).office;
   return { ...presentPlanSummary(plan, tasks), phases: phases.map(presentPhase), tasks, canManage, version: plan.version };
@@ -111,7 +114,10 @@ export async function listPlans({ ctx, input }: { ctx: Ctx; input: { year?: numb
   const items = await Promise.all(
     rows.map(async (p) => {
       const tasks = await visibleTasks(ctx, scope, p, today);
-      return presentPlanSummary(p, tasks.map((t) => presentTask(ctx, t, today, new Map())));
+      return presentPlanSummary(
+        p,
+        tasks.map((t) => presentTask(ctx, t, today, new Map())),
+      );
     }),
   );
   return { items, total };

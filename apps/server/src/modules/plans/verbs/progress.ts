@@ -18,7 +18,14 @@ export async function reportProgress({ ctx, id, input }: { ctx: Ctx; id: string;
     // Reports are append-only, so two at once may both land; the status move is still conditional.
     if (!(await updateTaskIf(tx, id, { statuses: move.from }, { status: move.to }))) throw conflict();
     await insertReport(tx, { taskId: id, kind: 'progress', body: input.body, files, orgId: ctx.actor.orgId, byUserId: ctx.actor.userId, byName: ctx.actor.name });
-    await writeAudit(tx, ctx, { action: 'task.report', targetType: 'task', targetId: id, orgId: task.leadOrgId, before: { status: task.status }, after: { status: move.to, body: input.body, files: files.length } });
+    await writeAudit(tx, ctx, {
+      action: 'task.report',
+      targetType: 'task',
+      targetId: id,
+      orgId: task.leadOrgId,
+      before: { status: task.status },
+      after: { status: move.to, body: input.body, files: files.length },
+    });
   });
   return taskDetail(ctx, id);
 }

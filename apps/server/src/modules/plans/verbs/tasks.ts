@@ -18,7 +18,10 @@ export async function listTasks({ ctx, input }: { ctx: Ctx; input: TaskListQuery
   const leadPath = (await requireOrgInScope(ctx.db, scope, input.orgId))?.path;
   const today = chinaDate();
   const { rows, total } = await listTasksInScope(ctx.db, scope, { ...input, leadPath, today });
-  const names = await orgNameMap(ctx.db, rows.flatMap((r) => r.cooperatingOrgIds));
+  const names = await orgNameMap(
+    ctx.db,
+    rows.flatMap((r) => r.cooperatingOrgIds),
+  );
   return { items: rows.map((r) => presentTask(ctx, r, today, names)), total };
 }
 

@@ -28,12 +28,27 @@ export async function getQuotaGrid({ ctx, year, orgId }: { ctx: Ctx; year: numbe
   const asOf = chinaDate();
   const elapsed = elapsedShare(year, asOf);
   const range = { from: `${year}-01-01`, to: asOf < `${year}-12-31` ? asOf : `${year}-12-31` };
-  const rows = await quotaRows(ctx.db, year, units.map((u) => u.orgId));
+  const rows = await quotaRows(
+    ctx.db,
+    year,
+    units.map((u) => u.orgId),
+  );
   const personRows = rows.filter((r) => r.userId !== null);
   const [unitActual, personActual, names] = await Promise.all([
-    unitActuals(ctx.db, units.map((u) => u.orgId), range),
-    personActuals(ctx.db, personRows.map((r) => r.userId as string), range),
-    userNames(ctx.db, personRows.map((r) => r.userId as string)),
+    unitActuals(
+      ctx.db,
+      units.map((u) => u.orgId),
+      range,
+    ),
+    personActuals(
+      ctx.db,
+      personRows.map((r) => r.userId as string),
+      range,
+    ),
+    userNames(
+      ctx.db,
+      personRows.map((r) => r.userId as string),
+    ),
   ]);
   const out: QuotaGridRow[] = [];
   for (const u of units) {
@@ -44,7 +59,15 @@ export async function getQuotaGrid({ ctx, year, orgId }: { ctx: Ctx; year: numbe
     for (const pq of personRows.filter((r) => r.orgId === u.orgId)) {
       const pa = personActual.get(pq.userId as string);
       const pp = pa ? progressOf(valuesOf(pq), pa, elapsed) : null;
-      out.push({ orgId: u.orgId, orgName: u.orgName, userId: pq.userId, userName: names.get(pq.userId as string) ?? '', values: valuesOf(pq), progress: pp?.progress ?? null, behind: pp?.behind ?? false });
+      out.push({
+        orgId: u.orgId,
+        orgName: u.orgName,
+        userId: pq.userId,
+        userName: names.get(pq.userId as string) ?? '',
+        values: valuesOf(pq),
+        progress: pp?.progress ?? null,
+        behind: pp?.behind ?? false,
+      });
     }
   }
   return { year, asOf, elapsed: Math.round(elapsed * 1000) / 1000, rows: out, canManage: hasPermission(ctx.actor, 'scoring.manage') };
@@ -93,7 +116,12 @@ export async function saveQuotas({ ctx, input }: { ctx: Ctx; input: SaveQuotasIn
   // The grid only shows units in scope: one outside it is answered like a missing one.
   for (const orgId of new Set(input.rows.map((r) => r.orgId))) await requireOrgInScope(ctx.db, scope, orgId);
   const errors = await checkRows(ctx, scope, input, (i) => i + 1);
-  if (errors.length > 0) throw new AppError('VALIDATION', `有 ${errors.length} 行不能保存，未保存任何一行`, errors.map((e) => ({ path: `rows.${e.row - 1}`, message: `第 ${e.row} 行：${e.message}` })));
+  if (errors.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      `有 ${errors.length} 行不能保存，未保存任何一行`,
+      errors.map((e) => ({ path: `rows.${e.row - 1}`, message: `第 ${e.row} 行：${e.message}` })),
+    );
   await save(ctx, input, 'quota.save');
   return getQuotaGrid({ ctx, year: input.year });
 }

@@ -75,7 +75,12 @@ describe('[发布] releases to own channels', () => {
     expect(stack).toEqual([]);
 
     // Behind a gateway the feed links to the configured 系统访问地址, not to the internal host.
-    const saved = await t.app.inject({ method: 'PUT', url: '/api/notifications/settings', headers: { cookie: editor.cookie }, payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: 'https://xc.jiangcheng.gov.cn/', statisticsDeadlineDay: 24 } });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/settings',
+      headers: { cookie: editor.cookie },
+      payload: { submissionReminderDay: 20, taskDueDays: 3, siteUrl: 'https://xc.jiangcheng.gov.cn/', statisticsDeadlineDay: 24 },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     const behind = await t.app.inject({ method: 'GET', url: '/portal/rss.xml' });
     expect(behind.body).toContain(`<link>https://xc.jiangcheng.gov.cn/portal/releases/${release.id}</link>`);
@@ -128,7 +133,10 @@ describe('[发布] releases to own channels', () => {
   it('withdraws with a reason (audited), and the portal, feed and images stop showing it', async () => {
     const id = await approved(trees.a1, '即将撤下的信息标题');
     const sha = await linkTestImage(t, id);
-    await t.services.db.update(manuscripts).set({ bodyHtml: `<p>将撤下</p><figure><img src="/api/files/${sha}"><figcaption>图</figcaption></figure>` }).where(eq(manuscripts.id, id));
+    await t.services.db
+      .update(manuscripts)
+      .set({ bodyHtml: `<p>将撤下</p><figure><img src="/api/files/${sha}"><figcaption>图</figcaption></figure>` })
+      .where(eq(manuscripts.id, id));
     const release = (await inject('POST', '/api/releases', { manuscriptId: id, channelId: website })).json();
     expect((await t.app.inject({ method: 'GET', url: '/portal' })).body).toContain('即将撤下的信息标题');
 
@@ -144,7 +152,10 @@ describe('[发布] releases to own channels', () => {
     expect((await t.app.inject({ method: 'GET', url: `/portal/releases/${release.id}` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/portal/files/${sha}` })).statusCode).toBe(404);
 
-    const audit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'release.withdraw'), eq(auditLogs.targetId, release.id)));
+    const audit = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'release.withdraw'), eq(auditLogs.targetId, release.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.after).toMatchObject({ withdrawnReason: '内容已过时效' });
     // Once withdrawn it may be released again on the same channel.

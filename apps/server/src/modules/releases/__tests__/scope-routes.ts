@@ -24,8 +24,7 @@ export function RELEASE_ROUTES(get: () => { t: TestApp }): Case[] {
     return insertManuscriptRow(t, { org: o, reporterId: reporter.id, status: 'approved' });
   };
   const channelOf = async (o: OrgRow) => insertChannel(get().t.services.db, { orgId: o.id, name: `矩阵平台${++seq}`, kind: 'website' });
-  const releaseOf = async (o: OrgRow) =>
-    (await createRelease({ ctx: get().t.system, input: { manuscriptId: await approved(o), channelId: await channelOf(o), url: null, reach: null } })).id;
+  const releaseOf = async (o: OrgRow) => (await createRelease({ ctx: get().t.system, input: { manuscriptId: await approved(o), channelId: await channelOf(o), url: null, reach: null } })).id;
   /** A unit under the target with a one-step release policy and its reviewer. */
   const chainUnit = async (o: OrgRow) => {
     const { t } = get();
@@ -48,20 +47,60 @@ export function RELEASE_ROUTES(get: () => { t: TestApp }): Case[] {
   };
   return [
     { name: 'GET /api/releases/channels?orgId', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/releases/channels?orgId=${o.id}` }) },
-    { name: 'POST /api/releases/channels', permission: 'release.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/releases/channels', payload: { orgId: o.id, name: `矩阵新平台${++seq}`, kind: 'weibo' } }) },
-    { name: 'PATCH /api/releases/channels/:id', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/releases/channels/${await channelOf(o)}`, payload: { sortOrder: 5 } }) },
+    {
+      name: 'POST /api/releases/channels',
+      permission: 'release.manage',
+      ok: 201,
+      request: async (o) => ({ method: 'POST', url: '/api/releases/channels', payload: { orgId: o.id, name: `矩阵新平台${++seq}`, kind: 'weibo' } }),
+    },
+    {
+      name: 'PATCH /api/releases/channels/:id',
+      permission: 'release.manage',
+      ok: 200,
+      request: async (o) => ({ method: 'PATCH', url: `/api/releases/channels/${await channelOf(o)}`, payload: { sortOrder: 5 } }),
+    },
     { name: 'GET /api/releases?orgId', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/releases?orgId=${o.id}` }) },
     { name: 'GET /api/releases/sweep?orgId', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/releases/sweep?orgId=${o.id}&days=30` }) },
     { name: 'GET /api/releases/readiness', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/releases/readiness?manuscriptId=${await approved(o)}` }) },
-    { name: 'POST /api/releases/review-requests', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'POST', url: '/api/releases/review-requests', payload: { manuscriptId: await approved(await chainUnit(o)) } }) },
-    { name: 'POST /api/releases', permission: 'release.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/releases', payload: { manuscriptId: await approved(o), channelId: await channelOf(o) } }) },
+    {
+      name: 'POST /api/releases/review-requests',
+      permission: 'release.manage',
+      ok: 200,
+      request: async (o) => ({ method: 'POST', url: '/api/releases/review-requests', payload: { manuscriptId: await approved(await chainUnit(o)) } }),
+    },
+    {
+      name: 'POST /api/releases',
+      permission: 'release.manage',
+      ok: 201,
+      request: async (o) => ({ method: 'POST', url: '/api/releases', payload: { manuscriptId: await approved(o), channelId: await channelOf(o) } }),
+    },
     { name: 'PATCH /api/releases/:id', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/releases/${await releaseOf(o)}`, payload: { reach: 10 } }) },
-    { name: 'POST /api/releases/:id/withdraw', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/releases/${await releaseOf(o)}/withdraw`, payload: { reason: '矩阵撤下' } }) },
+    {
+      name: 'POST /api/releases/:id/withdraw',
+      permission: 'release.manage',
+      ok: 200,
+      request: async (o) => ({ method: 'POST', url: `/api/releases/${await releaseOf(o)}/withdraw`, payload: { reason: '矩阵撤下' } }),
+    },
     { name: 'POST /api/releases/:id/keep', permission: 'release.manage', ok: 200, request: async (o) => ({ method: 'POST', url: `/api/releases/${await releaseOf(o)}/keep` }) },
     { name: 'GET /api/journals?orgId', permission: 'journal.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/journals?orgId=${o.id}` }) },
-    { name: 'POST /api/journals', permission: 'journal.manage', ok: 201, request: async (o) => ({ method: 'POST', url: '/api/journals', payload: { orgId: o.id, name: `矩阵新刊${++seq}`, publisher: '矩阵编印单位' } }) },
-    { name: 'PATCH /api/journals/:id', permission: 'journal.manage', ok: 200, request: async (o) => ({ method: 'PATCH', url: `/api/journals/${await journalOf(o)}`, payload: { publisher: '改过的编印单位' } }) },
-    { name: 'POST /api/journals/:id/issues', permission: 'journal.manage', ok: 201, request: async (o) => ({ method: 'POST', url: `/api/journals/${await journalOf(o)}/issues`, payload: { issueDate: '2026-03-01' } }) },
+    {
+      name: 'POST /api/journals',
+      permission: 'journal.manage',
+      ok: 201,
+      request: async (o) => ({ method: 'POST', url: '/api/journals', payload: { orgId: o.id, name: `矩阵新刊${++seq}`, publisher: '矩阵编印单位' } }),
+    },
+    {
+      name: 'PATCH /api/journals/:id',
+      permission: 'journal.manage',
+      ok: 200,
+      request: async (o) => ({ method: 'PATCH', url: `/api/journals/${await journalOf(o)}`, payload: { publisher: '改过的编印单位' } }),
+    },
+    {
+      name: 'POST /api/journals/:id/issues',
+      permission: 'journal.manage',
+      ok: 201,
+      request: async (o) => ({ method: 'POST', url: `/api/journals/${await journalOf(o)}/issues`, payload: { issueDate: '2026-03-01' } }),
+    },
     { name: 'GET /api/journals/issues?orgId', permission: 'journal.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/journals/issues?orgId=${o.id}` }) },
     { name: 'GET /api/journals/issues/:id', permission: 'journal.manage', ok: 200, request: async (o) => ({ method: 'GET', url: `/api/journals/issues/${(await issueOf(o)).id}` }) },
     {

@@ -21,7 +21,10 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const p = Math.min(req.query.page, pages);
     const rows = await publicReleases(req.ctx.db, PAGE_SIZE, (p - 1) * PAGE_SIZE);
-    return reply.header('content-type', HTML).header('content-security-policy', CSP).send(renderList(rows, { page: p, pages }));
+    return reply
+      .header('content-type', HTML)
+      .header('content-security-policy', CSP)
+      .send(renderList(rows, { page: p, pages }));
   });
   app.get('/portal/releases/:id', { schema: { tags, params: z.object({ id: z.string() }) } }, async (req, reply) => {
     const id = req.params.id;

@@ -37,16 +37,14 @@ function meta(r: ReleaseRow): string {
 }
 
 export function renderList(rows: ReleaseRow[], p: { page: number; pages: number }): string {
-  const items = rows
-    .map((r) => `<article><h2><a href="/portal/releases/${r.id}">${esc(r.title)}</a></h2>${meta(r)}<div class="body">${publicBody(r.bodyHtml)}</div></article>`)
-    .join('\n');
+  const items = rows.map((r) => `<article><h2><a href="/portal/releases/${r.id}">${esc(r.title)}</a></h2>${meta(r)}<div class="body">${publicBody(r.bodyHtml)}</div></article>`).join('\n');
   const pager =
     p.pages > 1
       ? `<nav class="pager">${p.page > 1 ? `<a href="/portal?page=${p.page - 1}">上一页</a>` : '<span></span>'}<span>第 ${p.page} / ${p.pages} 页</span>${
           p.page < p.pages ? `<a href="/portal?page=${p.page + 1}">下一页</a>` : '<span></span>'
         }</nav>`
       : '';
-  return page('信息公开发布', items || '<p class="empty">暂无发布的信息</p>') .replace('</main>', `${pager}</main>`);
+  return page('信息公开发布', items || '<p class="empty">暂无发布的信息</p>').replace('</main>', `${pager}</main>`);
 }
 
 export function renderItem(r: ReleaseRow): string {

@@ -8,7 +8,11 @@ import { presentRelease } from '../releases.presenter.ts';
 
 const gone = () => conflict('该信息已被他人撤下，请刷新后查看');
 
-async function change(ctx: Ctx, id: string, act: (release: Release) => { set: Parameters<typeof updateReleaseIf>[3]; action: 'release.update' | 'release.withdraw' | 'release.keep' }): Promise<Release> {
+async function change(
+  ctx: Ctx,
+  id: string,
+  act: (release: Release) => { set: Parameters<typeof updateReleaseIf>[3]; action: 'release.update' | 'release.withdraw' | 'release.keep' },
+): Promise<Release> {
   const scope = requirePermission(ctx.actor, 'release.manage');
   return ctx.db.transaction(async (tx) => {
     const row = await findReleaseInScope(tx, scope, id, { lock: true });

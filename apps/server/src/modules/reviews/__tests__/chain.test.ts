@@ -169,7 +169,10 @@ describe('[审核] the chains of seed 004', () => {
     // Naming the community's reviewers as co-authors takes them off the chain too: the unit above steps in.
     const coauthored = await buildManuscript(t, c.reporter ?? '', {
       categoryId: cats['工作动态'],
-      authors: [{ name: 'head同志', userId: ids.head, share: 50 }, { name: 'x', userId: both.id, share: 50 }],
+      authors: [
+        { name: 'head同志', userId: ids.head, share: 50 },
+        { name: 'x', userId: both.id, share: 50 },
+      ],
     });
     const check = (await req('POST', `/api/manuscripts/${coauthored.id}/check`, c.reporter ?? '')).json();
     expect(check.chain[0]).toMatchObject({ orgName: '城关街道' });

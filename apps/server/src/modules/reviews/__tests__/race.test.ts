@@ -49,8 +49,7 @@ describe('[审核] concurrency', () => {
 
   it('an idempotent submit: the same key twice is one submission with one answer', async () => {
     const m = await buildManuscript(t, reporter, { categoryId: cats['工作动态'] });
-    const send = (key: string, payload: object = {}) =>
-      t.app.inject({ method: 'POST', url: `/api/manuscripts/${m.id}/submit`, headers: { cookie: reporter, 'idempotency-key': key }, payload });
+    const send = (key: string, payload: object = {}) => t.app.inject({ method: 'POST', url: `/api/manuscripts/${m.id}/submit`, headers: { cookie: reporter, 'idempotency-key': key }, payload });
     const first = await send('submit-key-0001');
     const again = await send('submit-key-0001');
     expect(first.statusCode).toBe(200);
@@ -71,9 +70,7 @@ describe('[审核] concurrency', () => {
   it('concurrent submits with one key (a double click): one submission, the same answer to all', async () => {
     const m = await buildManuscript(t, reporter, { categoryId: cats['工作动态'] });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.app.inject({ method: 'POST', url: `/api/manuscripts/${m.id}/submit`, headers: { cookie: reporter }, payload: { idempotencyKey: 'double-click-1' } }),
-      ),
+      Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: `/api/manuscripts/${m.id}/submit`, headers: { cookie: reporter }, payload: { idempotencyKey: 'double-click-1' } })),
     );
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
     const bodies = new Set(results.map((r) => r.body));

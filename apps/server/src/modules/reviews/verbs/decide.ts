@@ -6,27 +6,11 @@ import { conflict, forbidden, notFound } from '../../../core/errors.ts';
 import { withIdempotency } from '../../../core/idempotency/with-idempotency.ts';
 import { requirePermission } from '../../../core/scope.ts';
 import { approvalAdapterFor, type ApprovalAdapter, type ApprovalSubject } from '../approvals.ts';
-import {
-  approvalsInRound,
-  assigneesOf,
-  closeStepIf,
-  deciderPositions,
-  findPerson,
-  findStep,
-  insertDecision,
-  isAssignee,
-  setDecisionVersion,
-  stepsOf,
-  type StepRow,
-} from '../reviews.repo.ts';
+import { approvalsInRound, assigneesOf, closeStepIf, deciderPositions, findPerson, findStep, insertDecision, isAssignee, setDecisionVersion, stepsOf, type StepRow } from '../reviews.repo.ts';
 import { activateReviewStep } from './start-review.ts';
 
 const lost = (status?: string) =>
-  conflict(
-    status
-      ? `该审核环节已被处理（当前状态：${STEP_STATUS_LABELS[status as StepStatus] ?? status}），请刷新后查看`
-      : '该审核环节刚刚已由其他审核人处理，您的操作未生效，请刷新后查看',
-  );
+  conflict(status ? `该审核环节已被处理（当前状态：${STEP_STATUS_LABELS[status as StepStatus] ?? status}），请刷新后查看` : '该审核环节刚刚已由其他审核人处理，您的操作未生效，请刷新后查看');
 
 /** Row rules: the reviewer is assigned, is not an author, and has not decided another step of it; then the subject's own. */
 async function assertMayDecide(tx: Executor, ctx: Ctx, step: StepRow, m: ApprovalSubject, adapter: ApprovalAdapter, decision: DecisionInput['decision']): Promise<void> {
@@ -61,7 +45,16 @@ export async function decideStep({ ctx, stepId, input }: { ctx: Ctx; stepId: str
     await assertMayDecide(tx, ctx, step, m, adapter, input.decision);
     const now = new Date();
     const person = await findPerson(tx, me);
-    const decision = { manuscriptId: m.id, stepId, round: step.round, position: step.position, reviewerId: me, reviewerName: person?.name ?? ctx.actor.name, reviewerTitle: person?.title ?? null, comment: input.comment };
+    const decision = {
+      manuscriptId: m.id,
+      stepId,
+      round: step.round,
+      position: step.position,
+      reviewerId: me,
+      reviewerName: person?.name ?? ctx.actor.name,
+      reviewerTitle: person?.title ?? null,
+      comment: input.comment,
+    };
     const outcome = { stepName: step.name, position: step.position, reviewerName: decision.reviewerName, comment: input.comment };
 
     if (input.decision === 'return') {

@@ -43,7 +43,12 @@ export async function activateReviewStep(tx: Executor, ctx: Ctx, m: ReviewSubjec
   const deadlineAt = new Date(now.getTime() + step.deadlineHours * 3_600_000);
   const active = await activateStep(tx, step.id, { round, unitId: found.unitId, activatedAt: now, deadlineAt });
   if (!active) throw invalidState(`审核环节“${step.name}”状态已变化，请刷新后重试`);
-  await replaceAssignees(tx, step.id, m.id, found.users.map((u) => u.id));
+  await replaceAssignees(
+    tx,
+    step.id,
+    m.id,
+    found.users.map((u) => u.id),
+  );
   await notify({
     tx,
     ctx,

@@ -11,7 +11,10 @@ export async function reviewStepsOf(db: Executor, manuscriptId: string, opts: { 
   const all = await stepsOf(db, manuscriptId);
   const steps = opts.includeCancelled ? all : all.filter((s) => s.status !== 'cancelled');
   const [assignees, decisions, names] = await Promise.all([
-    assigneesOf(db, steps.map((s) => s.id)),
+    assigneesOf(
+      db,
+      steps.map((s) => s.id),
+    ),
     decisionsOf(db, manuscriptId),
     orgNames(db, [...new Set(steps.map((s) => s.unitId).filter((u): u is string => !!u))]),
   ]);

@@ -5,7 +5,17 @@ import { scoreLines, splitCenti, totalsBySubject, versionOn, type AdoptionInput,
 
 const V1 = { version: 1, effectiveFrom: '2026-01-01', rules: DEFAULT_SCORING_RULES };
 const ms = (over: Partial<ManuscriptInput> = {}): ManuscriptInput => ({ id: 'm1', orgId: 'orgA', reporterId: 'rep', title: '东门社区邻里互助', genre: 'news', authors: [], ...over });
-const ad = (over: Partial<AdoptionInput> = {}): AdoptionInput => ({ id: 'a1', manuscriptId: 'm1', outletName: '人民日报', level: 'central', date: '2026-03-10', frontPage: false, kind: 'original', ghostwritten: false, ...over });
+const ad = (over: Partial<AdoptionInput> = {}): AdoptionInput => ({
+  id: 'a1',
+  manuscriptId: 'm1',
+  outletName: '人民日报',
+  level: 'central',
+  date: '2026-03-10',
+  frontPage: false,
+  kind: 'original',
+  ghostwritten: false,
+  ...over,
+});
 const run = (over: Partial<EngineInput>): EngineLine[] =>
   scoreLines({ versions: [V1], manuscripts: [ms()], adoptions: [], endorsements: [], commissionMisses: [], monthlyQuotas: [], asOf: '2026-11-22', ...over });
 const orgTotal = (lines: EngineLine[], orgId = 'orgA') => (totalsBySubject(lines).get(`org:${orgId}`) ?? 0) / 100;
@@ -37,7 +47,12 @@ describe('[计分] bonuses', () => {
   });
 
   it('endorsements score by the leader’s level', () => {
-    for (const [level, pts] of [['national', 20], ['province', 10], ['city', 5], ['county', 3]] as const) {
+    for (const [level, pts] of [
+      ['national', 20],
+      ['province', 10],
+      ['city', 5],
+      ['county', 3],
+    ] as const) {
       const lines = run({ endorsements: [{ id: 'e1', manuscriptId: 'm1', leaderLevel: level, leaderName: '王某', date: '2026-04-02' }] });
       expect(orgTotal(lines)).toBe(pts);
       expect(lines[0]).toMatchObject({ ruleRef: `endorsement.${level}`, period: '2026-04', sourceType: 'endorsement' });
@@ -46,7 +61,11 @@ describe('[计分] bonuses', () => {
 });
 
 describe('[计分] one piece, several outlets', () => {
-  const three = [ad({ id: 'a1', level: 'county', outletName: '江城县报', date: '2026-03-01' }), ad({ id: 'a2', level: 'province', outletName: '江南日报', date: '2026-03-05' }), ad({ id: 'a3', level: 'city', outletName: '江城日报', date: '2026-03-02' })];
+  const three = [
+    ad({ id: 'a1', level: 'county', outletName: '江城县报', date: '2026-03-01' }),
+    ad({ id: 'a2', level: 'province', outletName: '江南日报', date: '2026-03-05' }),
+    ad({ id: 'a3', level: 'city', outletName: '江城日报', date: '2026-03-02' }),
+  ];
 
   it('highest-level-only: only the province adoption scores; the others show a zero line saying why', () => {
     const lines = run({ adoptions: three }).filter((l) => l.subjectType === 'org');
@@ -79,7 +98,13 @@ describe('[计分] one piece, several outlets', () => {
 
 describe('[计分] co-authors and units', () => {
   it('splits by the manuscript’s credit shares, across people and units, to the hundredth', () => {
-    const m = ms({ authors: [{ userId: 'u1', orgId: 'orgA', share: 50 }, { userId: 'u2', orgId: 'orgB', share: 30 }, { userId: null, orgId: 'orgB', share: 20 }] });
+    const m = ms({
+      authors: [
+        { userId: 'u1', orgId: 'orgA', share: 50 },
+        { userId: 'u2', orgId: 'orgB', share: 30 },
+        { userId: null, orgId: 'orgB', share: 20 },
+      ],
+    });
     const lines = run({ manuscripts: [m], adoptions: [ad({ level: 'city' })] });
     expect(orgTotal(lines, 'orgA')).toBe(2.5);
     expect(orgTotal(lines, 'orgB')).toBe(2.5);
@@ -121,10 +146,16 @@ describe('[计分] penalties', () => {
 
 describe('[计分] rule versions', () => {
   it('each item is scored by the version in force on its date', () => {
-    const v2 = { version: 2, effectiveFrom: '2026-07-01', rules: { ...DEFAULT_SCORING_RULES, levelGenrePoints: { ...DEFAULT_SCORING_RULES.levelGenrePoints, central: { ...DEFAULT_SCORING_RULES.levelGenrePoints.central, news: 30 } } } };
+    const v2 = {
+      version: 2,
+      effectiveFrom: '2026-07-01',
+      rules: { ...DEFAULT_SCORING_RULES, levelGenrePoints: { ...DEFAULT_SCORING_RULES.levelGenrePoints, central: { ...DEFAULT_SCORING_RULES.levelGenrePoints.central, news: 30 } } },
+    };
     expect(versionOn([V1, v2], '2026-06-30').version).toBe(1);
     expect(versionOn([V1, v2], '2026-07-01').version).toBe(2);
-    const lines = run({ versions: [V1, v2], manuscripts: [ms(), ms({ id: 'm2' })], adoptions: [ad(), ad({ id: 'a2', manuscriptId: 'm2', date: '2026-08-01' })] }).filter((l) => l.subjectType === 'org');
+    const lines = run({ versions: [V1, v2], manuscripts: [ms(), ms({ id: 'm2' })], adoptions: [ad(), ad({ id: 'a2', manuscriptId: 'm2', date: '2026-08-01' })] }).filter(
+      (l) => l.subjectType === 'org',
+    );
     expect(lines.map((l) => [l.ruleVersion, l.centi])).toEqual([
       [1, 2000],
       [2, 3000],
@@ -140,7 +171,10 @@ describe('[计分] property: totals are the sum of the explained lines', () => {
     fc.record({ genre: fc.constantFrom(...GENRES), authors: fc.array(author, { maxLength: 4 }), orgId: fc.constantFrom(...orgs) }).map((x) => {
       const sum = x.authors.reduce((a, b) => a + b.share, 0);
       // Shares in percent adding up to 100, the way the manuscript contract requires.
-      const shares = splitCenti(100, x.authors.map((a) => a.share));
+      const shares = splitCenti(
+        100,
+        x.authors.map((a) => a.share),
+      );
       return { id: `m${i}`, reporterId: 'rep', title: `稿件${i}`, ...x, authors: sum ? x.authors.map((a, j) => ({ ...a, share: shares[j] ?? 0 })) : [] } as ManuscriptInput;
     });
   const date = fc.integer({ min: 1, max: 12 }).chain((mo) => fc.integer({ min: 1, max: 28 }).map((d) => `2026-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`));
@@ -167,7 +201,16 @@ describe('[计分] property: totals are the sum of the explained lines', () => {
           const input: EngineInput = {
             versions: [{ version: 1, effectiveFrom: '2026-01-01', rules }],
             manuscripts: mss,
-            adoptions: ads.map((a, i) => ({ id: `a${i}`, manuscriptId: `m${a.m}`, outletName: `媒体${i}`, level: a.level, date: a.date, frontPage: a.frontPage, kind: a.kind, ghostwritten: a.ghostwritten })),
+            adoptions: ads.map((a, i) => ({
+              id: `a${i}`,
+              manuscriptId: `m${a.m}`,
+              outletName: `媒体${i}`,
+              level: a.level,
+              date: a.date,
+              frontPage: a.frontPage,
+              kind: a.kind,
+              ghostwritten: a.ghostwritten,
+            })),
             endorsements: ends.map((e, i) => ({ id: `e${i}`, manuscriptId: `m${e.m}`, leaderLevel: e.leaderLevel, leaderName: '领导', date: e.date })),
             commissionMisses: [{ commissionId: 'c', orgId: 'o1', topic: 't', dueDate: '2026-03-31' }],
             monthlyQuotas: [{ orgId: 'o2', year: 2026, monthlySubmissions: 1, submitted: {} }],

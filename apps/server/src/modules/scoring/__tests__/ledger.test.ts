@@ -126,7 +126,13 @@ describe('[积分] rule versions, recomputation and frozen periods', () => {
 
 describe('[任务指标] quotas, progress and penalties', () => {
   it('the grid saves all rows or none, and a missed monthly minimum becomes a penalty line', async () => {
-    const bad = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [{ orgId: trees.a1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 100 }, { orgId: trees.b1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 0 }] });
+    const bad = await req('PUT', '/api/quotas', editor, {
+      year: 2025,
+      rows: [
+        { orgId: trees.a1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 100 },
+        { orgId: trees.b1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 0 },
+      ],
+    });
     expect(bad.statusCode).toBe(404);
     const twice = { orgId: trees.a1.id, monthlySubmissions: 1, adoptionsCentral: 0, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 0 };
     const dup = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [twice, twice] });
@@ -134,9 +140,15 @@ describe('[任务指标] quotas, progress and penalties', () => {
     expect(JSON.stringify(dup.json().error.details)).toContain('第 2 行：“甲一社区”重复出现');
     expect((await req('GET', `/api/quotas?year=2025&orgId=${trees.a1.id}`, editor)).json().rows[0].values).toBeNull();
     // 甲二社区 joined the system on 10 March 2025: its minimum is judged from April, its first whole month.
-    await t.services.db.update(orgs).set({ createdAt: new Date('2025-03-10T10:00:00+08:00') }).where(eq(orgs.id, trees.a2.id));
+    await t.services.db
+      .update(orgs)
+      .set({ createdAt: new Date('2025-03-10T10:00:00+08:00') })
+      .where(eq(orgs.id, trees.a2.id));
     const before = await total(trees.a2.id);
-    const ok = await req('PUT', '/api/quotas', editor, { year: 2025, rows: [{ orgId: trees.a2.id, monthlySubmissions: 1, adoptionsCentral: 2, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 500 }] });
+    const ok = await req('PUT', '/api/quotas', editor, {
+      year: 2025,
+      rows: [{ orgId: trees.a2.id, monthlySubmissions: 1, adoptionsCentral: 2, adoptionsProvince: 0, adoptionsCity: 0, adoptionsCounty: 0, points: 500 }],
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const row = ok.json().rows.find((r: { orgId: string; userId: string | null }) => r.orgId === trees.a2.id && r.userId === null);
     // 2025 is over: expected = target; behind on points and central adoptions.
@@ -161,7 +173,11 @@ describe('[任务指标] quotas, progress and penalties', () => {
     const good1 = [trees.a1.code, '甲一社区', '', 2, 1, 2, 3, 4, 200];
     const upload = async (buf: Buffer) => {
       const boundary = 'xlq';
-      const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="q.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="q.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        buf,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
       return t.app.inject({ method: 'POST', url: '/api/quotas/import?year=2026', headers: { cookie: editor, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
     };
     const res = await upload(await sheetOf([good1, ['NOPE', '不存在', '', 1, 0, 0, 0, 0, 0], [trees.a2.code, '甲二社区', '', '很多', 0, 0, 0, 0, 0]]));

@@ -184,12 +184,18 @@ function creditLines(m: ManuscriptInput, centi: number, base: Omit<EngineLine, '
   const byOrg = new Map<string, number>();
   for (const c of credits) byOrg.set(c.orgId, (byOrg.get(c.orgId) ?? 0) + c.share);
   const orgIds = [...byOrg.keys()];
-  const orgParts = splitCenti(centi, orgIds.map((o) => byOrg.get(o) ?? 0));
+  const orgParts = splitCenti(
+    centi,
+    orgIds.map((o) => byOrg.get(o) ?? 0),
+  );
   orgIds.forEach((orgId, i) => lines.push({ ...base, explanation: base.explanation + note(byOrg.get(orgId) ?? 0), subjectType: 'org', orgId, userId: null, centi: orgParts[i] ?? 0 }));
   // Person account: every author with an account; authors without one keep their share unassigned.
   const people = credits.filter((c): c is Credit & { userId: string } => c.userId !== null);
   const totalShare = credits.reduce((a, c) => a + c.share, 0);
-  const personParts = splitCenti(Math.round((centi * people.reduce((a, c) => a + c.share, 0)) / totalShare), people.map((c) => c.share));
+  const personParts = splitCenti(
+    Math.round((centi * people.reduce((a, c) => a + c.share, 0)) / totalShare),
+    people.map((c) => c.share),
+  );
   people.forEach((c, i) => lines.push({ ...base, explanation: base.explanation + note(c.share), subjectType: 'user', orgId: c.orgId, userId: c.userId, centi: personParts[i] ?? 0 }));
   return lines;
 }
@@ -215,19 +221,27 @@ const grossOf = (v: Valued): number => Math.round(v.baseCenti * v.multiplier);
  * choice unless a front page lifts a lower outlet above a higher one), then the earliest, then id.
  */
 function better(x: Valued, y: Valued): number {
-  return (
-    grossOf(y) - grossOf(x) ||
-    OUTLET_LEVEL_RANK[y.a.level] - OUTLET_LEVEL_RANK[x.a.level] ||
-    x.a.date.localeCompare(y.a.date) ||
-    x.a.id.localeCompare(y.a.id)
-  );
+  return grossOf(y) - grossOf(x) || OUTLET_LEVEL_RANK[y.a.level] - OUTLET_LEVEL_RANK[x.a.level] || x.a.date.localeCompare(y.a.date) || x.a.id.localeCompare(y.a.id);
 }
 
 function adoptionLines(m: ManuscriptInput, adoptions: AdoptionInput[], versions: RuleVersionInput[], frozen: number): EngineLine[] {
   const lines: EngineLine[] = [];
   const zero = (a: AdoptionInput, version: number, ruleRef: string, why: string) =>
     lines.push(
-      ...creditLines(m, 0, { period: periodOf(a.date), ruleVersion: version, ruleRef, explanation: `${a.outletName}（${a.date}）${why}，不计分`, sourceType: a.kind === 'journal' ? 'journal' : 'adoption', sourceId: a.id, manuscriptId: m.id }, false),
+      ...creditLines(
+        m,
+        0,
+        {
+          period: periodOf(a.date),
+          ruleVersion: version,
+          ruleRef,
+          explanation: `${a.outletName}（${a.date}）${why}，不计分`,
+          sourceType: a.kind === 'journal' ? 'journal' : 'adoption',
+          sourceId: a.id,
+          manuscriptId: m.id,
+        },
+        false,
+      ),
     );
   const scoring: Valued[] = [];
   for (const a of adoptions) {
@@ -259,9 +273,7 @@ function adoptionLines(m: ManuscriptInput, adoptions: AdoptionInput[], versions:
       baseCenti = due - bonusCenti;
       creditNote = `，扣除已关账期间按较低级别已计的 ${fmt(credit)} 分`;
     }
-    lines.push(
-      ...creditLines(m, baseCenti, { ...common, ruleRef: `level_genre.${a.level}.${m.genre}`, explanation: `${what} ${fmt(v.baseCenti)} 分${creditNote}` }, true),
-    );
+    lines.push(...creditLines(m, baseCenti, { ...common, ruleRef: `level_genre.${a.level}.${m.genre}`, explanation: `${what} ${fmt(v.baseCenti)} 分${creditNote}` }, true));
     if (v.multiplier !== 1) {
       lines.push(
         ...creditLines(m, bonusCenti, { ...common, ruleRef: 'front_page', explanation: `${a.outletName}头版/头条，按 ${version.rules.frontPageMultiplier} 倍计，加 ${fmt(bonusCenti)} 分` }, true),

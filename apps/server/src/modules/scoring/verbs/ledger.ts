@@ -71,10 +71,13 @@ export async function listScorePeriods({ ctx }: { ctx: Ctx }) {
   }
   const byPeriod = new Map(rows.map((r) => [r.period, r]));
   return {
-    items: [...months].sort().reverse().map((p) => {
-      const r = byPeriod.get(p);
-      return { period: p, closed: Boolean(r), closedAt: r ? r.closedAt.toISOString() : null, closedByName: r?.closedByName ?? null };
-    }),
+    items: [...months]
+      .sort()
+      .reverse()
+      .map((p) => {
+        const r = byPeriod.get(p);
+        return { period: p, closed: Boolean(r), closedAt: r ? r.closedAt.toISOString() : null, closedByName: r?.closedByName ?? null };
+      }),
   };
 }
 

@@ -48,7 +48,14 @@ export async function createScoringRule({ ctx, input }: { ctx: Ctx; input: Creat
     if (lastClosed && input.effectiveFrom.slice(0, 7) <= lastClosed) throw invalidState(`${lastClosed} 已关账，新规则只能从其后未关账的期间起生效`);
     const row = await insertRuleVersion(tx, { ...input, createdBy: ctx.actor.userId, createdByName: ctx.actor.name });
     const result = await recomputeAllScores(tx, chinaDate());
-    await writeAudit(tx, ctx, { action: 'scoring_rule.create', targetType: 'scoring_rule', targetId: row.id, orgId: null, before: null, after: { version: row.version, effectiveFrom: input.effectiveFrom, note: input.note, rules: input.rules, recomputed: result } });
+    await writeAudit(tx, ctx, {
+      action: 'scoring_rule.create',
+      targetType: 'scoring_rule',
+      targetId: row.id,
+      orgId: null,
+      before: null,
+      after: { version: row.version, effectiveFrom: input.effectiveFrom, note: input.note, rules: input.rules, recomputed: result },
+    });
     return present(row);
   });
 }

@@ -23,7 +23,10 @@ describe('[舆情] deleting a source', () => {
     const res = await call('DELETE', `/api/sources/${source.id}`);
     expect(res.statusCode, res.body).toBe(200);
     expect((await call('GET', `/api/sources/${source.id}`)).statusCode).toBe(404);
-    const audit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'source.delete'), eq(auditLogs.targetId, source.id)));
+    const audit = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'source.delete'), eq(auditLogs.targetId, source.id)));
     expect(audit).toHaveLength(1);
   });
 
@@ -39,7 +42,10 @@ describe('[舆情] deleting a source', () => {
 
   it('a source a topic filters by is refused, naming the topic, until the topic lets go of it', async () => {
     const source = await buildSource(t, org, { kind: 'feed', url: 'https://feeds.example.cn/edu.xml', name: '教育订阅' });
-    const topic = await createTopic({ ctx: t.system, input: { orgId: org.id, name: '教育收费', rule: '教育 & 收费', sourceIds: [source.id], regions: [], enabled: true, recipientIds: [], quietHours: null } });
+    const topic = await createTopic({
+      ctx: t.system,
+      input: { orgId: org.id, name: '教育收费', rule: '教育 & 收费', sourceIds: [source.id], regions: [], enabled: true, recipientIds: [], quietHours: null },
+    });
     const refused = await call('DELETE', `/api/sources/${source.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe('专题“教育收费”按该信源筛选，请先修改后再删除');

@@ -11,9 +11,15 @@ describe('ranks', () => {
 
   it('equals one plus the number of strictly higher scores, for any points', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -500, max: 5000 }).map((c) => c / 100), { maxLength: 300 }), (points) => {
-        expect(ranks(points)).toEqual(points.map((p) => 1 + points.filter((q) => q > p).length));
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: -500, max: 5000 }).map((c) => c / 100),
+          { maxLength: 300 },
+        ),
+        (points) => {
+          expect(ranks(points)).toEqual(points.map((p) => 1 + points.filter((q) => q > p).length));
+        },
+      ),
     );
   });
 });

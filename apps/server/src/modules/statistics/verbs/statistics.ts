@@ -31,10 +31,7 @@ export async function getStatistics({ ctx, query }: { ctx: Ctx; query: Statistic
   const ids = subjects.map((s) => (query.by === 'org' ? s.orgId : (s.userId as string)));
   // Units are counted over the subtree's subquery (a join for the database), people by their ids.
   const set: IdSet = query.by === 'org' ? unitSet(scope, path) : ids;
-  const [actuals, released] = await Promise.all([
-    query.by === 'org' ? unitActuals(ctx.db, set, range) : personActuals(ctx.db, ids, range),
-    releasedCounter(ctx, query.by, set, range),
-  ]);
+  const [actuals, released] = await Promise.all([query.by === 'org' ? unitActuals(ctx.db, set, range) : personActuals(ctx.db, ids, range), releasedCounter(ctx, query.by, set, range)]);
   const points = ids.map((id) => (actuals.get(id)?.centi ?? 0) / 100);
   const rank = ranks(points);
   const rows: StatisticsRow[] = subjects.map((s, i) => {

@@ -9,8 +9,7 @@ let reporter: string;
 let editor: string;
 let types: Record<string, string>;
 
-const req = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PUT', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 const record = (cookie: string, orgId: string, type: string, heldOn: string, venueType = 'organ', outsideCount = 0) =>
   req('POST', '/api/activities', cookie, { orgId, typeId: types[type], heldOn, venueType, topic: `${type} ${heldOn}`, outsideCount });

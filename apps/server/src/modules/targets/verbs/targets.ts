@@ -55,7 +55,10 @@ export async function targetBoard({ ctx, orgId, year }: { ctx: Ctx; orgId?: stri
       orgId: u.id,
       orgName: u.name,
       items: targetStatuses(
-        effectiveTargets(u.kind, rows.filter((r) => r.orgId === u.id)),
+        effectiveTargets(
+          u.kind,
+          rows.filter((r) => r.orgId === u.id),
+        ),
         groups.filter((g) => g.orgId === u.id),
         period,
       ).map(({ kind, light, actual, threshold, enabled }) => ({ kind, light, actual, threshold, enabled })),
@@ -67,7 +70,14 @@ export async function targetBoard({ ctx, orgId, year }: { ctx: Ctx; orgId?: stri
 export async function lectureCoverage({ ctx, orgId, year }: { ctx: Ctx; orgId?: string | undefined; year: number }): Promise<CoverageOutput> {
   const units = await unitsFor(ctx, orgId);
   const period = periodOf(year, chinaDate());
-  const groups = (await ledgerGroups(ctx.db, units.map((u) => u.id), year, period.asOf)).filter((g) => g.category === 'lecture');
+  const groups = (
+    await ledgerGroups(
+      ctx.db,
+      units.map((u) => u.id),
+      year,
+      period.asOf,
+    )
+  ).filter((g) => g.category === 'lecture');
   const venueTypes = [...VENUE_TYPES];
   return {
     year,

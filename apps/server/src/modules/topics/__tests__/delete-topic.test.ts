@@ -18,13 +18,18 @@ afterAll(async () => t.close());
 describe('[舆情] deleting a topic', () => {
   it('a topic that has matched nothing is deleted with its alert rules, and the delete is audited', async () => {
     const topic = await buildTopic(t, org, '误建 & 专题');
-    expect(await createAlertRule({ ctx: t.system, input: { topicId: topic.id, kind: 'title_keyword', keywords: ['误建'], sourceIds: [], severity: 'general', enabled: true } })).toMatchObject({ topicId: topic.id });
+    expect(await createAlertRule({ ctx: t.system, input: { topicId: topic.id, kind: 'title_keyword', keywords: ['误建'], sourceIds: [], severity: 'general', enabled: true } })).toMatchObject({
+      topicId: topic.id,
+    });
     const res = await call('DELETE', `/api/topics/${topic.id}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ deleted: true });
     expect((await call('GET', `/api/topics/${topic.id}`)).statusCode).toBe(404);
     expect(await t.services.db.select().from(opinionAlertRules).where(eq(opinionAlertRules.topicId, topic.id))).toEqual([]);
-    const audit = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'topic.delete'), eq(auditLogs.targetId, topic.id)));
+    const audit = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'topic.delete'), eq(auditLogs.targetId, topic.id)));
     expect(audit).toHaveLength(1);
     expect((await call('DELETE', `/api/topics/${topic.id}`)).statusCode).toBe(404);
   });

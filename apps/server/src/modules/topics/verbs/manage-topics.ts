@@ -87,11 +87,7 @@ export async function deleteTopic({ ctx, id }: { ctx: Ctx; id: string }): Promis
     const row = await findTopicInScope(tx, scope, id, { lock: true });
     if (!row) throw notFound('监测专题');
     const used = await topicUsage(tx, id);
-    const made = [
-      used.mentions > 0 ? `命中舆情 ${used.mentions} 条` : '',
-      used.alerts > 0 ? `预警 ${used.alerts} 条` : '',
-      used.incidents > 0 ? `舆情事件 ${used.incidents} 件` : '',
-    ].filter(Boolean);
+    const made = [used.mentions > 0 ? `命中舆情 ${used.mentions} 条` : '', used.alerts > 0 ? `预警 ${used.alerts} 条` : '', used.incidents > 0 ? `舆情事件 ${used.incidents} 件` : ''].filter(Boolean);
     if (made.length > 0) throw invalidState(`该专题已有${made.join('、')}，不能删除；如不再监测，请将其停用`);
     const before = await present(tx, row);
     await deleteTopicRow(tx, id);

@@ -21,12 +21,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-const rawPhone = async (id: string) =>
-  (await queryRows<{ phone: string | null; phone_index: string | null }>(t.services.db, sql`select phone, phone_index from users where id = ${id}`))[0];
+const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const rawPhone = async (id: string) => (await queryRows<{ phone: string | null; phone_index: string | null }>(t.services.db, sql`select phone, phone_index from users where id = ${id}`))[0];
 const reveals = async (id: string) =>
-  (await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.reveal'), eq(auditLogs.targetId, id)))).length;
+  (
+    await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'user.reveal'), eq(auditLogs.targetId, id)))
+  ).length;
 
 let seq = 0;
 async function personWithPhone(phone: string) {
@@ -59,7 +62,10 @@ describe('[个人信息] phone numbers sealed with SM4, masked, revealed with an
     expect(mine.phone).toBe('138****1234');
     expect(list.body).not.toContain('13812341234');
     // The audit row of the creation does not carry the number either.
-    const created = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.create'), eq(auditLogs.targetId, user.id)));
+    const created = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'user.create'), eq(auditLogs.targetId, user.id)));
     expect(JSON.stringify(created[0]?.after)).not.toContain('13812341234');
 
     // Search by the whole number still finds the person, through the blind index.
@@ -98,7 +104,10 @@ describe('[个人信息] phone numbers sealed with SM4, masked, revealed with an
     self = await loginAs(t, { username: user.username, password: 'Mine@2025xy' });
     expect((await req('POST', `/api/users/${user.id}/reveal`, self)).json()).toEqual({ phone: '13712345678' });
     expect(await reveals(user.id)).toBe(3);
-    const row = await t.services.db.select().from(auditLogs).where(and(eq(auditLogs.action, 'user.reveal'), eq(auditLogs.targetId, user.id)));
+    const row = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'user.reveal'), eq(auditLogs.targetId, user.id)));
     expect(JSON.stringify(row.map((r) => r.after))).not.toContain('13712345678');
   });
 

@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('[用户] accounts and 三员分立', () => {
   it('a sysadmin-made account is pending until a secadmin activates it; then the user must change the password', async () => {

@@ -25,13 +25,7 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
 }
 
 /** Shared with the spreadsheet import, which creates many users in one transaction. */
-export async function insertUserInTx(
-  tx: Executor,
-  ctx: Ctx,
-  scope: Scope,
-  input: CreateUserInput,
-  passwordHash: string,
-): Promise<User> {
+export async function insertUserInTx(tx: Executor, ctx: Ctx, scope: Scope, input: CreateUserInput, passwordHash: string): Promise<User> {
   const org = await requireOrgInScope(tx, scope, input.orgId, '所属单位');
   if (await findUserByUsername(tx, input.username)) {
     throw duplicate(`用户名“${input.username}”已被使用`, [{ path: 'username', message: '用户名已被使用' }]);

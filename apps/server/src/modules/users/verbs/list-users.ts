@@ -19,6 +19,9 @@ export async function listUsers({ ctx, input }: { ctx: Ctx; input: ListUsersInpu
   // The phone column is ciphertext: a whole number is looked up through its blind index.
   const qPhoneIndex = input.q && /^1\d{10}$/.test(input.q.trim()) ? phoneIndexOf(ctx.config.auditKey, input.q) : undefined;
   const { rows, total } = await listUsersInScope(ctx.db, scope, { ...input, subtreePath, qPhoneIndex });
-  const grants = await grantsOf(ctx.db, rows.map((r) => r.id));
+  const grants = await grantsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentUser(r, grants, ctx.config.auditKey)), total };
 }

@@ -76,7 +76,9 @@ export function EditorToolbar({ editor, onUpload }: { editor: Editor; onUpload?:
     setUploading(true);
     try {
       const stored = await onUpload(file);
-      c().insertFigure({ src: stored.url, alt: stored.name.replace(/\.[^.]+$/, '') }).run();
+      c()
+        .insertFigure({ src: stored.url, alt: stored.name.replace(/\.[^.]+$/, '') })
+        .run();
       focusCaptionOf(editor, stored.url);
       message.success('图片已插入，请在图片下方填写图片说明');
     } catch (e) {
@@ -104,14 +106,7 @@ export function EditorToolbar({ editor, onUpload }: { editor: Editor; onUpload?:
       {onUpload && (
         <>
           <Tool title="插入图片（带图片说明）" icon={<PictureOutlined />} disabled={uploading} onClick={() => fileInput.current?.click()} testId="editor-insert-image" />
-          <input
-            ref={fileInput}
-            type="file"
-            accept="image/jpeg,image/png,image/gif,image/webp"
-            hidden
-            onChange={(e) => void upload(e.target.files?.[0])}
-            data-testid="editor-image-input"
-          />
+          <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/gif,image/webp" hidden onChange={(e) => void upload(e.target.files?.[0])} data-testid="editor-image-input" />
         </>
       )}
       <Tool title="插入表格" icon={<TableOutlined />} onClick={() => c().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} testId="editor-insert-table" />

@@ -42,7 +42,11 @@ export default function QuickSubmitPage() {
   const [done, setDone] = useState<Manuscript | null>(null);
   const [title, setTitle] = useState('');
   const [chain, setChain] = useState('');
-  const submitFlow = useSubmit(draft?.m.id ?? '', async () => true, () => draft?.revision);
+  const submitFlow = useSubmit(
+    draft?.m.id ?? '',
+    async () => true,
+    () => draft?.revision,
+  );
   const active = (categories.data ?? []).filter((c) => c.status === 'active' && !c.urgent);
 
   const recheck = async (id: string) => setCheck(await checkManuscript(id));
@@ -52,7 +56,14 @@ export default function QuickSubmitPage() {
     setBusy(true);
     try {
       const out = await saveDraft(cur.m.id, { revision: cur.revision, ...patch });
-      const next: Draft = { ...cur, revision: out.revision, title: patch.title ?? cur.title, importance: patch.importance ?? cur.importance, categoryId: patch.categoryId !== undefined ? patch.categoryId : cur.categoryId, bodyHtml: out.bodyHtml ?? patch.bodyHtml ?? cur.bodyHtml };
+      const next: Draft = {
+        ...cur,
+        revision: out.revision,
+        title: patch.title ?? cur.title,
+        importance: patch.importance ?? cur.importance,
+        categoryId: patch.categoryId !== undefined ? patch.categoryId : cur.categoryId,
+        bodyHtml: out.bodyHtml ?? patch.bodyHtml ?? cur.bodyHtml,
+      };
       setDraft(next);
       if (patch.categoryId) localStorage.setItem(LAST_CATEGORY, patch.categoryId);
       await recheck(cur.m.id);
@@ -160,7 +171,14 @@ export default function QuickSubmitPage() {
         <>
           <Panel style={{ marginBottom: 12 }} data-testid="quick-draft">
             {titleProblem ? (
-              <Input value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title.trim() !== draft.title && void fix(draft, { title: title.trim() })} status="error" aria-label="标题" data-testid="quick-title" />
+              <Input
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                onBlur={() => title.trim() !== draft.title && void fix(draft, { title: title.trim() })}
+                status="error"
+                aria-label="标题"
+                data-testid="quick-title"
+              />
             ) : (
               <Typography.Title level={5} style={{ margin: 0 }} data-testid="quick-title-text">
                 {draft.title}
@@ -199,7 +217,15 @@ export default function QuickSubmitPage() {
                   <Typography.Text strong>补写图片说明</Typography.Text>
                   {captionProblems.map((p) => {
                     const index = Number(/\d+$/.exec(p.path)?.[0] ?? -1);
-                    return <CaptionFix key={p.path} index={index} src={figures[index]?.src ?? ''} busy={busy} onSave={(caption) => void fix(draft, { bodyHtml: withCaption(draft.bodyHtml, index, caption) })} />;
+                    return (
+                      <CaptionFix
+                        key={p.path}
+                        index={index}
+                        src={figures[index]?.src ?? ''}
+                        busy={busy}
+                        onSave={(caption) => void fix(draft, { bodyHtml: withCaption(draft.bodyHtml, index, caption) })}
+                      />
+                    );
                   })}
                 </div>
               )}
@@ -209,7 +235,10 @@ export default function QuickSubmitPage() {
                   problem={p}
                   busy={busy}
                   onReplace={() =>
-                    void fix(draft, p.path === 'title' ? { title: draft.title.replace(p.found ?? '', p.suggestion ?? '') } : { bodyHtml: replaceInBody(draft.bodyHtml, p.found ?? '', p.suggestion ?? '') })
+                    void fix(
+                      draft,
+                      p.path === 'title' ? { title: draft.title.replace(p.found ?? '', p.suggestion ?? '') } : { bodyHtml: replaceInBody(draft.bodyHtml, p.found ?? '', p.suggestion ?? '') },
+                    )
                   }
                 />
               ))}
@@ -231,16 +260,7 @@ export default function QuickSubmitPage() {
             <Spin />
           )}
           <div className="xl-quick-bar">
-            <Button
-              type="primary"
-              size="large"
-              block
-              icon={<SendOutlined />}
-              disabled={!check?.ok || busy}
-              loading={submitFlow.pending}
-              onClick={() => void submit()}
-              data-testid="quick-submit"
-            >
+            <Button type="primary" size="large" block icon={<SendOutlined />} disabled={!check?.ok || busy} loading={submitFlow.pending} onClick={() => void submit()} data-testid="quick-submit">
               {check && !check.ok ? `还有 ${check.blocking} 个问题` : '提交报送'}
             </Button>
           </div>
