@@ -17,7 +17,7 @@ interface CachedSession {
   lastSeenAt: number;
 }
 
-/** How long another instance may keep serving a session after it was revoked elsewhere. */
+/** The fallback bound: clears reach other instances within a second (LISTEN/NOTIFY, core/cache.ts); the TTL covers a missed notice. */
 export const SESSION_CACHE_MS = 2_000;
 
 export async function resolveSession(services: Services, token: string): Promise<SessionActor> {
