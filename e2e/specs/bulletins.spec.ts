@@ -107,19 +107,20 @@ describe('[通报] in Chromium', () => {
       points: number;
     }>;
     expect(rows.length).toBeGreaterThan(1);
-    expect(docxTable(doc)).toEqual([
-      ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
-      ...rows.map((x) => [
-        String(x.rank),
-        x.orgName,
-        String(x.submitted),
-        String(x.approved),
-        String(x.released),
-        String(x.adoptedTotal),
-        String(x.endorsements),
-        String(Math.round(x.points * 100) / 100),
-      ]),
-    ]);
+    // The table ranks the office's 考核对象 only (never the office itself), each with exactly the
+    // statistics' counts and points, ranked among themselves.
+    const [header, ...table] = docxTable(doc);
+    expect(header).toEqual(['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分']);
+    expect(table.length).toBeGreaterThan(1);
+    expect(table.map((r) => r[1])).not.toContain(OFFICE);
+    for (const r of table) {
+      const x = rows.find((s) => s.orgName === r[1]);
+      expect(x, r[1]).toBeTruthy();
+      if (!x) continue;
+      expect(r.slice(2)).toEqual([String(x.submitted), String(x.approved), String(x.released), String(x.adoptedTotal), String(x.endorsements), String(Math.round(x.points * 100) / 100)]);
+    }
+    const points = table.map((r) => Number(r[7]));
+    expect(table.map((r) => Number(r[0]))).toEqual(points.map((p) => 1 + points.filter((q) => q > p).length));
     await context.close();
 
     // The unit reads the answer.

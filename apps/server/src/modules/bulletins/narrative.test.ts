@@ -27,6 +27,20 @@ describe('[通报] who is praised and who is criticised', () => {
     expect(n.criticised).toEqual(['单位1', '单位3']);
   });
 
+  it('ranks only the 考核对象, among themselves', () => {
+    // The office tops the statistics; without it the two tied units share first place.
+    const office = row(0, 4, 50, 1);
+    const n = numbersFrom(stats([office, row(1, 2, 10, 2), row(2, 1, 10, 2), row(3, 0, 0, 4)]), 1, (id) => id !== office.orgId);
+    expect(n.rows.map((r) => [r.orgName, r.rank])).toEqual([
+      ['单位1', 1],
+      ['单位2', 1],
+      ['单位3', 3],
+    ]);
+    expect(n.totals).toMatchObject({ units: 3, submitted: 3, points: 20 });
+    expect(n.commended).toEqual(['单位1', '单位2']);
+    expect(n.criticised).toEqual(['单位3']);
+  });
+
   it('the two lists are disjoint for any statistics', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ submitted: fc.nat(5), points: fc.nat(30) }), { maxLength: 30 }), fc.nat(10), (units, top) => {

@@ -1,17 +1,21 @@
 import { OUTLET_LEVELS, type BulletinNumbers, type BulletinText, type StatisticsOutput } from '@xuanlian/contracts';
+import { ranks } from '../statistics/index.ts';
 
 /** Points as printed: at most two decimals, no trailing zeros (86.5, 71, 6.67). */
 export const fmtPoints = (p: number): string => String(Math.round(p * 100) / 100);
 
 /**
- * The numbers a bulletin prints, taken as they are from the statistics verb's rows (the same
- * ranking, the same points): totals are their sums; commended = the top N by rank with points and
- * submissions in the period;
- * criticised = the units with nothing submitted in the period, among those `accountable` (the
- * units the office holds to a 任务分解表; never the office itself).
+ * The numbers a bulletin prints, taken from the statistics verb's rows (the same counts, the same
+ * points) for the units `accountable` (the office's 考核对象: those it holds to a 任务分解表, or its
+ * whole subtree without one; never the office itself): totals are their sums; commended = the top N
+ * by rank with points and submissions in the period; criticised = those with nothing submitted.
  */
 export function numbersFrom(stats: StatisticsOutput, commendTop: number, accountable: (orgId: string) => boolean = () => true, now = new Date()): BulletinNumbers {
-  const rows = stats.rows;
+  // Only the period's 考核对象 are ranked (never the office itself, nor units without a quota once
+  // there is a 任务分解表), ranked among themselves by the statistics' own competition ranking.
+  const assessed = stats.rows.filter((r) => accountable(r.orgId));
+  const rank = ranks(assessed.map((r) => r.points));
+  const rows = assessed.map((r, i) => ({ ...r, rank: rank[i] ?? r.rank }));
   const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + f(r), 0);
   return {
     from: stats.from,
@@ -31,7 +35,7 @@ export function numbersFrom(stats: StatisticsOutput, commendTop: number, account
     // a unit whose points come only from older pieces adopted now is neither praised nor criticised
     // twice over.
     commended: rows.filter((r) => r.rank <= commendTop && r.points > 0 && r.submitted > 0).map((r) => r.orgName),
-    criticised: rows.filter((r) => r.submitted === 0 && accountable(r.orgId)).map((r) => r.orgName),
+    criticised: rows.filter((r) => r.submitted === 0).map((r) => r.orgName),
   };
 }
 

@@ -57,6 +57,8 @@ const statistics = async (): Promise<StatRow[]> => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json().rows;
 };
+/** The statistics rows the bulletin ranks: the office's 考核对象 — here every unit under it, not the office. */
+const assessed = (rows: StatRow[]): StatRow[] => rows.filter((r) => r.orgId !== trees.a.id);
 const expectedTable = (rows: StatRow[]) => [
   ['排名', '单位', '报送', '通过', '发布', '用稿', '批示', '积分'],
   ...rows.map((r) => [
@@ -95,7 +97,9 @@ describe('[通报] bulletins', () => {
     expect(res.statusCode, res.body).toBe(201);
     const b = res.json();
     bulletinId = b.id;
-    const stats = await statistics();
+    const all = await statistics();
+    const stats = assessed(all);
+    expect(all.map((r) => r.orgName)).toContain('甲单位');
     expect(b.numbers.rows).toEqual(stats);
     expect(b.numbers.totals.submitted).toBe(stats.reduce((s, r) => s + r.submitted, 0));
     expect(b.numbers.totals.adoptedTotal).toBe(1);
@@ -104,8 +108,8 @@ describe('[通报] bulletins', () => {
     expect(b.title).toBe(`关于${year}年第${qn}季度宣传信息报送采用情况的通报`);
     expect(b.numbers.commended).toEqual(['甲一社区']);
     expect(b.numbers.criticised).toContain('甲二社区');
-    // The office issues the 通报; it is not criticised in it.
-    expect(b.numbers.rows.map((r: StatRow) => r.orgName)).toContain('甲单位');
+    // The office issues the 通报; it is neither ranked nor criticised in it.
+    expect(b.numbers.rows.map((r: StatRow) => r.orgName)).not.toContain('甲单位');
     expect(b.numbers.criticised).not.toContain('甲单位');
     expect(b.text.commended).toContain('甲一社区');
     expect(b.text.criticised).toContain('甲二社区');
@@ -148,14 +152,14 @@ describe('[通报] bulletins', () => {
     expect(doc.lastIndexOf('甲单位')).toBeGreaterThan(doc.indexOf('</w:tbl>'));
     expect(doc).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(part(buf, 'word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
-    expect(docxTable(doc)).toEqual(expectedTable(await statistics()));
+    expect(docxTable(doc)).toEqual(expectedTable(assessed(await statistics())));
 
     const x = await req('GET', `/api/bulletins/${bulletinId}/annex.xlsx`, editor);
     expect(x.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('排名表');
-    const stats = await statistics();
+    const stats = assessed(await statistics());
     expect(sheet?.rowCount).toBe(stats.length + OFFICE_HEADER_ROWS);
     expect(String(sheet?.getCell('A1').value)).toContain('宣传信息报送采用情况排名表');
     expect(sheet?.getRow(OFFICE_HEADER_ROWS + 1).getCell(2).value).toBe(stats[0]?.orgName);
@@ -171,7 +175,7 @@ describe('[通报] bulletins', () => {
     await insertManuscriptRow(t, { org: trees.a2, reporterId: reporterA1.user.id, status: 'submitted' });
     const regen = await req('POST', `/api/bulletins/${bulletinId}/regenerate`, editor, { version: patched.json().version, keepText: true });
     expect(regen.statusCode, regen.body).toBe(200);
-    expect(regen.json().numbers.rows).toEqual(await statistics());
+    expect(regen.json().numbers.rows).toEqual(assessed(await statistics()));
     expect(regen.json().numbers.criticised).not.toContain('甲二社区');
     expect(regen.json().text.closing).toBe('请各单位对照整改。');
   });
@@ -263,10 +267,10 @@ describe('[通报] bulletins', () => {
     // … but not the final bulletin, nor its downloads.
     const again = (await req('GET', `/api/bulletins/${bulletinId}`, editor)).json();
     expect(again.numbers).toEqual(final.numbers);
-    expect(again.numbers.rows).toEqual(before);
+    expect(again.numbers.rows).toEqual(assessed(before));
     const docAfter = part((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload, 'word/document.xml');
     expect(docxTable(docAfter)).toEqual(docxTable(docBefore));
-    expect(docxTable(docAfter)).toEqual(expectedTable(before));
+    expect(docxTable(docAfter)).toEqual(expectedTable(assessed(before)));
 
     // Final is final.
     expect((await req('PATCH', `/api/bulletins/${bulletinId}`, editor, { version: again.version, title: '改标题' })).statusCode).toBe(409);
@@ -282,7 +286,7 @@ describe('[通报] bulletins', () => {
     expect((await req('GET', `/api/bulletins/${bulletinId}/docx`, reporterB1)).statusCode).toBe(404);
   });
 
-  it('once the year has a 任务分解表, only the units listed in it are criticised for reporting nothing', async () => {
+  it('once the year has a 任务分解表, only the units listed in it are ranked, and criticised for reporting nothing', async () => {
     const listed = await buildOrg(t, { parent: trees.a, name: '甲三社区', kind: 'community' });
     await buildOrg(t, { parent: trees.a, name: '甲单位办公室', kind: 'section' });
     const draft = async () => {
@@ -299,7 +303,7 @@ describe('[通报] bulletins', () => {
     const after = await draft();
     expect(after.numbers.criticised).toEqual(['甲三社区']);
     expect(after.text.criticised).not.toContain('甲单位办公室');
-    // The ranking table still shows every unit: only who is criticised changes.
-    expect(after.numbers.rows.map((r: StatRow) => r.orgName)).toContain('甲单位办公室');
+    // The ranking covers the 考核对象 only: the units listed in the 任务分解表.
+    expect(after.numbers.rows.map((r: StatRow) => r.orgName).sort()).toEqual(['甲一社区', '甲三社区', '甲二社区'].sort());
   });
 });
