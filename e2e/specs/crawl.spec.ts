@@ -49,6 +49,8 @@ async function walkMenu(username: string, opts: { mobile?: boolean }, check: (pa
   await page.getByTestId('home-greeting').waitFor();
   problems.length = 0;
   if (opts.mobile) await page.getByTestId('nav-toggle').click();
+  // On a phone the menu lives in a drawer whose code loads on first open: wait for its links.
+  await page.locator('a[data-testid^="nav-"]').first().waitFor();
   const paths = await page.locator('a[data-testid^="nav-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('href') ?? ''))].filter(Boolean));
   expect(paths.length, username).toBeGreaterThan(1);
   for (const path of paths) {
