@@ -39,6 +39,13 @@ describe('[通报] in Chromium', () => {
     // Finalising is not offered before the units have had their say.
     expect(await page.getByTestId('bulletin-finalize').count()).toBe(0);
     await shot(page, 'bulletins-01-draft');
+    // 发文设置: the city prints under the 宣传部's red masthead; numbers come at 定稿.
+    expect(await page.getByTestId('bulletin-number').innerText()).toContain('定稿时自动编号');
+    await page.getByTestId('bulletin-register').click();
+    await expect.poll(() => page.getByTestId('register-masthead').inputValue()).toBe('中共江城市委宣传部文件');
+    await page.getByText(new RegExp(`本年下一个文号：江宣〔${YEAR}〕\\d+号`)).waitFor();
+    await shot(page, 'bulletins-01b-register');
+    await page.locator('.ant-modal').getByRole('button', { name: '关 闭' }).click();
     await page.getByTestId('bulletin-publish').click();
     await confirmPopover(page);
     await page.getByText('已发布征求意见，已通知各单位').waitFor();
@@ -73,6 +80,8 @@ describe('[通报] in Chromium', () => {
     await confirmPopover(page);
     await page.getByText('通报已定稿').first().waitFor();
     await drawer.getByText('已定稿').first().waitFor();
+    await expect.poll(() => page.getByTestId('bulletin-number').innerText()).toMatch(new RegExp(`^江宣〔${YEAR}〕\\d+号$`));
+    const number = await page.getByTestId('bulletin-number').innerText();
     await shot(page, 'bulletins-03-final');
 
     // The .docx: a GB/T 9704 page and fonts, and the ranking table the statistics report.
@@ -90,6 +99,12 @@ describe('[通报] in Chromium', () => {
     const text = docxText(buf);
     expect(text).toContain(PERIOD_LABEL);
     expect(text).toContain('一、总体情况');
+    // 版头 before the title, 署名 of the same office, 版记 at the end; final, so no 征求意见稿.
+    expect(text.indexOf('中共江城市委宣传部文件')).toBeLessThan(text.indexOf(number));
+    expect(text.indexOf(number)).toBeLessThan(text.indexOf(`关于${PERIOD_LABEL}`));
+    expect(text).toContain('抄送：市委办公室，市人大常委会办公室，市政府办公室。');
+    expect(text).toMatch(/中共江城市委宣传部办公室\s*\d{4}年\d{1,2}月\d{1,2}日印发/);
+    expect(text).not.toContain('征求意见稿');
 
     const orgs = (await (await page.request.get('/api/orgs')).json()) as { items: Array<{ id: string; name: string }> };
     const office = orgs.items.find((o) => o.name === OFFICE);

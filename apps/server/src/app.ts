@@ -47,6 +47,7 @@ import { statisticsRoutes } from './modules/statistics/index.ts';
 import { portalRoutes, releasesRoutes } from './modules/releases/index.ts';
 import { journalsRoutes } from './modules/journals/index.ts';
 import { bulletinsRoutes } from './modules/bulletins/index.ts';
+import { documentNumbersRoutes } from './modules/document-numbers/index.ts';
 import { assessmentsRoutes } from './modules/assessments/index.ts';
 import { dashboardRoutes } from './modules/dashboard/index.ts';
 
@@ -138,6 +139,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await app.register(portalRoutes);
   await app.register(journalsRoutes);
   await app.register(bulletinsRoutes);
+  await app.register(documentNumbersRoutes);
   await app.register(assessmentsRoutes);
   await app.register(dashboardRoutes);
 

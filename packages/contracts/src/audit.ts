@@ -122,6 +122,8 @@ export const AUDIT_ACTIONS = [
   'bulletin.answer',
   'bulletin.close_appeal',
   'bulletin.finalize',
+  'document_register.update',
+  'document_number.assign',
   'assessment_weights.save',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -247,6 +249,8 @@ export const AUDIT_ACTION_LABELS = {
   'bulletin.answer': '答复通报异议',
   'bulletin.close_appeal': '提前结束通报征求意见',
   'bulletin.finalize': '通报定稿',
+  'document_register.update': '修改发文设置',
+  'document_number.assign': '编发文字号',
   'assessment_weights.save': '保存考核权重',
 } as const satisfies Record<AuditAction, string>;
 

@@ -73,6 +73,8 @@ export const BulletinSummary = z.object({
   unansweredCount: z.number().int(),
   signer: z.string(),
   issuedOn: z.string(),
+  /** 发文字号, given at 定稿 from the office's register; null before. */
+  documentNumber: z.string().nullable(),
   version: z.number().int(),
   createdByName: z.string(),
   createdAt: z.string(),

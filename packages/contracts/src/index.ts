@@ -26,5 +26,6 @@ export * from './scoring.ts';
 export * from './releases.ts';
 export * from './journals.ts';
 export * from './bulletins.ts';
+export * from './document-numbers.ts';
 export * from './assessments.ts';
 export * from './dashboard.ts';

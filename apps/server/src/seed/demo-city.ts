@@ -11,6 +11,7 @@ import { hashPassword } from '../core/passwords.ts';
 import { findOrgByCode, insertOrg } from '../modules/orgs/index.ts';
 import { insertUserInTx, updateUserRow } from '../modules/users/index.ts';
 import { writePolicy } from '../modules/security/index.ts';
+import { writeDocumentRegister } from '../modules/document-numbers/index.ts';
 import { writeAudit } from '../core/audit/audit.ts';
 import { queryRows } from '../core/sql.ts';
 import { seedDemoLedgers } from './demo-ledgers.ts';
@@ -112,6 +113,15 @@ export async function seedDemoCity(services: Services): Promise<void> {
       for (const [i, child] of (unit.children ?? []).entries()) await walk(child, row, (i + 1) * 10);
     };
     await walk(DEMO_TREE, null, 0);
+    // The city's 通报 go out under the 宣传部's red masthead, numbered 江宣〔年〕N号.
+    const city = await findOrgByCode(tx, DEMO_TREE.code);
+    if (!city) throw new Error('demo seed: no city');
+    await writeDocumentRegister(tx, ctx, city, 'bulletin', {
+      masthead: '中共江城市委宣传部文件',
+      code: '江宣',
+      copyTo: '市委办公室，市人大常委会办公室，市政府办公室',
+      printedBy: '中共江城市委宣传部办公室',
+    });
     // The demo city has used the system since the first of the month three months back (its
     // oldest pieces are 75 days old): monthly minimums are judged from then, not for the months
     // before anyone could report.

@@ -59,3 +59,5 @@ export * from './bulletins.ts';
 export * from './bulletin-appeals.ts';
 export * from './assessment-weights.ts';
 export * from './rate-limit-counters.ts';
+export * from './document-registers.ts';
+export * from './document-numbers.ts';

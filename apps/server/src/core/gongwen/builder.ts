@@ -1,4 +1,5 @@
 import { AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import { inspectZip, readEntry } from '../files/archive.ts';
 import { FONTS, fontTableXml, runFont } from './fonts.ts';
 import { CHAR_SPACE, FIRST_LINE_INDENT, LINE_PITCH, MARGIN, PAGE, SIZE } from './layout.ts';
 
@@ -97,6 +98,7 @@ export function gwTable(rows: string[][], opts: { leftAlignColumn?: number } = {
                 verticalAlign: VerticalAlignTable.CENTER,
                 children: [
                   new Paragraph({
+                    style: NO_GRID_STYLE,
                     alignment: r > 0 && col === left ? AlignmentType.LEFT : AlignmentType.CENTER,
                     children: [text(c, r === 0 ? FONTS.h1 : FONTS.body, SIZE.table)],
                   }),
@@ -129,6 +131,22 @@ export interface GongwenOptions {
   pageNumbers?: boolean;
 }
 
+/**
+ * A paragraph style that leaves the 28-character grid (`w:snapToGrid w:val="0"` in its pPr): for
+ * the masthead, 版记 and table cells, whose type is not 3号 and would otherwise be spread over grid
+ * cells (LibreOffice gives a character wider than the pitch two cells, so a masthead would wrap).
+ * The docx library cannot write paragraph-level snapToGrid, so the style is patched in after packing.
+ */
+export const NO_GRID_STYLE = 'GongwenNoGrid';
+const noGridStyle = { id: NO_GRID_STYLE, name: 'Gongwen No Grid', basedOn: 'Normal', paragraph: { keepLines: true } };
+
+function patchNoGridStyle(stylesXml: string): string {
+  const at = stylesXml.indexOf(`w:styleId="${NO_GRID_STYLE}"`);
+  const keep = stylesXml.indexOf('<w:keepLines/>', at);
+  if (at < 0 || keep < 0) throw new Error('公文 style GongwenNoGrid missing from styles.xml');
+  return `${stylesXml.slice(0, keep)}<w:keepLines/><w:snapToGrid w:val="0"/>${stylesXml.slice(keep + '<w:keepLines/>'.length)}`;
+}
+
 /** Packs the blocks into a 公文-geometry .docx. */
 export async function renderGongwen(blocks: GongwenBlock[], opts: GongwenOptions): Promise<Buffer> {
   const numbers = opts.pageNumbers !== false;
@@ -137,6 +155,7 @@ export async function renderGongwen(blocks: GongwenBlock[], opts: GongwenOptions
     title: opts.title,
     evenAndOddHeaderAndFooters: numbers,
     styles: {
+      paragraphStyles: [noGridStyle],
       // The grid's character pitch is relative to the default run size, so the default is 3号 仿宋.
       default: { document: { run: { font: runFont(FONTS.body), size: SIZE.body }, paragraph: { spacing: exact } } },
     },
@@ -154,5 +173,10 @@ export async function renderGongwen(blocks: GongwenBlock[], opts: GongwenOptions
       },
     ],
   });
-  return Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const fontTable = { path: 'word/fontTable.xml', data: fontTableXml() };
+  const first = await Packer.toBuffer(doc, false, [fontTable]);
+  const stylesEntry = inspectZip(first).find((e) => e.name === 'word/styles.xml');
+  if (!stylesEntry) throw new Error('styles.xml missing');
+  const styles = patchNoGridStyle(readEntry(first, stylesEntry).toString('utf8'));
+  return Packer.toBuffer(doc, false, [fontTable, { path: 'word/styles.xml', data: styles }]);
 }

@@ -1,14 +1,16 @@
-import { type BulletinNumbers, type BulletinText } from '@xuanlian/contracts';
+import { type BulletinNumbers } from '@xuanlian/contracts';
 import { statisticsWorkbook } from '../statistics/index.ts';
-import { gwAddressee, gwHeading, gwParagraph, gwSignature, gwTable, gwTitle, renderGongwen, type GongwenBlock } from '../../core/gongwen/index.ts';
+import { gwAddressee, gwColophon, gwDraftMark, gwHeading, gwMasthead, gwParagraph, gwSignature, gwTable, gwTitle, renderGongwen, type GongwenBlock } from '../../core/gongwen/index.ts';
+import type { IssuingProfile } from '../document-numbers/index.ts';
+import type { BulletinContent } from './bulletins.presenter.ts';
 import { fmtPoints } from './narrative.ts';
 
-export interface BulletinContent {
-  title: string;
-  text: BulletinText;
-  numbers: BulletinNumbers;
-  signer: string;
-  issuedOn: string;
+/** How the bulletin is issued: the office's 版头 / 版记 settings, and whether it is final yet. */
+export interface BulletinIssue {
+  profile: IssuingProfile;
+  /** 发文字号 once final; a draft prints the masthead without a number and is marked 征求意见稿. */
+  number: string | null;
+  final: boolean;
 }
 
 /** The ranking table's rows (header first), as printed in the .docx; tests compare it to the statistics. */
@@ -32,10 +34,15 @@ function titleLines(title: string): string[] {
   return title.length > 22 && m?.[1] && m[2] ? [m[1], m[2]] : [title];
 }
 
-/** 通报 as a 公文 (GB/T 9704): title, 主送, narrative, ranking table, 附件说明, 署名 + 成文日期. */
-export function renderBulletinDocx(c: BulletinContent, annexName: string): Promise<Buffer> {
+/**
+ * 通报 as a 公文 (GB/T 9704): 版头 (red masthead, 发文字号, red line), title (marked 征求意见稿 until
+ * final), 主送, narrative, ranking table, 附件说明, 署名 + 成文日期, and 版记 (抄送, 印发机关和日期).
+ */
+export function renderBulletinDocx(c: BulletinContent, annexName: string, issue: BulletinIssue): Promise<Buffer> {
   const blocks: GongwenBlock[] = [
+    ...gwMasthead({ masthead: issue.profile.masthead, number: issue.number }),
     ...gwTitle(titleLines(c.title)),
+    ...(issue.final ? [] : [gwDraftMark()]),
     ...(c.text.addressee.trim() ? [gwAddressee(c.text.addressee.trim())] : []),
     ...paras(c.text.opening),
     gwHeading(1, '一、总体情况'),
@@ -49,6 +56,7 @@ export function renderBulletinDocx(c: BulletinContent, annexName: string): Promi
     ...paras(c.text.closing),
     gwParagraph(`附件：${annexName}`),
     ...gwSignature(c.signer, c.issuedOn),
+    ...gwColophon({ copyTo: issue.profile.copyTo, printedBy: issue.profile.printedBy, printedOn: c.issuedOn }),
   ];
   return renderGongwen(blocks, { title: c.title });
 }

@@ -1,5 +1,6 @@
 import { BulletinNumbers, BulletinText, type Bulletin, type BulletinAppeal, type BulletinStatus, type BulletinSummary, type StatGrain } from '@xuanlian/contracts';
 import { periodLabel } from '../statistics/index.ts';
+import type { IssuingProfile } from '../document-numbers/index.ts';
 import type { AppealRow, BulletinRow } from './bulletins.repo.ts';
 
 export function defaultTitle(grain: StatGrain | string, period: string): string {
@@ -15,6 +16,9 @@ export interface BulletinSnapshot {
   issuedOn: string;
   appeals: BulletinAppeal[];
   finalizedAt: string;
+  /** 发文字号 and the 版头 / 版记 settings as issued (absent on bulletins finalised before the register existed). */
+  documentNumber?: string;
+  issuing?: IssuingProfile;
 }
 
 export function snapshotOf(r: BulletinRow): BulletinSnapshot | null {
@@ -22,10 +26,22 @@ export function snapshotOf(r: BulletinRow): BulletinSnapshot | null {
 }
 
 /** The content to show or render: the snapshot once final, the working row before. */
-export function contentOf(r: BulletinRow): { title: string; text: BulletinText; numbers: BulletinNumbers; signer: string; issuedOn: string } {
+export interface BulletinContent {
+  title: string;
+  text: BulletinText;
+  numbers: BulletinNumbers;
+  signer: string;
+  issuedOn: string;
+  documentNumber: string | null;
+  /** Frozen at 定稿; null while the office's current settings apply. */
+  issuing: IssuingProfile | null;
+}
+
+export function contentOf(r: BulletinRow): BulletinContent {
   const snap = snapshotOf(r);
-  if (snap) return { title: snap.title, text: snap.text, numbers: snap.numbers, signer: snap.signer, issuedOn: snap.issuedOn };
-  return { title: r.title, text: r.text as BulletinText, numbers: r.numbers as BulletinNumbers, signer: r.signer, issuedOn: r.issuedOn };
+  if (snap)
+    return { title: snap.title, text: snap.text, numbers: snap.numbers, signer: snap.signer, issuedOn: snap.issuedOn, documentNumber: snap.documentNumber ?? null, issuing: snap.issuing ?? null };
+  return { title: r.title, text: r.text as BulletinText, numbers: r.numbers as BulletinNumbers, signer: r.signer, issuedOn: r.issuedOn, documentNumber: null, issuing: null };
 }
 
 export function presentAppeal(a: AppealRow): BulletinAppeal {
@@ -62,6 +78,7 @@ export function presentSummary(r: BulletinRow, now = new Date()): BulletinSummar
     unansweredCount: r.unansweredCount,
     signer: c.signer,
     issuedOn: c.issuedOn,
+    documentNumber: c.documentNumber,
     version: r.version,
     createdByName: r.createdByName,
     createdAt: r.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { BULLETIN_STATUS_LABELS, type Bulletin, type BulletinAppeal, type BulletinSummary, type BulletinText } from '@xuanlian/contracts';
 import { App, Button, Card, Descriptions, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateTime } from '../../shared/format.ts';
 import { useApiErrorHandler } from '../../shared/form/useApiErrorHandler.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { RegisterModal } from '../document-numbers/RegisterModal.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { bulletinDocxUrl, bulletinXlsxUrl, useAnswerAppeal, useBulletin, useBulletinAction, useBulletins, useDraftBulletin } from './api.ts';
 
@@ -120,6 +121,7 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; signer: string; issuedOn: string; text: BulletinText }>();
+  const [registerOpen, setRegisterOpen] = useState(false);
   const b = q.data;
   const editable = b && b.status !== 'final';
   const run = (a: Parameters<typeof action.mutate>[0], ok: string) => action.mutate(a, { onSuccess: () => message.success(ok), onError: (e) => onError(e, form) });
@@ -148,6 +150,9 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             </Descriptions.Item>
             <Descriptions.Item label="征求意见截止">{b.appealUntil ? formatDateTime(b.appealUntil) : `发布后 ${b.appealDays} 天`}</Descriptions.Item>
             <Descriptions.Item label="数据生成于">{formatDateTime(stats.generatedAt)}</Descriptions.Item>
+            <Descriptions.Item label="发文字号">
+              <span data-testid="bulletin-number">{b.documentNumber ?? '定稿时自动编号（征求意见稿不编号）'}</span>
+            </Descriptions.Item>
             {b.finalizedAt && (
               <Descriptions.Item label="定稿">
                 {formatDateTime(b.finalizedAt)} {b.finalizedByName}
@@ -160,6 +165,9 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             </Button>
             <Button icon={<DownloadOutlined />} href={bulletinXlsxUrl(b.id)}>
               下载附件排名表（Excel）
+            </Button>
+            <Button icon={<SettingOutlined />} onClick={() => setRegisterOpen(true)} data-testid="bulletin-register">
+              发文设置
             </Button>
             {editable && (
               <Popconfirm
@@ -197,7 +205,12 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
               </Popconfirm>
             )}
             {b.status === 'appeal' && (
-              <Popconfirm title="定稿后数据和文字不再变化，确定定稿？" okText="定稿" cancelText="取消" onConfirm={() => run({ kind: 'finalize', version: b.version }, '通报已定稿')}>
+              <Popconfirm
+                title="定稿后数据和文字不再变化，并按发文设置编发文字号，确定定稿？"
+                okText="定稿"
+                cancelText="取消"
+                onConfirm={() => run({ kind: 'finalize', version: b.version }, '通报已定稿')}
+              >
                 <Button type="primary" danger data-testid="bulletin-finalize" disabled={b.appealOpen || b.unansweredCount > 0}>
                   定稿{b.appealOpen ? '（征求意见期未满）' : b.unansweredCount > 0 ? `（${b.unansweredCount}条异议待答复）` : ''}
                 </Button>
@@ -254,6 +267,7 @@ function BulletinDrawer({ id, onClose }: { id: string | null; onClose: () => voi
               ]}
             />
           </Card>
+          <RegisterModal orgId={b.orgId} kind="bulletin" open={registerOpen} onClose={() => setRegisterOpen(false)} />
         </Space>
       )}
     </Drawer>
@@ -267,6 +281,7 @@ export default function BulletinsPage() {
   const columns: TableColumnsType<BulletinSummary> = [
     { title: '标题', dataIndex: 'title', render: (t: string, b) => <a onClick={() => setOpenId(b.id)}>{t}</a> },
     { title: '发文单位', dataIndex: 'orgName' },
+    { title: '发文字号', dataIndex: 'documentNumber', render: (n: string | null) => n ?? '—' },
     { title: '期间', dataIndex: 'periodLabel' },
     { title: '状态', dataIndex: 'status', render: (s: BulletinSummary['status']) => <Tag color={STATUS_COLOR[s]}>{BULLETIN_STATUS_LABELS[s]}</Tag> },
     { title: '异议', render: (_, b) => (b.appealCount ? `${b.appealCount}（待答复 ${b.unansweredCount}）` : '—') },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectZip, readEntry } from '../../files/archive.ts';
+import { formatDocumentNumber, mastheadSize } from '../issuing.ts';
 import { sampleBulletin } from '../sample.ts';
 
 function part(buf: Buffer, name: string): string {
@@ -70,5 +71,36 @@ describe('[公文] GB/T 9704 builder', () => {
     }
     expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+  });
+
+  it('prints the 版头: red masthead that fits one line, 发文字号, red separator line — all before the title', async () => {
+    const doc = part(await sampleBulletin(), 'word/document.xml');
+    const titleAt = doc.indexOf('关于2026年第一季度');
+    const head = doc.slice(0, titleAt);
+    const mastheadRun = head.slice(0, head.indexOf('中共江城市委宣传部文件'));
+    expect(mastheadRun.slice(mastheadRun.lastIndexOf('<w:rPr>'))).toMatch(/<w:color w:val="FF0000"\/>/);
+    expect(head.indexOf('江宣〔2026〕5号')).toBeGreaterThan(head.indexOf('中共江城市委宣传部文件'));
+    expect(head.slice(head.indexOf('江宣〔2026〕5号') - 1200)).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+    // A long office name shrinks to stay on one line of the 156 mm text area; a short one stops at 小初.
+    const textWidthPt = (11906 - 1587 - 1474) / 20;
+    for (const name of ['中共江城市委宣传部文件', '江城市人民代表大会常务委员会办公室文件', '宣传部文件']) {
+      expect(([...name].length * mastheadSize(name)) / 2).toBeLessThanOrEqual(textWidthPt);
+      expect(mastheadSize(name)).toBeLessThanOrEqual(72);
+    }
+    expect(formatDocumentNumber('江宣', 2026, 5)).toBe('江宣〔2026〕5号');
+  });
+
+  it('prints the 版记 after the signature: 抄送, 印发机关 and 印发日期 between lines; those paragraphs leave the grid', async () => {
+    const buf = await sampleBulletin();
+    const doc = part(buf, 'word/document.xml');
+    const sig = doc.lastIndexOf('2026年4月8日');
+    expect(doc.indexOf('抄送：市委办公室，市人大常委会办公室，市政府办公室。')).toBeGreaterThan(doc.lastIndexOf('中共江城市委宣传部<'));
+    expect(doc.indexOf('2026年4月8日印发')).toBeGreaterThan(doc.indexOf('抄送：'));
+    expect(doc.indexOf('抄送：')).toBeGreaterThan(doc.lastIndexOf('</w:tbl>'));
+    expect(sig).toBeGreaterThan(0);
+    const colophon = doc.slice(doc.lastIndexOf('<w:p>', doc.indexOf('抄送：')));
+    expect(colophon).toMatch(/<w:pStyle w:val="GongwenNoGrid"\/>/);
+    expect(colophon).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/);
+    expect(part(buf, 'word/styles.xml')).toMatch(/w:styleId="GongwenNoGrid"[\s\S]*?<w:snapToGrid w:val="0"\/>/);
   });
 });

@@ -153,6 +153,19 @@ describe('[通报] bulletins', () => {
     expect(doc).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(part(buf, 'word/fontTable.xml')).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
     expect(docxTable(doc)).toEqual(expectedTable(assessed(await statistics())));
+    // 版头: the office's red masthead (its name + 文件 until it sets its own) above the title, with the
+    // red separator line; a draft has no 发文字号 yet and says 征求意见稿 under the title.
+    const masthead = doc.slice(0, doc.indexOf('甲单位文件'));
+    expect(masthead.slice(masthead.lastIndexOf('<w:rPr>'))).toMatch(/w:eastAsia="方正小标宋简体"[\s\S]*<w:color w:val="FF0000"\/>/);
+    expect(doc.indexOf('甲单位文件')).toBeLessThan(titleAt);
+    expect(doc.slice(0, titleAt)).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+    expect(doc.slice(0, titleAt)).not.toContain('〔');
+    expect(doc.indexOf('（征求意见稿）')).toBeGreaterThan(titleAt);
+    // 版记 after the 成文日期: 印发机关 and 印发日期 between thick lines, no 抄送 line when none is set.
+    expect(doc.lastIndexOf('印发')).toBeGreaterThan(doc.lastIndexOf('</w:tbl>'));
+    expect(doc).toMatch(/\d{4}年\d{1,2}月\d{1,2}日印发/);
+    expect(doc).not.toContain('抄送');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('征求意见稿');
 
     const x = await req('GET', `/api/bulletins/${bulletinId}/annex.xlsx`, editor);
     expect(x.statusCode).toBe(200);
@@ -255,7 +268,23 @@ describe('[通报] bulletins', () => {
       .from(auditLogs)
       .where(and(eq(auditLogs.action, 'bulletin.finalize'), eq(auditLogs.targetId, bulletinId)));
     expect(audits).toHaveLength(1);
+    // 定稿 takes the next 发文字号 of the office's register — one, although two editors tried.
+    const issuedYear = final.issuedOn.slice(0, 4);
+    expect(final.documentNumber).toBe(`甲宣〔${issuedYear}〕1号`);
+    const numbered = await t.services.db
+      .select()
+      .from(auditLogs)
+      .where(and(eq(auditLogs.action, 'document_number.assign'), eq(auditLogs.targetId, bulletinId)));
+    expect(numbered).toHaveLength(1);
     const docBefore = part((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload, 'word/document.xml');
+    const titleAt = docBefore.indexOf('关于');
+    expect(docBefore.indexOf(final.documentNumber)).toBeGreaterThan(docBefore.indexOf('甲单位文件'));
+    expect(docBefore.indexOf(final.documentNumber)).toBeLessThan(titleAt);
+    expect(docBefore).not.toContain('征求意见稿');
+    // Settings changed after issue do not change what was issued.
+    const reset = await req('PUT', `/api/document-registers/${trees.a.id}/bulletin`, editor, { masthead: '甲单位宣传办文件', code: '甲宣办', copyTo: '', printedBy: '甲单位宣传办' });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(part((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload, 'word/document.xml')).toEqual(docBefore);
 
     // A new verified adoption and a full recomputation change the statistics …
     const before = await statistics();

@@ -3,6 +3,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { requireOrgInScope, requirePermission } from '../../../core/scope.ts';
+import { issuingProfile } from '../../document-numbers/index.ts';
 import { periodLabel } from '../../statistics/index.ts';
 import { defaultTitle } from '../bulletins.presenter.ts';
 import { insertBulletin } from '../bulletins.repo.ts';
@@ -17,6 +18,8 @@ export async function draftBulletin({ ctx, input }: { ctx: Ctx; input: CreateBul
   const org = await requireOrgInScope(ctx.db, scope, input.orgId);
   const numbers = await statisticsFor(ctx, org, input.grain, input.period, input.commendTop);
   const label = periodLabel(input.grain, input.period);
+  // 署名 is the 发文机关 of the masthead the office has set (its own name until it sets one).
+  const { issuer } = await issuingProfile(ctx.db, org, 'bulletin');
   const id = await ctx.db.transaction(async (tx) => {
     const id = await insertBulletin(tx, {
       orgId: org.id,
@@ -27,7 +30,7 @@ export async function draftBulletin({ ctx, input }: { ctx: Ctx; input: CreateBul
       appealDays: input.appealDays,
       text: defaultText(label, org.name, numbers),
       numbers,
-      signer: org.name,
+      signer: issuer,
       issuedOn: chinaDate(),
       createdByName: ctx.actor.name,
     });

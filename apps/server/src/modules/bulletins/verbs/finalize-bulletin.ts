@@ -3,6 +3,7 @@ import { writeAudit } from '../../../core/audit/audit.ts';
 import { chineseDateTime } from '../../../core/china-time/index.ts';
 import type { Ctx } from '../../../core/context.ts';
 import { conflict, invalidState } from '../../../core/errors.ts';
+import { assignDocumentNumber } from '../../document-numbers/index.ts';
 import { notify } from '../../notifications/index.ts';
 import { contentOf, presentAppeal, type BulletinSnapshot } from '../bulletins.presenter.ts';
 import { appealsOf, lockBulletin, updateBulletinIf } from '../bulletins.repo.ts';
@@ -28,18 +29,43 @@ export async function finalizeBulletin({ ctx, id, version }: { ctx: Ctx; id: str
     const open = appeals.filter((a) => a.answer === null).length;
     if (open > 0) throw invalidState(`还有${open}条异议未答复，全部答复后方可定稿`);
     const c = contentOf(row);
-    const snapshot: BulletinSnapshot = { ...c, appeals: appeals.map(presentAppeal), finalizedAt: now.toISOString() };
+    // The 发文字号 is taken at 定稿, in this transaction: a refused 定稿 (409 below) issues no number.
+    const issued = await assignDocumentNumber(tx, ctx, {
+      org: { id: row.orgId, name: row.orgName },
+      kind: 'bulletin',
+      year: Number(c.issuedOn.slice(0, 4)),
+      targetType: 'bulletin',
+      targetId: id,
+      title: c.title,
+    });
+    const snapshot: BulletinSnapshot = {
+      title: c.title,
+      text: c.text,
+      numbers: c.numbers,
+      signer: c.signer,
+      issuedOn: c.issuedOn,
+      appeals: appeals.map(presentAppeal),
+      finalizedAt: now.toISOString(),
+      documentNumber: issued.number,
+      issuing: issued.profile,
+    };
     if (!(await updateBulletinIf(tx, id, { version, statuses: ['appeal'] }, { status: 'final', snapshot, finalizedAt: now, finalizedByName: ctx.actor.name }))) {
       throw conflict('通报已被他人修改或已定稿，请刷新');
     }
-    await writeAudit(tx, ctx, { action: 'bulletin.finalize', targetType: 'bulletin', targetId: id, orgId: row.orgId, after: { title: c.title, totals: c.numbers.totals, appeals: appeals.length } });
+    await writeAudit(tx, ctx, {
+      action: 'bulletin.finalize',
+      targetType: 'bulletin',
+      targetId: id,
+      orgId: row.orgId,
+      after: { title: c.title, number: issued.number, totals: c.numbers.totals, appeals: appeals.length },
+    });
     await notify({
       tx,
       ctx,
       ...who,
       kind: 'bulletin.final',
       title: `《${c.title}》已定稿`,
-      body: `${row.orgName}《${c.title}》已定稿印发。`,
+      body: `${row.orgName}《${c.title}》（${issued.number}）已定稿印发。`,
       link: '/bulletins/open',
       dedupeKey: `bulletin-final:${id}`,
     });
