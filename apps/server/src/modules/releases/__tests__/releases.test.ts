@@ -2,6 +2,7 @@ import { auditLogs, manuscripts, reviewPolicies } from '@xuanlian/db';
 import { DEFAULT_RELEASE_CHAIN } from '@xuanlian/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxPart, docxTable, docxText } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, buildUser, insertManuscriptRow, linkTestImage, loginAs, type BuiltUser } from '../../../../test/factories.ts';
 
@@ -195,9 +196,9 @@ describe('[发布] releases to own channels', () => {
     expect(refused.json().error.message).toContain('初审 → 审核 → 审批');
 
     // 初审 by the unit's reviewer, 审核 by the 分管 leader above, 审批 by the 书记 above.
-    const first = await buildUser(t, { org: trees.a1, roles: [{ role: 'reviewer' }], title: '社区主任' });
-    const second = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '分管宣传副主任' });
-    const third = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '党工委书记' });
+    const first = await buildUser(t, { org: trees.a1, roles: [{ role: 'reviewer' }], title: '社区主任', name: '王初审' });
+    const second = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '分管宣传副主任', name: '李审核' });
+    const third = await buildUser(t, { org: trees.a, roles: [{ role: 'reviewer' }], title: '党工委书记', name: '张审批' });
     const started = await inject('POST', '/api/releases/review-requests', { manuscriptId: id });
     expect(started.statusCode, started.body).toBe(200);
     expect(started.json().chain.map((s: { status: string }) => s.status)).toEqual(['pending', 'waiting', 'waiting']);
@@ -226,6 +227,24 @@ describe('[发布] releases to own channels', () => {
     const ready = (await inject('GET', `/api/releases/readiness?manuscriptId=${id}`)).json();
     expect(ready).toMatchObject({ ready: true, reason: null });
     expect((await inject('POST', '/api/releases', { manuscriptId: id, channelId: website })).statusCode).toBe(201);
+
+    // The 审签单 of the released article carries the release chain, each opinion as written
+    // (blank where the reviewer wrote none, never a supplied 同意), and an empty 签名 cell per row.
+    const sheet = await inject('GET', `/api/manuscripts/${id}/signoff.docx`);
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    const rows = docxTable(docxPart(sheet.rawPayload, 'word/document.xml'));
+    const at = rows.findIndex((r) => r[0] === '发布审核（三审）');
+    expect(at).toBeGreaterThan(0);
+    expect(rows[at + 1]).toEqual(['审核环节', '审核人', '结果', '审核意见', '时间', '签名']);
+    const release = rows.slice(at + 2).map((r) => [r[0], r[1], r[2], r[3], r[5]]);
+    expect(release).toEqual([
+      ['初审', '王初审（社区主任）', '通过', '', ''],
+      ['审核', '李审核（分管宣传副主任）', '退回', '数据需核实', ''],
+      ['审核', '李审核（分管宣传副主任）', '通过', '', ''],
+      ['审批', '张审批（党工委书记）', '通过', '', ''],
+    ]);
+    expect(rows.slice(at + 2).every((r) => /^\d{4}年\d{1,2}月\d{1,2}日/.test(r[4] ?? ''))).toBe(true);
+    expect(docxText(sheet.rawPayload)).not.toContain('同意');
     await t.services.db.delete(reviewPolicies).where(eq(reviewPolicies.orgId, trees.a.id));
   });
 

@@ -7,8 +7,8 @@ import { presentStep } from '../reviews.presenter.ts';
  * A manuscript's review as shown beside it: the live chain's steps with their reviewers and
  * every decision. The caller has already checked that the actor may read the manuscript.
  */
-export async function reviewStepsOf(db: Executor, manuscriptId: string, opts: { includeCancelled?: boolean } = {}): Promise<ReviewStep[]> {
-  const all = await stepsOf(db, manuscriptId);
+export async function reviewStepsOf(db: Executor, manuscriptId: string, opts: { includeCancelled?: boolean; purpose?: 'submission' | 'release' } = {}): Promise<ReviewStep[]> {
+  const all = await stepsOf(db, manuscriptId, opts.purpose ?? 'submission');
   const steps = opts.includeCancelled ? all : all.filter((s) => s.status !== 'cancelled');
   const [assignees, decisions, names] = await Promise.all([
     assigneesOf(
