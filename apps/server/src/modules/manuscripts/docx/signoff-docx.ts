@@ -90,7 +90,11 @@ function section(label: string): TableRow {
 }
 
 export function renderSignoffSheet(s: SignoffSheet): Promise<Buffer> {
-  const header = new TableRow({ tableHeader: true, children: ['审核环节', '审核人', '结果', '审核意见', '时间', '签名'].map((h) => cell(h, { bold: true, center: true })) });
+  const header = new TableRow({
+    tableHeader: true,
+    height: { value: 400, rule: HeightRule.ATLEAST },
+    children: ['审核环节', '审核人', '结果', '审核意见', '时间', '签名'].map((h) => cell(h, { bold: true, center: true })),
+  });
   const rows = [...particulars(s), section('报送审核'), header, ...stepRows(s.submission)];
   if (s.release.length > 0) rows.push(section('发布审核（三审）'), header, ...stepRows(s.release));
   const table = new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: COLUMNS, borders, rows });
