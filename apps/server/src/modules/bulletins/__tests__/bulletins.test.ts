@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { OFFICE_HEADER_ROWS } from '../../../core/xlsx/office-sheet.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docxTable } from '../../../../../../test-support/docx-text.ts';
+import { docxTable, docxText } from '../../../../../../test-support/docx-text.ts';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
 import { inspectZip, readEntry } from '../../../core/files/archive.ts';
@@ -51,6 +51,7 @@ interface StatRow {
   adoptedTotal: number;
   endorsements: number;
   points: number;
+  adopted: Record<string, number>;
 }
 const statistics = async (): Promise<StatRow[]> => {
   const res = await req('GET', `/api/statistics?grain=quarter&period=${period}&orgId=${trees.a.id}`, editor);
@@ -127,6 +128,45 @@ describe('[通报] bulletins', () => {
       .from(auditLogs)
       .where(and(eq(auditLogs.action, 'bulletin.draft'), eq(auditLogs.targetId, bulletinId)));
     expect(audit).toHaveLength(1);
+  });
+
+  it('every number a sentence of the .docx prints is the statistics’ figure for the units ranked', async () => {
+    const rows = assessed(await statistics());
+    const sum = (f: (r: StatRow) => number) => rows.reduce((t, r) => t + f(r), 0);
+    const level = (l: string) => sum((r) => r.adopted[l] ?? 0);
+    const text = docxText((await req('GET', `/api/bulletins/${bulletinId}/docx`, editor)).rawPayload);
+    const start = text.indexOf('一、总体情况');
+    const body = text.slice(start, text.indexOf('四、排名情况'));
+    // Each figure the narrative may print, by the words around it; any other number fails the test.
+    const figures: Array<[RegExp, number]> = [
+      [/(\d+)个单位共报送/, rows.length],
+      [/共报送信息(\d+)篇/, sum((r) => r.submitted)],
+      [/审核通过(\d+)篇/, sum((r) => r.approved)],
+      [/发布(\d+)篇/, sum((r) => r.released)],
+      [/被各级媒体采用(\d+)篇/, sum((r) => r.adoptedTotal)],
+      [/中央级(\d+)篇/, level('central')],
+      [/省级(\d+)篇/, level('province')],
+      [/市级(\d+)篇/, level('city')],
+      [/县级(\d+)篇/, level('county')],
+      [/自有平台及刊物(\d+)篇/, level('own')],
+      [/获领导批示(\d+)件/, sum((r) => r.endorsements)],
+      [/合计积分([\d.]+)分/, Math.round(sum((r) => r.points) * 100) / 100],
+    ];
+    let explained = 0;
+    for (const [pattern, expected] of figures) {
+      const m = pattern.exec(body);
+      expect(m, String(pattern)).not.toBeNull();
+      expect(Number(m?.[1]), String(pattern)).toBe(expected);
+      explained++;
+    }
+    // 等N个单位 counts the names listed before it, in the praise and the criticism.
+    for (const m of body.matchAll(/([^。：\n]+?)等(\d+)个单位/g)) {
+      expect((m[1] ?? '').split('、').length, m[0]).toBe(Number(m[2]));
+      explained++;
+    }
+    // Besides those, the only number is the year of the period (${year}年第N季度).
+    const numbers = (body.match(/\d+(?:\.\d+)?/g) ?? []).length;
+    expect(numbers).toBe(explained + 1);
   });
 
   it('writes a 公文 .docx (A4, 37/35/28/26 mm, 公文 fonts) whose ranking table matches the statistics, and the .xlsx annex', async () => {
