@@ -79,6 +79,13 @@ export const BriefFigures = z.object({
       orgName: z.string(),
     }),
   ),
+  /** Incidents that began in the period, and those closed (办结) in it, with their 处置 summary. */
+  periodIncidents: z
+    .object({
+      opened: z.array(z.object({ id: z.uuid(), title: z.string(), grade: z.enum(GRADES), orgName: z.string(), at: z.string() })),
+      closed: z.array(z.object({ id: z.uuid(), title: z.string(), grade: z.enum(GRADES), orgName: z.string(), at: z.string(), summary: z.string().nullable() })),
+    })
+    .default({ opened: [], closed: [] }),
   incidentsByStage: z.object(Object.fromEntries(INCIDENT_STAGES.map((s) => [s, z.number().int()])) as Record<(typeof INCIDENT_STAGES)[number], z.ZodNumber>),
 });
 export type BriefFigures = z.infer<typeof BriefFigures>;

@@ -1,4 +1,21 @@
-import { AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import { inspectZip, readEntry } from '../files/archive.ts';
 import { FONTS, fontTableXml, runFont } from './fonts.ts';
 import { CHAR_SPACE, FIRST_LINE_INDENT, LINE_PITCH, MARGIN, PAGE, SIZE } from './layout.ts';
@@ -82,10 +99,14 @@ const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
  * A ranking table (排名表): the first row is the header in 黑体, the rest in 仿宋, all 4号 and
  * centred except the first text column; numbers are right where readers look for them.
  */
-export function gwTable(rows: string[][], opts: { leftAlignColumn?: number } = {}): Table {
+export function gwTable(rows: string[][], opts: { leftAlignColumn?: number; widths?: number[] } = {}): Table {
   const left = opts.leftAlignColumn ?? 1;
+  // Relative column widths (e.g. [1, 6, 3, 3, 1, 1]) shared out over the 156 mm text width.
+  const textWidth = PAGE.width - MARGIN.left - MARGIN.right;
+  const weights = opts.widths;
+  const columnWidths = weights ? weights.map((w) => Math.floor((w / weights.reduce((a, b) => a + b, 0)) * textWidth)) : undefined;
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(columnWidths ? { width: { size: textWidth, type: WidthType.DXA }, columnWidths, layout: TableLayoutType.FIXED } : { width: { size: 100, type: WidthType.PERCENTAGE } }),
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: rows.map(
       (cells, r) =>

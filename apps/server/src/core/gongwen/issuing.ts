@@ -129,3 +129,41 @@ export function gwColophon(opts: ColophonOptions): Paragraph[] {
 export function formatDocumentNumber(code: string, year: number, seq: number): string {
   return `${code}〔${year}〕${seq}号`;
 }
+
+export interface BriefHeadOptions {
+  /** The brief's name, printed in red: 舆情日报. */
+  name: string;
+  /** 期号: 第341期. */
+  issue: string;
+  /** 编印单位, left under the issue line. */
+  compiler: string;
+  /** yyyy-mm-dd, right under the issue line. */
+  date: string;
+}
+
+/**
+ * 简报 版头 (the form 舆情日报, 工作简报 and 信息专报 take): the name in red, the 期号 under it, then
+ * 编印单位 on the left and the date on the right above a red line.
+ */
+export function gwBriefHead(opts: BriefHeadOptions): Paragraph[] {
+  const size = Math.min(mastheadSize(opts.name), 80);
+  const [y, m, d] = opts.date.split('-').map(Number);
+  const body = (t: string) => new TextRun({ text: t, font: runFont(FONTS.body), size: SIZE.body });
+  return [
+    new Paragraph({
+      style: NO_GRID_STYLE,
+      alignment: AlignmentType.CENTER,
+      spacing: { line: Math.round(size * 10 * 1.15), lineRule: LineRuleType.EXACT },
+      children: [new TextRun({ text: opts.name, font: runFont(FONTS.title), size, color: GONGWEN_RED, snapToGrid: false })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [body(opts.issue)] }),
+    new Paragraph({
+      style: NO_GRID_STYLE,
+      spacing: exact,
+      tabStops: [{ type: TabStopType.RIGHT, position: PAGE.width - MARGIN.left - MARGIN.right }],
+      border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: GONGWEN_RED, space: 6 } },
+      children: [body(opts.compiler), new TextRun({ children: [new Tab()] }), body(`${y}年${m}月${d}日`)],
+    }),
+    new Paragraph({ spacing: exact, children: [] }),
+  ];
+}

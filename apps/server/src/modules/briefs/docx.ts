@@ -1,119 +1,145 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { GRADE_LABELS, INCIDENT_STAGE_LABELS, SENTIMENT_LABELS, type BriefFigures } from '@xuanlian/contracts';
-import { chineseDate, chineseDateTime } from '../../core/china-time/index.ts';
+import { GRADE_LABELS, INCIDENT_STAGE_LABELS, type BriefFigures, type BriefKind } from '@xuanlian/contracts';
+import { AlignmentType, Paragraph, type Table } from 'docx';
+import { ChartRun } from 'docx/charts';
+import { chinaDate, chineseDate, chineseDateTime } from '../../core/china-time/index.ts';
+import { GONGWEN_FONTS, gwBriefHead, gwHeading, gwParagraph, gwRun, gwTable, renderGongwen } from '../../core/gongwen/index.ts';
+import { overallJudgement, storyJudgement } from './judgement.ts';
 
 /**
- * The brief as Word: 仿宋 body and 宋体 headings as official documents use (eastAsia fonts, so
- * WPS and Word both pick them), sizes in half-points (三号 = 32, 四号 = 28, 二号 = 44).
+ * The brief as an office sends it: a 简报 版头 (name in red, 期号, 编印单位 and date above a red
+ * line), an overview written from the figures with its 研判 and a chart, each top story with its
+ * 研判 and suggested 处置, the incidents begun, closed and still open, and tables whose columns are
+ * sized to what they hold. Laid out with the 公文 toolkit (3号 仿宋 on the 22 × 28 grid).
  */
-const BODY = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
-const HEAD = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体' };
-
-const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number; font?: typeof BODY } = {}) =>
-  new Paragraph({
-    alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    // 28-point fixed line spacing, as official documents set it.
-    spacing: { line: 560, lineRule: LineRuleType.EXACT },
-    children: [new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 32, font: opts.font ?? BODY })],
-  });
-
-const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 32, font: HEAD })] });
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-function table(header: string[], rows: string[][]): Table {
-  const cell = (text: string, bold = false) =>
-    new TableCell({
-      borders: { top: border, bottom: border, left: border, right: border },
-      children: [new Paragraph({ children: [new TextRun({ text, bold, size: 24, font: BODY })] })],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) }))],
-  });
-}
-
-const pct = (n: number, total: number): string => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
-
 export interface BriefDocInput {
+  kind: BriefKind;
   title: string;
   orgName: string;
   periodLabel: string;
+  /** 第341期: the day of the year for a daily, the week of the year for a weekly. */
+  issue: string;
   generatedAt: Date;
   figures: BriefFigures;
 }
 
-export async function buildBriefDocx(input: BriefDocInput): Promise<Buffer> {
+const pct = (n: number, total: number): string => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
+const chartFont = { name: GONGWEN_FONTS.body.altName };
+
+function sentimentChart(f: BriefFigures): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ChartRun({
+        type: 'pie',
+        title: { text: '舆情信息倾向分布', font: { ...chartFont, size: 12 } },
+        font: chartFont,
+        categories: ['负面', '中性', '正面'],
+        series: [{ name: '信息数', values: [f.sentiment.negative, f.sentiment.neutral, f.sentiment.positive], colors: ['C00000', 'A5A5A5', '4472C4'] }],
+        dataLabels: { category: true, value: true },
+        transformation: { width: 480, height: 260 },
+        altText: { name: '倾向分布', description: `负面${f.sentiment.negative}条，中性${f.sentiment.neutral}条，正面${f.sentiment.positive}条` },
+      }),
+    ],
+  });
+}
+
+function dailyChart(f: BriefFigures): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [
+      new ChartRun({
+        type: 'column',
+        title: { text: '每日舆情信息量', font: { ...chartFont, size: 12 } },
+        font: chartFont,
+        categories: f.byDay.map((d) => chineseDate(d.day).replace(/^\d+年/, '')),
+        series: [
+          { name: '信息数', values: f.byDay.map((d) => d.total), color: '4472C4' },
+          { name: '负面', values: f.byDay.map((d) => d.negative), color: 'C00000' },
+        ],
+        dataLabels: { value: true },
+        transformation: { width: 560, height: 260 },
+        altText: { name: '每日信息量', description: f.byDay.map((d) => `${d.day} ${d.total}条（负面${d.negative}）`).join('；') },
+      }),
+    ],
+  });
+}
+
+function overview(input: BriefDocInput): Array<Paragraph | Table> {
   const f = input.figures;
   const s = f.sentiment;
-  const children: Array<Paragraph | Table> = [
-    p(input.title, { bold: true, center: true, size: 44, font: HEAD }),
-    p(`${input.orgName}　${input.periodLabel}`, { center: true, size: 28 }),
-    heading('一、总体情况'),
-    p(
-      `本期共监测到舆情信息 ${f.total} 条，其中${SENTIMENT_LABELS.negative} ${s.negative} 条（${pct(s.negative, f.total)}），` +
-        `${SENTIMENT_LABELS.neutral} ${s.neutral} 条（${pct(s.neutral, f.total)}），${SENTIMENT_LABELS.positive} ${s.positive} 条（${pct(s.positive, f.total)}）；` +
-        `触发预警 ${f.alerts} 次；在办舆情事件 ${f.openIncidents.length} 件。`,
+  const out: Array<Paragraph | Table> = [
+    gwHeading(1, '一、总体情况'),
+    gwParagraph(
+      `${input.periodLabel}，共监测到舆情信息${f.total}条，其中负面${s.negative}条（${pct(s.negative, f.total)}），中性${s.neutral}条（${pct(s.neutral, f.total)}），正面${s.positive}条（${pct(s.positive, f.total)}）；` +
+        `触发预警${f.alerts}次；新发舆情事件${f.periodIncidents.opened.length}件，办结${f.periodIncidents.closed.length}件，目前在办${f.openIncidents.length}件。`,
     ),
+    gwParagraph([gwRun('研判：', { bold: true }), gwRun(overallJudgement(f))]),
   ];
-  if (f.byDay.length > 1) {
-    children.push(
-      table(
-        ['日期', '信息数', '负面'],
-        f.byDay.map((d) => [chineseDate(d.day), String(d.total), String(d.negative)]),
-      ),
-    );
-  }
-  children.push(heading('二、重点舆情（按转载量）'));
-  if (f.topClusters.length === 0) children.push(p('本期无重点舆情。'));
-  else {
-    children.push(
-      table(
-        ['序号', '标题', '首发信源', '首发时间', '条数', '负面'],
-        f.topClusters.map((c, i) => [String(i + 1), c.title, c.firstSourceName, chineseDateTime(new Date(c.firstAt)), String(c.count), String(c.negative)]),
-      ),
-    );
-  }
-  children.push(heading('三、分专题情况'));
-  if (f.byTopic.length === 0) children.push(p('本期各监测专题无命中信息。'));
-  else
-    children.push(
-      table(
-        ['监测专题', '信息数', '负面'],
-        f.byTopic.map((t) => [t.name, String(t.count), String(t.negative)]),
-      ),
-    );
-  children.push(heading('四、舆情事件处置情况'));
-  if (f.openIncidents.length === 0) children.push(p('目前无在办舆情事件。'));
-  else {
-    children.push(
-      table(
-        ['事件', '等级', '当前环节', '环节期限', '负责单位'],
-        f.openIncidents.map((i) => [
-          i.title,
-          GRADE_LABELS[i.grade],
-          INCIDENT_STAGE_LABELS[i.stage],
-          i.stageDeadline ? `${chineseDateTime(new Date(i.stageDeadline))}${i.overdue ? '（已超期）' : ''}` : '—',
-          i.orgName,
-        ]),
-      ),
-    );
-  }
-  if (f.bySource.length > 0) {
-    children.push(heading('五、主要信源'));
-    children.push(
-      table(
-        ['信源', '信息数'],
-        f.bySource.map((x) => [x.name, String(x.count)]),
-      ),
-    );
-  }
-  children.push(p(''));
-  children.push(p(`生成时间：${chineseDateTime(input.generatedAt)}`, { size: 24 }));
-  const doc = new Document({
-    creator: '宣联',
-    title: input.title,
-    styles: { default: { document: { run: { font: BODY, size: 32 } } } },
-    sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } }, children }],
+  if (input.kind === 'weekly' && f.byDay.length > 1) out.push(dailyChart(f));
+  else if (f.total > 0) out.push(sentimentChart(f));
+  return out;
+}
+
+function stories(f: BriefFigures): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [gwHeading(1, '二、重点舆情')];
+  if (f.topClusters.length === 0) return [...out, gwParagraph('本期无重点舆情。')];
+  f.topClusters.slice(0, 5).forEach((c, i) => {
+    const j = storyJudgement(c);
+    out.push(gwHeading(2, `（${'一二三四五'[i]}）${c.title}`));
+    out.push(gwParagraph(`${chineseDateTime(new Date(c.firstAt))}首发于${c.firstSourceName}，本期相关信息${c.count}条，其中负面${c.negative}条。`));
+    out.push(gwParagraph([gwRun('研判：', { bold: true }), gwRun(j.judgement)]));
+    out.push(gwParagraph([gwRun('处置建议：', { bold: true }), gwRun(j.advice)]));
   });
-  return Packer.toBuffer(doc);
+  return out;
+}
+
+function incidents(f: BriefFigures): Array<Paragraph | Table> {
+  const p = f.periodIncidents;
+  const out: Array<Paragraph | Table> = [gwHeading(1, '四、舆情事件处置情况')];
+  if (p.opened.length + p.closed.length + f.openIncidents.length === 0) return [...out, gwParagraph('本期无舆情事件。')];
+  if (p.opened.length > 0) out.push(gwParagraph(`本期新发舆情事件${p.opened.length}件：${p.opened.map((i) => `${i.orgName}“${i.title}”（${GRADE_LABELS[i.grade]}）`).join('；')}。`));
+  if (p.closed.length > 0) {
+    out.push(gwParagraph(`本期办结舆情事件${p.closed.length}件：`));
+    for (const c of p.closed)
+      out.push(gwParagraph(`${c.orgName}“${c.title}”（${GRADE_LABELS[c.grade]}），${chineseDateTime(new Date(c.at))}办结${c.summary ? `。处置情况：${c.summary.replace(/[。.]$/, '')}。` : '。'}`));
+  }
+  if (f.openIncidents.length > 0) {
+    out.push(gwParagraph(`目前在办舆情事件${f.openIncidents.length}件：`));
+    out.push(
+      gwTable(
+        [
+          ['事件', '等级', '当前环节', '环节期限', '责任单位'],
+          ...f.openIncidents.map((i) => [
+            i.title,
+            GRADE_LABELS[i.grade],
+            INCIDENT_STAGE_LABELS[i.stage],
+            i.stageDeadline ? `${chineseDateTime(new Date(i.stageDeadline))}${i.overdue ? '（已超期）' : ''}` : '—',
+            i.orgName,
+          ]),
+        ],
+        { leftAlignColumn: 0, widths: [5, 2, 2, 4, 3] },
+      ),
+    );
+  }
+  return out;
+}
+
+export async function buildBriefDocx(input: BriefDocInput): Promise<Buffer> {
+  const f = input.figures;
+  const blocks: Array<Paragraph | Table> = [
+    ...gwBriefHead({ name: input.kind === 'weekly' ? '舆情周报' : '舆情日报', issue: input.issue, compiler: `${input.orgName}编`, date: chinaDate(input.generatedAt) }),
+    ...overview(input),
+    ...stories(f),
+    gwHeading(1, '三、分专题情况'),
+    f.byTopic.length === 0
+      ? gwParagraph('本期各监测专题无命中信息。')
+      : gwTable([['监测专题', '信息数', '负面'], ...f.byTopic.map((t) => [t.name, String(t.count), String(t.negative)])], { leftAlignColumn: 0, widths: [6, 2, 2] }),
+    ...incidents(f),
+  ];
+  if (f.bySource.length > 0) {
+    blocks.push(gwHeading(1, '五、主要信源'));
+    blocks.push(gwTable([['信源', '信息数'], ...f.bySource.map((x) => [x.name, String(x.count)])], { leftAlignColumn: 0, widths: [7, 2] }));
+  }
+  blocks.push(gwParagraph(`（统计时段：${input.periodLabel}；生成时间：${chineseDateTime(input.generatedAt)}）`));
+  return renderGongwen(blocks, { title: `${input.title}（${input.issue}）` });
 }

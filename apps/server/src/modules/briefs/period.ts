@@ -23,3 +23,13 @@ export function labelOf(kind: BriefKind, from: Date): string {
   const d = chinaDate(from);
   return kind === 'daily' ? chineseDate(d) : `${chineseDate(d)}—${chineseDate(addDays(d, 6))}`;
 }
+
+/**
+ * 期号, derived from the period so a regenerated or late brief keeps it: a daily is numbered by
+ * its day of the year (第341期), a weekly by the week of the year its Monday falls in (第49期).
+ */
+export function issueOf(kind: BriefKind, from: Date): string {
+  const d = chinaDate(from);
+  const dayOfYear = Math.round((chinaMidnight(d).getTime() - chinaMidnight(`${d.slice(0, 4)}-01-01`).getTime()) / 86_400_000) + 1;
+  return `第${kind === 'daily' ? dayOfYear : Math.floor((dayOfYear - 1) / 7) + 1}期`;
+}

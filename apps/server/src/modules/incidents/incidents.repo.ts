@@ -153,6 +153,25 @@ export async function openIncidentsFor(db: Executor, scope: Scope, limit = 50) {
   return { rows: rows.map(flatten), byStage: new Map(byStage.map((r) => [r.stage, Number(r.n)])) };
 }
 
+/**
+ * Incidents of a scope that began, or were closed (办结), in [from, to): the 舆情事件处置情况 of a
+ * brief. An incident opened and closed in the period is in both lists.
+ */
+export async function incidentsOfPeriod(db: Executor, scope: Scope, from: Date, to: Date, limit = 50): Promise<{ opened: IncidentWithNames[]; closed: IncidentWithNames[] }> {
+  const within = (column: typeof opinionIncidents.createdAt | typeof opinionIncidents.closedAt) => and(sql`${column} >= ${from.toISOString()}`, sql`${column} < ${to.toISOString()}`);
+  const [opened, closed] = await Promise.all([
+    base(db)
+      .where(and(orgIdFilter(scope, opinionIncidents.orgId), within(opinionIncidents.createdAt)))
+      .orderBy(asc(opinionIncidents.createdAt))
+      .limit(limit),
+    base(db)
+      .where(and(orgIdFilter(scope, opinionIncidents.orgId), eq(opinionIncidents.stage, 'closed'), within(opinionIncidents.closedAt)))
+      .orderBy(asc(opinionIncidents.closedAt))
+      .limit(limit),
+  ]);
+  return { opened: opened.map(flatten), closed: closed.map(flatten) };
+}
+
 /** 处置舆情事件 for the annual summary: incidents of the subtree's units closed (办结) in [from, to). */
 export async function closedIncidentCount(db: Executor, q: { subtreePath: string; from: Date; to: Date }): Promise<number> {
   const rows = await db

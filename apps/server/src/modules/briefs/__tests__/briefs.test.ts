@@ -80,14 +80,29 @@ describe('[舆情] briefs: figures as JSON and a daily .docx', () => {
     const path = join(dir, 'brief.docx');
     writeFileSync(path, file.raw);
     const xml = execFileSync('unzip', ['-p', path, 'word/document.xml']).toString('utf8');
-    expect(xml).toContain('本期共监测到舆情信息 4 条');
-    expect(xml).toContain('负面 2 条（50%）');
-    expect(xml).toContain('家长投诉学校乱收费');
-    expect(xml).toContain('学校乱收费投诉');
-    expect(xml).toContain(chineseDate(today));
-    const styles = execFileSync('unzip', ['-p', path, 'word/styles.xml']).toString('utf8');
-    expect(styles).toContain('w:eastAsia="仿宋"');
     const text = (await mammoth.extractRawText({ buffer: file.raw })).value;
+    // 简报 版头: the name in red, 期号 from the day of the year, 编印单位 and date.
+    const head = xml.slice(0, xml.indexOf('舆情日报') + 4);
+    expect(head.slice(head.lastIndexOf('<w:rPr>'))).toContain('<w:color w:val="FF0000"/>');
+    const dayOfYear = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`)) / 86_400_000) + 1;
+    expect(text).toContain(`第${dayOfYear}期`);
+    expect(text).toContain(`${org.name}编`);
+    // The overview from the figures, with its 研判; the incident begun today is counted and named.
+    expect(text).toContain(`${chineseDate(today)}，共监测到舆情信息4条，其中负面2条（50%）`);
+    expect(text).toContain('新发舆情事件1件');
+    expect(text).toMatch(/研判：负面信息占比50%，触发预警1次，舆情风险上升/);
+    expect(text).toContain('本期新发舆情事件1件');
+    expect(text).toContain('学校乱收费投诉');
+    // Each top story with its own 研判 and 处置建议.
+    const story = text.slice(text.indexOf('（一）家长投诉学校乱收费'));
+    expect(story).toMatch(/^（一）家长投诉学校乱收费\s+[\s\S]*?本期相关信息2条，其中负面2条。\s+研判：负面信息，目前相关信息2条，尚未形成热点。\s+处置建议：建议相关单位核实情况/);
+    // A native chart of the sentiment split, and table columns sized to their content.
+    const chart = execFileSync('unzip', ['-p', path, 'word/charts/chart1.xml']).toString('utf8');
+    expect(chart).toContain('<c:pieChart>');
+    const cols = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(new Set(cols).size).toBeGreaterThan(1);
+    const styles = execFileSync('unzip', ['-p', path, 'word/styles.xml']).toString('utf8');
+    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
     expect(text).toContain('舆情事件处置情况');
   });
 

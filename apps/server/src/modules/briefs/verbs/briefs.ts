@@ -7,11 +7,11 @@ import { invalidState, notFound } from '../../../core/errors.ts';
 import { MIME, recordFile } from '../../../core/files/index.ts';
 import { requirePermission, type Scope, requireOrgInScope } from '../../../core/scope.ts';
 import { alertsCount } from '../../alerts/index.ts';
-import { openIncidentsFor } from '../../incidents/index.ts';
+import { incidentsOfPeriod, openIncidentsFor } from '../../incidents/index.ts';
 import { mentionFigures } from '../../mentions/index.ts';
 import { buildBriefDocx } from '../docx.ts';
 import { findBriefById, findBriefInScope, finishBrief, insertIfAbsent, listBriefsInScope, unitsWithTopics, upsertPending, type BriefWithOrg } from '../briefs.repo.ts';
-import { labelOf, periodOf } from '../period.ts';
+import { issueOf, labelOf, periodOf } from '../period.ts';
 
 export const GENERATE_BRIEF_JOB = 'opinion.generate-brief';
 export const DAILY_BRIEFS_JOB = 'opinion.daily-briefs';
@@ -41,7 +41,12 @@ function presentBrief(row: BriefWithOrg): Brief {
 
 /** The figures of a period for a scope: the brief's content and the chart page's data. */
 export async function computeFigures(db: Executor, scope: Scope, from: Date, to: Date, now = new Date()): Promise<BriefFigures> {
-  const [mentions, alerts, incidents] = await Promise.all([mentionFigures(db, scope, from, to), alertsCount(db, scope, from, to), openIncidentsFor(db, scope)]);
+  const [mentions, alerts, incidents, period] = await Promise.all([
+    mentionFigures(db, scope, from, to),
+    alertsCount(db, scope, from, to),
+    openIncidentsFor(db, scope),
+    incidentsOfPeriod(db, scope, from, to),
+  ]);
   const incidentsByStage = Object.fromEntries(INCIDENT_STAGES.map((s) => [s, incidents.byStage.get(s) ?? 0])) as Record<IncidentStage, number>;
   return {
     from: from.toISOString(),
@@ -57,6 +62,10 @@ export async function computeFigures(db: Executor, scope: Scope, from: Date, to:
       overdue: i.stageDeadline !== null && i.stageDeadline < now,
       orgName: i.orgName,
     })),
+    periodIncidents: {
+      opened: period.opened.map((i) => ({ id: i.id, title: i.title, grade: i.grade as Grade, orgName: i.orgName, at: i.createdAt.toISOString() })),
+      closed: period.closed.map((i) => ({ id: i.id, title: i.title, grade: i.grade as Grade, orgName: i.orgName, at: (i.closedAt ?? i.updatedAt).toISOString(), summary: i.summary })),
+    },
     incidentsByStage,
   };
 }
@@ -127,7 +136,8 @@ export async function generateBrief(services: Services, briefId: string, now = n
   if (!row) return;
   try {
     const figures = await computeFigures(services.db, { all: false, paths: [row.orgPath] }, row.periodFrom, row.periodTo, now);
-    const docx = await buildBriefDocx({ title: titleOf(row), orgName: row.orgName, periodLabel: labelOf(row.kind as BriefKind, row.periodFrom), generatedAt: now, figures });
+    const kind = row.kind as BriefKind;
+    const docx = await buildBriefDocx({ kind, title: titleOf(row), orgName: row.orgName, periodLabel: labelOf(kind, row.periodFrom), issue: issueOf(kind, row.periodFrom), generatedAt: now, figures });
     const stored = await services.files.put(docx, { maxBytes: 50 * 1024 * 1024, allowedTypes: [MIME.docx] });
     await services.db.transaction(async (tx) => {
       await recordFile(tx, stored, { uploadedBy: null });
