@@ -13,17 +13,21 @@ const todayCn = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangha
 const STORY_TITLE = '河西片区连续三天停水 居民投诉自来水公司推诿';
 const STORY = '江城市河西片区近日连续三天停水，多名居民向市民热线投诉，反映自来水公司推诿扯皮、迟迟不给说法，老人孩子生活困难。居民质疑抢修进度，对相关部门的答复表示不满。';
 
-/** An RSS 2.0 feed as a county news site would publish it: one story, two reposts, one unrelated item. */
+/**
+ * An RSS 2.0 feed as a county news site would publish it: one story, two reposts, one unrelated item.
+ * Published minutes ago, so that today's brief (China time) holds all four unless the run starts in
+ * the first minutes after midnight in Beijing.
+ */
 function rss(): string {
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toUTCString();
   const item = (title: string, body: string, link: string, minutesAgo: number) =>
     `<item><title>${title}</title><link>${link}</link><guid>${link}</guid><pubDate>${at(minutesAgo)}</pubDate><description><![CDATA[${body}]]></description></item>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>江城论坛</title><link>http://bbs.jiangcheng.test/</link><description>江城论坛热帖</description>
-${item(STORY_TITLE, STORY, 'http://bbs.jiangcheng.test/t/501', 40)}
-${item(`转载：${STORY_TITLE}`, `${STORY}（来源：江城论坛）`, 'http://news.jiangcheng.test/a/502', 30)}
-${item(STORY_TITLE, `${STORY}责任编辑：王芳`, 'http://m.jiangcheng.test/p/503', 20)}
-${item('河西小学举办秋季运动会', '河西小学举办秋季运动会，同学们积极参与，家长纷纷点赞。', 'http://bbs.jiangcheng.test/t/504', 10)}
+${item(STORY_TITLE, STORY, 'http://bbs.jiangcheng.test/t/501', 4)}
+${item(`转载：${STORY_TITLE}`, `${STORY}（来源：江城论坛）`, 'http://news.jiangcheng.test/a/502', 3)}
+${item(STORY_TITLE, `${STORY}责任编辑：王芳`, 'http://m.jiangcheng.test/p/503', 2)}
+${item('河西小学举办秋季运动会', '河西小学举办秋季运动会，同学们积极参与，家长纷纷点赞。', 'http://bbs.jiangcheng.test/t/504', 1)}
 </channel></rss>`;
 }
 
@@ -230,9 +234,13 @@ describe('[舆情] monitor watches a feed, handles an incident and downloads the
     const figures = await api.get<{ total: number; sentiment: { negative: number } }>(`/briefs/figures?from=${encodeURIComponent(brief.periodFrom)}&to=${encodeURIComponent(brief.periodTo)}`);
     await api.context.close();
     expect(figures.total).toBeGreaterThanOrEqual(4);
-    expect(text).toContain(`本期共监测到舆情信息 ${figures.total} 条`);
-    expect(text).toContain(`负面 ${figures.sentiment.negative} 条`);
+    expect(text).toContain(`共监测到舆情信息${figures.total}条`);
+    expect(text).toContain(`其中负面${figures.sentiment.negative}条`);
     expect(text).toContain(STORY_TITLE);
+    // Each top story carries its 研判 and 处置建议; the head says which issue this is.
+    const story = text.slice(text.indexOf(STORY_TITLE));
+    expect(story).toMatch(/研判：[^\n]+\n+处置建议：/);
+    expect(text).toMatch(/舆情日报\n+第\d+期/);
     await shot(page, 'opinion-briefs');
 
     await page.getByRole('tab', { name: '统计图表' }).click();
