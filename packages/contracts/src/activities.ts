@@ -29,6 +29,16 @@ export const DEFAULT_ACTIVITY_TYPES: ReadonlyArray<{ code: string; name: string;
   { code: 'volunteer', name: '志愿服务/文明实践', category: 'volunteer' },
   { code: 'culture', name: '文化活动', category: 'culture' },
   { code: 'board', name: '宣传栏/黑板报更新', category: 'board' },
+  // What seed 001's 年度工作汇报 counts besides the targets: recorded in the ledger, reported in the
+  // annual summary, not counted towards any target.
+  { code: 'party_group_meeting', name: '党组会议', category: 'other' },
+  { code: 'weekly_study', name: '每周一学', category: 'other' },
+  { code: 'field_teaching', name: '现场教学', category: 'other' },
+  { code: 'party_lecture', name: '专题党课', category: 'other' },
+  { code: 'press_conference', name: '新闻发布会', category: 'other' },
+  { code: 'feature_film', name: '专题片', category: 'other' },
+  { code: 'symposium', name: '座谈会', category: 'other' },
+  { code: 'forum', name: '研讨会/论坛', category: 'other' },
 ];
 
 /** 宣讲进机关、进企业、进社区、进校园、进农村 (seeds 000, 002), plus anything else. */

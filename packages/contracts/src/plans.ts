@@ -299,7 +299,15 @@ export const AnnualSummaryQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
 });
 /** One figure of the annual summary: a number from the system, or a marked gap another module will fill. */
-export const SummaryFigure = z.object({ key: z.string(), label: z.string(), value: z.number().nullable(), unit: z.string(), source: z.string() });
+export const SummaryFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number().nullable(),
+  unit: z.string(),
+  source: z.string(),
+  /** The same figure for the year before, by the same definition; null before the system was in use. */
+  previous: z.number().nullable().optional(),
+});
 export type SummaryFigure = z.infer<typeof SummaryFigure>;
 export const AnnualSummaryOutput = z.object({
   orgId: z.uuid(),

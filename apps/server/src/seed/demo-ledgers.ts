@@ -132,6 +132,13 @@ export async function seedDemoLedgers(services: Services): Promise<void> {
     for (const d of dates(u.trainings, 20)) await record('training', d, 'organ', '信息员业务培训', roster.length > 0, 15);
     for (const d of dates(u.boards, 4)) await record('board', d, 'organ', '宣传栏内容更新', false);
     for (const d of dates(u.volunteer, 9)) await record('volunteer', d, 'community', '新时代文明实践志愿服务', false, 10);
+    // Seed 001 is the 人大办's own report: its 党组会议, 每周一学, 新闻发布会 and 座谈会 go in the ledger too.
+    if (u.code === 'JC-RD') {
+      for (const d of dates(3, 2)) await record('party_group_meeting', d, 'organ', '党组会议研究意识形态工作', roster.length > 0);
+      for (const d of dates(6, 5)) await record('weekly_study', d, 'organ', '“每周一学”集体学习', roster.length > 0);
+      for (const d of dates(2, 15)) await record('press_conference', d, 'organ', '人大常委会新闻发布会', false);
+      for (const d of dates(2, 25)) await record('symposium', d, 'organ', '人大代表座谈会', false, 20);
+    }
   }
   await seedTwoSessionsPlan(services, year, today);
 }

@@ -157,3 +157,18 @@ export async function shasOnActivities(db: Executor, scope: Scope, shas: string[
   );
   return rows.map((r) => r.sha);
 }
+
+/**
+ * Activities of a subtree held in a year, by type name — so a type an office made itself under a
+ * built-in's name (座谈会) counts with it. For the annual summary's 001 items.
+ */
+export async function activityCountsByTypeName(db: Executor, q: { subtreePath: string; year: number }): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ name: activityTypes.name, n: count() })
+    .from(activities)
+    .innerJoin(activityTypes, eq(activityTypes.id, activities.typeId))
+    .innerJoin(orgs, eq(orgs.id, activities.orgId))
+    .where(and(sql`${orgs.path} like ${`${q.subtreePath}%`}`, sql`${activities.heldOn} >= ${`${q.year}-01-01`}`, sql`${activities.heldOn} < ${`${q.year + 1}-01-01`}`))
+    .groupBy(activityTypes.name);
+  return new Map(rows.map((r) => [r.name, Number(r.n)]));
+}

@@ -5,7 +5,7 @@ import { requirePermission, requireOrgInScope } from '../../core/scope.ts';
 import { listOrgsInScope } from '../orgs/index.ts';
 import { taskCounts } from '../plans/index.ts';
 import { ledgerGroups, periodOf, type LedgerGroup } from '../targets/index.ts';
-import { adoptionFigures, incidentFigures, journalFigures, manuscriptFigures, type SummaryScope } from './sources.ts';
+import { adoptionFigures, briefFigures, incidentFigures, journalFigures, ledgerItemFigures, manuscriptFigures, type SummaryScope } from './sources.ts';
 
 const fig = (key: string, label: string, value: number, unit: string, source: string): SummaryFigure => ({ key, label, value, unit, source });
 
@@ -45,13 +45,10 @@ function ledgerFigures(groups: LedgerGroup[]): SummaryFigure[] {
   ];
 }
 
-/**
- * Every count of the annual summary for a unit (and the units under it) in a year: from the
- * ledger and the plans now, from the other modules once they land (sources.ts).
- */
-export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<AnnualSummaryOutput> {
-  const scope = requirePermission(ctx.actor, 'activity.read');
-  const org = await requireOrgInScope(ctx.db, scope, orgId);
+type SummaryOrg = { id: string; name: string; path: string; createdAt: Date };
+
+/** Every figure of one year for a unit and the units under it. */
+async function figuresOf(ctx: Ctx, org: SummaryOrg, year: number): Promise<SummaryFigure[]> {
   const today = chinaDate();
   const period = periodOf(year, today);
   const subtree = await listOrgsInScope(ctx.db, { all: false, paths: [org.path] });
@@ -66,8 +63,9 @@ export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: st
   ]);
   const s: SummaryScope = { ctx, orgId: org.id, orgPath: org.path, year };
   const src = '工作方案督办';
-  const figures = [
+  return [
     ...ledgerFigures(groups),
+    ...(await ledgerItemFigures(s)),
     fig('tasks_total', '承担工作方案任务', tasks.total, '项', src),
     fig('tasks_done', '已办结任务', tasks.done, '项', src),
     fig('tasks_on_time', '按期办结', tasks.done - tasks.late, '项', src),
@@ -77,6 +75,21 @@ export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: st
     ...(await adoptionFigures(s)),
     ...(await journalFigures(s)),
     ...(await incidentFigures(s)),
+    ...(await briefFigures(s)),
   ];
+}
+
+/**
+ * Every count of the annual summary for a unit (and the units under it) in a year, each with the
+ * same figure for the year before when the unit was already in the system for all of that year
+ * (a year-on-year change against a year with no records would be meaningless).
+ */
+export async function summaryFigures({ ctx, orgId, year }: { ctx: Ctx; orgId: string; year: number }): Promise<AnnualSummaryOutput> {
+  const scope = requirePermission(ctx.actor, 'activity.read');
+  const org = await requireOrgInScope(ctx.db, scope, orgId);
+  const hadLastYear = org.createdAt.getTime() <= new Date(`${year - 1}-01-01T00:00:00+08:00`).getTime();
+  const [now, before] = await Promise.all([figuresOf(ctx, org, year), hadLastYear ? figuresOf(ctx, org, year - 1) : Promise.resolve([])]);
+  const last = new Map(before.map((f) => [f.key, f.value]));
+  const figures = now.map((f) => ({ ...f, previous: hadLastYear ? (last.get(f.key) ?? null) : null }));
   return { orgId: org.id, orgName: org.name, year, figures };
 }

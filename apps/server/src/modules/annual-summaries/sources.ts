@@ -1,5 +1,7 @@
 import type { SummaryFigure } from '@xuanlian/contracts';
 import type { Ctx } from '../../core/context.ts';
+import { activityCountsByTypeName } from '../activities/index.ts';
+import { readyBriefCounts } from '../briefs/index.ts';
 import { closedIncidentCount } from '../incidents/index.ts';
 import { publishedIssueCount } from '../journals/index.ts';
 import { releaseTotals } from '../releases/index.ts';
@@ -28,6 +30,7 @@ async function yearActuals(s: SummaryScope): Promise<Actuals> {
   for (const a of perUnit.values()) {
     sum.submitted += a.submitted;
     for (const level of Object.keys(sum.adopted) as Array<keyof Actuals['adopted']>) sum.adopted[level] += a.adopted[level];
+    sum.endorsements += a.endorsements;
   }
   return sum;
 }
@@ -52,6 +55,7 @@ export async function adoptionFigures(s: SummaryScope): Promise<SummaryFigure[]>
     { key: 'adoptions_province', label: '省级媒体采用', value: a.adopted.province, unit: '篇', source: src },
     { key: 'adoptions_city', label: '市级媒体采用', value: a.adopted.city, unit: '篇', source: src },
     { key: 'adoptions_county', label: '县级媒体采用', value: a.adopted.county, unit: '篇', source: src },
+    { key: 'endorsements', label: '获领导批示', value: a.endorsements, unit: '件', source: '统计（领导批示）' },
   ];
 }
 
@@ -64,4 +68,31 @@ export async function journalFigures(s: SummaryScope): Promise<SummaryFigure[]> 
 export async function incidentFigures(s: SummaryScope): Promise<SummaryFigure[]> {
   const n = await closedIncidentCount(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) });
   return [{ key: 'incidents_handled', label: '处置舆情事件', value: n, unit: '起', source: '舆情事件台账（办结）' }];
+}
+
+/** 舆情日报/周报 the subtree put out (briefs module). */
+export async function briefFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  const n = await readyBriefCounts(s.ctx.db, { subtreePath: s.orgPath, ...chinaYear(s.year) });
+  const src = '舆情简报';
+  return [
+    { key: 'briefs_daily', label: '编发舆情日报', value: n.daily, unit: '期', source: src },
+    { key: 'briefs_weekly', label: '编发舆情周报', value: n.weekly, unit: '期', source: src },
+  ];
+}
+
+/** The other work seed 001 reports, by activity type in the ledger (activities module). */
+export const LEDGER_ITEMS = [
+  { key: 'party_group_meetings', type: '党组会议', unit: '次' },
+  { key: 'weekly_study', type: '每周一学', unit: '次' },
+  { key: 'field_teaching', type: '现场教学', unit: '次' },
+  { key: 'party_lectures', type: '专题党课', unit: '次' },
+  { key: 'press_conferences', type: '新闻发布会', unit: '次' },
+  { key: 'feature_films', type: '专题片', unit: '部' },
+  { key: 'symposiums', type: '座谈会', unit: '次' },
+  { key: 'forums', type: '研讨会/论坛', unit: '次' },
+] as const;
+
+export async function ledgerItemFigures(s: SummaryScope): Promise<SummaryFigure[]> {
+  const counts = await activityCountsByTypeName(s.ctx.db, { subtreePath: s.orgPath, year: s.year });
+  return LEDGER_ITEMS.map((i) => ({ key: i.key, label: i.type, value: counts.get(i.type) ?? 0, unit: i.unit, source: `活动台账（${i.type}）` }));
 }

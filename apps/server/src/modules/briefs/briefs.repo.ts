@@ -75,3 +75,22 @@ export async function unitsWithTopics(db: Executor): Promise<string[]> {
   const rows = await db.selectDistinct({ orgId: opinionTopics.orgId }).from(opinionTopics).where(eq(opinionTopics.enabled, true));
   return rows.map((r) => r.orgId);
 }
+
+/** 舆情日报/周报 put out for a subtree's units over a year (ready ones, by the period they cover). */
+export async function readyBriefCounts(db: Executor, q: { subtreePath: string; from: Date; to: Date }): Promise<{ daily: number; weekly: number }> {
+  const rows = await db
+    .select({ kind: opinionBriefs.kind, n: count() })
+    .from(opinionBriefs)
+    .innerJoin(orgs, eq(orgs.id, opinionBriefs.orgId))
+    .where(
+      and(
+        eq(opinionBriefs.status, 'ready'),
+        sql`${orgs.path} like ${`${q.subtreePath}%`}`,
+        sql`${opinionBriefs.periodFrom} >= ${q.from.toISOString()}`,
+        sql`${opinionBriefs.periodFrom} < ${q.to.toISOString()}`,
+      ),
+    )
+    .groupBy(opinionBriefs.kind);
+  const of = (k: string) => Number(rows.find((r) => r.kind === k)?.n ?? 0);
+  return { daily: of('daily'), weekly: of('weekly') };
+}

@@ -52,8 +52,29 @@ function study(overrides: object = {}) {
 }
 
 describe('[活动台账] recording activities', () => {
-  it('starts with the eight types of the seeds, each tied to the target it counts towards', async () => {
-    expect(Object.keys(types).sort()).toEqual(['board', 'culture', 'lecture', 'meeting', 'seminar', 'study', 'training', 'volunteer']);
+  it('starts with the eight target types of the seeds, and seed 001’s other items counted towards none', async () => {
+    expect(Object.keys(types).sort()).toEqual(
+      [
+        'board',
+        'culture',
+        'lecture',
+        'meeting',
+        'seminar',
+        'study',
+        'training',
+        'volunteer',
+        'party_group_meeting',
+        'weekly_study',
+        'field_teaching',
+        'party_lecture',
+        'press_conference',
+        'feature_film',
+        'symposium',
+        'forum',
+      ].sort(),
+    );
+    const all = (await req('GET', '/api/activity-types', reporter)).json().items as Array<{ code: string; category: string }>;
+    expect(all.filter((x) => ['party_group_meeting', 'weekly_study', 'symposium'].includes(x.code)).every((x) => x.category === 'other')).toBe(true);
     expect((await req('GET', '/api/activity-types', monitor)).statusCode).toBe(403);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { adoptions, manuscripts, opinionIncidents, outlets } from '@xuanlian/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { asUser, buildTwoTrees, buildUser, insertManuscriptRow } from '../../../../test/factories.ts';
 import { docxText } from '../../../../test/ledgers.ts';
 
@@ -33,6 +33,12 @@ beforeAll(async () => {
   await add('lecture', '2025-04-10', { venueType: 'campus', outsideCount: 40 });
   await add('training', '2025-05-10', { attendees: attendance });
   await add('study', '2024-12-30');
+  // Seed 001's other items, recorded as activities of their built-in types.
+  await add('party_group_meeting', '2025-06-01');
+  await add('symposium', '2025-08-01');
+  await add('symposium', '2024-08-01');
+  // Both units were in the system for all of 2024, so 2025 is compared with it.
+  await t.services.db.execute(sql`update orgs set created_at = '2023-06-01T00:00:00+08:00' where id in (${trees.a.id}, ${trees.a1.id})`);
   const plan = await req('POST', '/api/plans', editor, {
     orgId: trees.a.id,
     title: '2025年宣传工作方案',
@@ -115,6 +121,11 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     expect(res.json().figures.every((x: { value: number | null }) => x.value !== null)).toBe(true);
     // Releases and journals are connected: nothing released or published in this tree yet.
     expect(f).toMatchObject({ releases: 0, release_reach: 0, journal_issues: 0 });
+    // Seed 001's items from the ledger by type; endorsements and briefs from their modules.
+    expect(f).toMatchObject({ party_group_meetings: 1, symposiums: 1, weekly_study: 0, field_teaching: 0, press_conferences: 0, endorsements: 0, briefs_daily: 0, briefs_weekly: 0 });
+    // 同比: the same figure for 2024, by the same definition.
+    const previous = Object.fromEntries(res.json().figures.map((x: { key: string; previous: number | null }) => [x.key, x.previous]));
+    expect(previous).toMatchObject({ study_sessions: 1, symposiums: 1, party_group_meetings: 0, lectures: 0 });
   });
 
   it('drafts a .docx in the structure of seed 001 with the numbers in place', async () => {
@@ -123,11 +134,15 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     const text = docxText(res.rawPayload);
     expect(text).toContain('甲一社区2025年度宣传思想文化工作总结');
     for (const h of ['一、工作做法及成效', '二、存在的问题', '三、下一步打算']) expect(text).toContain(h);
-    expect(text).toContain('全年召开理论学习中心组学习会 2 次');
-    expect(text).toContain('组织开展理论宣讲 2 场，受众 101 人次，覆盖校园、农村等 2 类场所');
-    expect(text).toContain('全年承担工作方案任务 2 项，已办结 0 项');
-    expect(text).toContain('全年报送稿件 2 篇，被中央级媒体采用 1 篇');
-    expect(text).toContain('妥善处置舆情事件 1 起');
+    expect(text).toContain('全年召开理论学习中心组学习会2次，同比增长100%，召开党组会议1次，未开展专题研讨，中心组参学率50%。');
+    expect(text).toContain('组织开展理论宣讲2场，受众101人次，覆盖校园、农村等2类场所。');
+    expect(text).toContain('全年承担工作方案任务2项，尚无办结，尚有2项逾期未办结。');
+    expect(text).toContain('全年报送稿件2篇，被中央级媒体采用1篇、市级媒体采用1篇，暂无领导批示。');
+    expect(text).toContain('妥善处置舆情事件1起');
+    // Nothing recorded is said in words, never printed as a bare 0.
+    expect(text).toContain('“每周一学”集体学习尚未登记，未登记现场教学，未登记专题党课。');
+    expect(text).toContain('未登记新闻发布会，未登记专题片，举办座谈会1次，与上年持平，未登记研讨会、论坛等交流活动。');
+    expect(text).not.toMatch(/[^\d.]0(次|篇|场|项|起|期|件|人次)/);
     expect(text).not.toContain('待接入');
     expect(text).toContain('〔待编辑〕');
     // The problems section starts from the ledger's own facts.
