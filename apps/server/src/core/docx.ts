@@ -1,4 +1,5 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { ImageError, inspectImage } from './files/images.ts';
 
 /**
  * The house style of the Word files the platform writes, close to 党政机关公文格式 (GB/T 9704):
@@ -79,4 +80,26 @@ export async function renderDocx(blocks: Block[], meta: { title: string }): Prom
     sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children: blocks }],
   });
   return Packer.toBuffer(doc);
+}
+
+/**
+ * A photo centred in the text, scaled down to `maxWidth` pixels wide, with its caption under it in
+ * 仿宋 四号; or, where the bytes are missing or not a picture Word shows (WebP, a damaged file), a
+ * line saying so — never a broken image.
+ */
+export function picture(bytes: Buffer | null, caption: string | null, maxWidth = 420): Paragraph[] {
+  let run: ImageRun | TextRun = new TextRun({ text: '［照片无法显示，请在系统台账中查看］', font: FONTS.body, size: SIZE.small });
+  if (bytes) {
+    try {
+      const info = inspectImage(bytes);
+      const scale = Math.min(1, maxWidth / info.width);
+      const size = { width: Math.round(info.width * scale), height: Math.round(info.height * scale) };
+      if (info.mime !== 'image/webp') run = new ImageRun({ type: info.mime === 'image/png' ? 'png' : info.mime === 'image/gif' ? 'gif' : 'jpg', data: bytes, transformation: size });
+    } catch (err) {
+      if (!(err instanceof ImageError)) throw err;
+    }
+  }
+  const out = [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })];
+  if (caption) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: caption, font: FONTS.body, size: 28 })] }));
+  return out;
 }

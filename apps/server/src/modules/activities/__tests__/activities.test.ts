@@ -1,3 +1,4 @@
+import { inspectZip, readEntry } from '../../../core/files/archive.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
 import { asUser, buildTwoTrees, buildUser, type BuiltUser } from '../../../../test/factories.ts';
@@ -206,6 +207,11 @@ describe('[活动台账] recording activities', () => {
     expect(text).toContain('传达学习政府工作报告。');
     expect(text).toContain('三、考勤汇总');
     expect(text).not.toContain('通讯员业务培训');
+    // The session's photo is in the file itself, with its caption, not a pointer to the system.
+    expect(text).toMatch(/现场照片：\n+学习现场/);
+    const media = inspectZip(res.rawPayload).filter((e) => e.name.startsWith('word/media/'));
+    expect(media.length).toBeGreaterThanOrEqual(1);
+    expect(readEntry(res.rawPayload, media[0]!).subarray(0, 8)).toEqual(PNG.subarray(0, 8));
     expect((await req('GET', `/api/activities/study-archive?orgId=${trees.b1.id}&year=2025`, reporter)).statusCode).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatus } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate, chineseDate } from '../../../core/china-time/index.ts';
-import { h1, h2, para, renderDocx, subtitle, table, title, type Block } from '../../../core/docx.ts';
+import type { Readable } from 'node:stream';
+import { h1, h2, para, picture, renderDocx, subtitle, table, title, type Block } from '../../../core/docx.ts';
 import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { getTargets } from '../../targets/index.ts';
 import { activitiesOfOrgYear, attendeesOf, type ActivityRow, type AttendeeRow } from '../activities.repo.ts';
@@ -9,6 +10,28 @@ import { statsOf } from '../activities.presenter.ts';
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const ordinal = (i: number) => (i < 10 ? CN_NUM[i] : i < 20 ? `十${CN_NUM[i - 10] ?? ''}` : String(i + 1));
+
+/** Photos per session in the archive: enough to show the session, not a photo album. */
+const MAX_PHOTOS = 4;
+const PHOTO = /\.(jpe?g|png|gif)$/iu;
+
+async function toBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
+  return Buffer.concat(chunks);
+}
+
+/** A session's photos, read from the file store; one that cannot be read prints as a note. */
+async function photoBlocks(ctx: Ctx, a: ActivityRow): Promise<Block[]> {
+  const photos = a.files.filter((f) => PHOTO.test(f.name)).slice(0, MAX_PHOTOS);
+  if (photos.length === 0) return [];
+  const blocks: Block[] = [para('现场照片：')];
+  for (const f of photos) {
+    const bytes = await ctx.files.open(f.sha256).then(toBuffer, () => null);
+    blocks.push(...picture(bytes, f.caption || f.name.replace(PHOTO, '')));
+  }
+  return blocks;
+}
 
 function sessionBlocks(a: ActivityRow, people: AttendeeRow[], i: number): Block[] {
   const s = statsOf(a, people);
@@ -50,7 +73,8 @@ function sessionBlocks(a: ActivityRow, people: AttendeeRow[], i: number): Block[
     .map((l) => l.trim())
     .filter(Boolean);
   blocks.push(...(lines.length ? lines.map((l) => para(l)) : [para('（未填写纪要）')]));
-  if (a.files.length > 0) blocks.push(para(`附件：${a.files.map((f) => f.name).join('、')}（见系统台账）。`));
+  const others = a.files.filter((f) => !PHOTO.test(f.name));
+  if (others.length > 0) blocks.push(para(`附件：${others.map((f) => f.name).join('、')}（见系统台账）。`));
   return blocks;
 }
 
@@ -106,15 +130,16 @@ export async function buildStudyArchive({ ctx, orgId, year }: { ctx: Ctx; orgId:
   }
   blocks.push(h1('二、学习记录'));
   if (sessions.length === 0) blocks.push(para('本年度尚无学习记录。'));
-  sessions.forEach((s, i) =>
+  for (const [i, s] of sessions.entries()) {
     blocks.push(
       ...sessionBlocks(
         s,
         people.filter((p) => p.activityId === s.id),
         i,
       ),
-    ),
-  );
+      ...(await photoBlocks(ctx, s)),
+    );
+  }
 
   blocks.push(h1('三、考勤汇总'));
   const byPerson = new Map<string, { name: string; title: string | null; counts: Record<AttendanceStatus, number> }>();

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, ExternalHyperlink, ImageRun, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { toBlocks, type Block, type Run } from '../html/blocks.ts';
-import { inspectImage, ImageError } from './images.ts';
+import { inspectImage, ImageError } from '../../../core/files/images.ts';
 
 /** Fonts offices expect (GB/T 9704 style): 仿宋 for text, 宋体 for titles, Times New Roman for Latin. */
 export const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: 'Times New Roman' };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
-import { cleanImage, ImageError, type ImageMime } from './images.ts';
+import { cleanImage, ImageError, type ImageMime } from '../../../core/files/images.ts';
 import { ArchiveError } from '../../../core/files/archive.ts';
 
 export interface ImportedImage {

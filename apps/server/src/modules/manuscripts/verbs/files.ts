@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../../core/errors.ts';
 import { cleanFileName, DEFAULT_ALLOWED_TYPES, MIME, recordFile } from '../../../core/files/index.ts';
 import { hasPermission } from '../../../core/scope.ts';
 import { decidableStep, reviewStepsOf } from '../../reviews/index.ts';
-import { cleanImage, ImageError } from '../docx/images.ts';
+import { cleanImage, ImageError } from '../../../core/files/images.ts';
 import { linkFiles, readableFile } from '../files.repo.ts';
 import { findManuscriptFor, type ManuscriptRow } from '../manuscripts.repo.ts';
 import { assertReporter, isEditable, requireReader } from '../manuscripts.policy.ts';
