@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/app.ts';
-import { asUser, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
+import { asUser, buildOrg, buildTwoTrees, insertManuscriptRow, type BuiltUser } from '../../../../test/factories.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
 
 let t: TestApp;
@@ -18,6 +18,8 @@ beforeAll(async () => {
   reporter = await asUser(t, trees.a1, 'reporter');
   await asUser(t, trees.a2, 'reporter');
   await insertManuscriptRow(t, { org: trees.a1, reporterId: reporter.user.id, status: 'approved' });
+  // A unit with no 信息员 account yet has still reported nothing.
+  await buildOrg(t, { parent: trees.a, name: '甲三村', kind: 'village' });
 });
 afterAll(async () => t.close());
 
@@ -35,7 +37,17 @@ describe('[看板] the leaders dashboard', () => {
     expect(d.categoryMix.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(d.totals.submitted);
     expect(d.statisticsDeadlineDay).toBe(24);
     expect(d.statisticsDeadline).toBe(`${chinaDate().slice(0, 7)}-24`);
-    expect(d.unitsWithoutSubmission.map((u: { name: string }) => u.name)).toEqual(['甲二社区']);
+    // 本月尚未报送 is the month's statistics: the office's units (never the office) with 报送 0 —
+    // the same rule as a 通报's 通报批评, so the two pages can never disagree.
+    const silent = d.unitsWithoutSubmission.map((u: { name: string }) => u.name).sort();
+    expect(silent).toEqual(['甲三村', '甲二社区'].sort());
+    const month = (await get(`/api/statistics?grain=month&period=${chinaDate().slice(0, 7)}&orgId=${trees.a.id}`)).json();
+    expect(silent).toEqual(
+      month.rows
+        .filter((r: { orgId: string; submitted: number }) => r.orgId !== trees.a.id && r.submitted === 0)
+        .map((r: { orgName: string }) => r.orgName)
+        .sort(),
+    );
   });
 
   it('keeps other trees out (404) and the reporter away (403)', async () => {

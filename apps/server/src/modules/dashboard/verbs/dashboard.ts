@@ -2,8 +2,8 @@ import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type DashboardOutput, type Dashboar
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
 import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
-import { readNotificationSettings, unitsWithoutSubmissions } from '../../notifications/index.ts';
-import { completionRate, getQuotaGrid } from '../../quotas/index.ts';
+import { readNotificationSettings } from '../../notifications/index.ts';
+import { accountableUnits, completionRate, getQuotaGrid } from '../../quotas/index.ts';
 import { getStatistics, getTrend } from '../../statistics/index.ts';
 import { categoryMix } from '../dashboard.repo.ts';
 
@@ -11,11 +11,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * 领导看板: one read over the statistics (counts, levels, ranking, trend), the quota grid, the
- * category mix, the 统计截止日 setting and the units the monthly reminder would chase.
+ * category mix, the 统计截止日 setting and the units not yet reported this month.
+ *
+ * 本月尚未报送 has one definition, the 通报's 通报批评 one: the office's 考核对象 (quotas
+ * `accountableUnits`) whose 报送 in this month's statistics is 0 — whether or not they have a
+ * 信息员 account yet. The office is the unit chosen, or the highest unit where the reader holds
+ * the dashboard.
  */
 export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQuery }): Promise<DashboardOutput> {
   const scope = requirePermission(ctx.actor, 'dashboard.read');
-  await requireOrgInScope(ctx.db, scope, query.orgId);
+  const chosen = await requireOrgInScope(ctx.db, scope, query.orgId);
+  const top = ctx.actor.grants.filter((g) => scope.all || scope.paths.includes(g.orgPath)).sort((a, b) => a.orgPath.length - b.orgPath.length)[0];
+  const office = chosen ?? (top ? { id: top.orgId, path: top.orgPath } : null);
   const year = Number(query.period.slice(0, 4));
   const orgId = query.orgId;
   const [stats, trend, quotas, settings] = await Promise.all([
@@ -27,10 +34,13 @@ export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQ
   const unitIds = stats.rows.map((r) => r.orgId);
   const today = chinaDate();
   const [y, m] = today.split('-').map(Number) as [number, number];
-  const from = new Date(`${y}-${pad(m)}-01T00:00:00+08:00`);
-  const to = new Date(`${m === 12 ? y + 1 : y}-${pad(m === 12 ? 1 : m + 1)}-01T00:00:00+08:00`);
-  const inTree = new Set(unitIds);
-  const [mix, silent] = await Promise.all([categoryMix(ctx.db, unitIds, stats), unitsWithoutSubmissions(ctx.db, from, to)]);
+  const thisMonth = `${y}-${pad(m)}`;
+  const [mix, month, accountable] = await Promise.all([
+    categoryMix(ctx.db, unitIds, stats),
+    getStatistics({ ctx, query: { grain: 'month', period: thisMonth, by: 'org', ...(office ? { orgId: office.id } : {}) } }),
+    office ? accountableUnits(ctx.db, office, y) : null,
+  ]);
+  const silent = month.rows.filter((r) => r.submitted === 0 && (accountable ? accountable.holds(r.orgId) : true));
   const sum = (f: (r: (typeof stats.rows)[number]) => number) => stats.rows.reduce((t, r) => t + f(r), 0);
   const quotaCompletion = quotas.rows
     .filter((r) => r.userId === null && r.progress)
@@ -55,6 +65,6 @@ export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQ
     quotaCompletion,
     statisticsDeadline: `${y}-${pad(m)}-${pad(settings.statisticsDeadlineDay)}`,
     statisticsDeadlineDay: settings.statisticsDeadlineDay,
-    unitsWithoutSubmission: silent.filter((u) => inTree.has(u.id)).map((u) => ({ id: u.id, name: u.name })),
+    unitsWithoutSubmission: silent.map((r) => ({ id: r.orgId, name: r.orgName })),
   };
 }
