@@ -23,7 +23,23 @@ export const DashboardOutput = z.object({
   /** 统计截止日 of the current month (YYYY-MM-DD) and the day setting. */
   statisticsDeadline: z.string(),
   statisticsDeadlineDay: z.number().int(),
-  /** Units with reporters and nothing submitted this (current) month, within the subtree. */
+  /** The office's 考核对象 with nothing submitted this (current) month: the 通报批评 rule. */
   unitsWithoutSubmission: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** 舆情 over the period (null without opinion.read): mentions, their sentiment, alerts, incidents open now. */
+  opinion: z
+    .object({
+      total: z.number().int(),
+      negative: z.number().int(),
+      neutral: z.number().int(),
+      positive: z.number().int(),
+      alerts: z.number().int(),
+      openIncidents: z.number().int(),
+      overdueIncidents: z.number().int(),
+    })
+    .nullable(),
+  /** 台账: the office's own targets by light this year (null without activity.read). */
+  ledger: z.object({ green: z.number().int(), yellow: z.number().int(), red: z.number().int(), total: z.number().int() }).nullable(),
+  /** 督办: the year's plan tasks of the office's subtree (null without plan.read). */
+  supervision: z.object({ total: z.number().int(), done: z.number().int(), late: z.number().int(), overdue: z.number().int() }).nullable(),
 });
 export type DashboardOutput = z.infer<typeof DashboardOutput>;

@@ -5,7 +5,7 @@ import { errorMessage } from '../../shared/api/errors.ts';
 import { formatDateCn } from '../../shared/format.ts';
 import { defaultPeriod, periodOptions, upToThisMonth } from '../../shared/periods.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { thisYear, YearSelect } from '../../shared/ui/YearSelect.tsx';
+import { thisYear } from '../../shared/ui/YearSelect.tsx';
 import { OrgTreeSelect } from '../orgs/index.ts';
 import { EChart } from '../../shared/ui/EChart.tsx';
 import { useDashboard } from './api.ts';
@@ -56,9 +56,11 @@ function options(d: DashboardOutput) {
 
 /** 数据看板: for leaders and the publicity office — trend, levels, ranking, categories, quotas. */
 export default function DashboardPage() {
-  const [year, setYear] = useState(thisYear());
   const [grain, setGrain] = useState<StatGrain>('year');
   const [period, setPeriod] = useState(defaultPeriod('year', thisYear()));
+  // One selector: the period names its year (this year's and last year's periods are offered).
+  const year = Number(period.slice(0, 4));
+  const choices = useMemo(() => [...periodOptions(grain, thisYear()).reverse(), ...periodOptions(grain, thisYear() - 1).reverse()], [grain]);
   const [orgId, setOrgId] = useState<string | undefined>();
   const dash = useDashboard({ grain, period, ...(orgId ? { orgId } : {}) });
   const d = dash.data;
@@ -68,19 +70,11 @@ export default function DashboardPage() {
       <PageHeader title="数据看板" />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
-          <YearSelect
-            value={year}
-            onChange={(y) => {
-              setYear(y);
-              setPeriod(defaultPeriod(grain, y));
-            }}
-            testId="dashboard-year"
-          />
           <Segmented
             value={grain}
             onChange={(g) => {
               setGrain(g as StatGrain);
-              setPeriod(defaultPeriod(g as StatGrain, year));
+              setPeriod(defaultPeriod(g as StatGrain, thisYear()));
             }}
             options={[
               { value: 'month', label: '月度' },
@@ -88,7 +82,7 @@ export default function DashboardPage() {
               { value: 'year', label: '年度' },
             ]}
           />
-          <Select style={{ width: 150 }} value={period} onChange={setPeriod} options={periodOptions(grain, year)} />
+          <Select style={{ width: 160 }} value={period} onChange={setPeriod} options={choices} aria-label="统计期间" data-testid="dashboard-period" />
           <div style={{ flex: '1 1 200px' }}>
             <OrgTreeSelect value={orgId} onChange={setOrgId} placeholder="全部单位" aria-label="单位" allowClear />
           </div>
@@ -142,6 +136,43 @@ export default function DashboardPage() {
               </Flex>
             )}
           </Card>
+          <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+            {d.opinion && (
+              <Col xs={24} md={8}>
+                <Card size="small" title="舆情（本期）" data-testid="dashboard-opinion">
+                  <Flex gap={16} wrap>
+                    <Statistic title="舆情信息" value={d.opinion.total} suffix="条" />
+                    <Statistic title="负面" value={d.opinion.negative} suffix="条" valueStyle={d.opinion.negative ? { color: '#cf1322' } : undefined} />
+                    <Statistic title="预警" value={d.opinion.alerts} suffix="次" />
+                    <Statistic title="在办事件" value={d.opinion.openIncidents} suffix="件" />
+                  </Flex>
+                  {d.opinion.overdueIncidents > 0 && <Typography.Text type="danger">其中 {d.opinion.overdueIncidents} 件环节已超期</Typography.Text>}
+                </Card>
+              </Col>
+            )}
+            {d.ledger && (
+              <Col xs={24} md={8}>
+                <Card size="small" title={`台账指标（${year}年，本单位）`} data-testid="dashboard-ledger">
+                  <Flex gap={16} wrap>
+                    <Statistic title="达标" value={d.ledger.green} suffix={`/ ${d.ledger.total}`} valueStyle={{ color: '#389e0d' }} />
+                    <Statistic title="进度滞后" value={d.ledger.yellow} valueStyle={{ color: '#d48806' }} />
+                    <Statistic title="未达标" value={d.ledger.red} valueStyle={{ color: '#cf1322' }} />
+                  </Flex>
+                </Card>
+              </Col>
+            )}
+            {d.supervision && (
+              <Col xs={24} md={8}>
+                <Card size="small" title={`督办任务（${year}年，含下级）`} data-testid="dashboard-supervision">
+                  <Flex gap={16} wrap>
+                    <Statistic title="任务" value={d.supervision.total} suffix="项" />
+                    <Statistic title="已办结" value={d.supervision.done} suffix="项" />
+                    <Statistic title="逾期未办结" value={d.supervision.overdue} suffix="项" valueStyle={d.supervision.overdue ? { color: '#cf1322' } : undefined} />
+                  </Flex>
+                </Card>
+              </Col>
+            )}
+          </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card size="small" title={`${year}年逐月报送与用稿`}>

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await asUser(t, trees.a2, 'reporter');
   await insertManuscriptRow(t, { org: trees.a1, reporterId: reporter.user.id, status: 'approved' });
   // A unit with no 信息员 account yet has still reported nothing.
-  await buildOrg(t, { parent: trees.a, name: '甲三村', kind: 'village' });
+  await buildOrg(t, { parent: trees.a, name: '甲三社区', kind: 'community' });
 });
 afterAll(async () => t.close());
 
@@ -40,7 +40,7 @@ describe('[看板] the leaders dashboard', () => {
     // 本月尚未报送 is the month's statistics: the office's units (never the office) with 报送 0 —
     // the same rule as a 通报's 通报批评, so the two pages can never disagree.
     const silent = d.unitsWithoutSubmission.map((u: { name: string }) => u.name).sort();
-    expect(silent).toEqual(['甲三村', '甲二社区'].sort());
+    expect(silent).toEqual(['甲三社区', '甲二社区'].sort());
     const month = (await get(`/api/statistics?grain=month&period=${chinaDate().slice(0, 7)}&orgId=${trees.a.id}`)).json();
     expect(silent).toEqual(
       month.rows
@@ -48,6 +48,12 @@ describe('[看板] the leaders dashboard', () => {
         .map((r: { orgName: string }) => r.orgName)
         .sort(),
     );
+    // 舆情, 台账 and 督办 panels, each with its own module's definition.
+    expect(d.opinion).toMatchObject({ total: 0, negative: 0, openIncidents: 0 });
+    expect(d.ledger.total).toBe(d.ledger.green + d.ledger.yellow + d.ledger.red);
+    const targets = (await get(`/api/targets?orgId=${trees.a.id}&year=${year}`)).json();
+    expect(d.ledger.red).toBe(targets.items.filter((i: { light: string }) => i.light === 'red').length);
+    expect(d.supervision).toEqual({ total: 0, done: 0, late: 0, overdue: 0 });
   });
 
   it('keeps other trees out (404) and the reporter away (403)', async () => {

@@ -1,7 +1,10 @@
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type DashboardOutput, type DashboardQuery } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
-import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
+import { hasPermission, requirePermission, requireOrgInScope, scopeFor, type Scope } from '../../../core/scope.ts';
+import { computeFigures } from '../../briefs/index.ts';
+import { taskCounts } from '../../plans/index.ts';
+import { getTargets } from '../../targets/index.ts';
 import { readNotificationSettings } from '../../notifications/index.ts';
 import { accountableUnits, completionRate, getQuotaGrid } from '../../quotas/index.ts';
 import { getStatistics, getTrend } from '../../statistics/index.ts';
@@ -41,6 +44,7 @@ export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQ
     office ? accountableUnits(ctx.db, office, y) : null,
   ]);
   const silent = month.rows.filter((r) => r.submitted === 0 && (accountable ? accountable.holds(r.orgId) : true));
+  const [opinion, ledger, supervision] = await Promise.all([opinionPanel(ctx, office, stats), ledgerPanel(ctx, office, year), supervisionPanel(ctx, office, year, today)]);
   const sum = (f: (r: (typeof stats.rows)[number]) => number) => stats.rows.reduce((t, r) => t + f(r), 0);
   const quotaCompletion = quotas.rows
     .filter((r) => r.userId === null && r.progress)
@@ -66,5 +70,40 @@ export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQ
     statisticsDeadline: `${y}-${pad(m)}-${pad(settings.statisticsDeadlineDay)}`,
     statisticsDeadlineDay: settings.statisticsDeadlineDay,
     unitsWithoutSubmission: silent.map((r) => ({ id: r.orgId, name: r.orgName })),
+    opinion,
+    ledger,
+    supervision,
   };
+}
+
+type Office = { id: string; path: string } | null;
+
+/** The office's subtree inside the reader's reach for a permission; the reach itself without an office. */
+function within(scope: Scope, office: Office): Scope {
+  if (!office) return scope;
+  return { all: false, paths: [office.path] };
+}
+
+/** 舆情 of the period, with the brief's definitions (computeFigures), so the 舆情日报 and the board agree. */
+async function opinionPanel(ctx: Ctx, office: Office, stats: { from: string; to: string }): Promise<DashboardOutput['opinion']> {
+  if (!hasPermission(ctx.actor, 'opinion.read')) return null;
+  const from = new Date(`${stats.from}T00:00:00+08:00`);
+  const to = new Date(new Date(`${stats.to}T00:00:00+08:00`).getTime() + 86_400_000);
+  const f = await computeFigures(ctx.db, within(scopeFor(ctx.actor, 'opinion.read'), office), from, to);
+  return { total: f.total, ...f.sentiment, alerts: f.alerts, openIncidents: f.openIncidents.length, overdueIncidents: f.openIncidents.filter((i) => i.overdue).length };
+}
+
+/** The office's own 台账 targets by light, as 指标完成 shows them. */
+async function ledgerPanel(ctx: Ctx, office: Office, year: number): Promise<DashboardOutput['ledger']> {
+  if (!office || !hasPermission(ctx.actor, 'activity.read')) return null;
+  const t = await getTargets({ ctx, orgId: office.id, year });
+  const lit = t.items.filter((i) => i.light !== 'none');
+  const n = (light: string) => lit.filter((i) => i.light === light).length;
+  return { green: n('green'), yellow: n('yellow'), red: n('red'), total: lit.length };
+}
+
+/** 督办: the year's tasks of the office's subtree, as the annual summary counts them. */
+async function supervisionPanel(ctx: Ctx, office: Office, year: number, today: string): Promise<DashboardOutput['supervision']> {
+  if (!office || !hasPermission(ctx.actor, 'plan.read')) return null;
+  return taskCounts(ctx.db, office.path, year, today);
 }
