@@ -9,18 +9,25 @@ import { adoptionFigures, briefFigures, incidentFigures, journalFigures, ledgerI
 
 const fig = (key: string, label: string, value: number, unit: string, source: string): SummaryFigure => ({ key, label, value, unit, source });
 
-function ledgerFigures(groups: LedgerGroup[]): SummaryFigure[] {
+/**
+ * The ledger's figures. 中心组学习, its 参学率 and 专题研讨 are the unit's own (a 中心组 is one unit's
+ * group: the targets page counts them so); the rest cover the unit and the units under it.
+ * 参训 is 人次 of roster members who took part plus others who attended, as the targets page says.
+ */
+function ledgerFigures(groups: LedgerGroup[], own: LedgerGroup[]): SummaryFigure[] {
   const of = (c: string) => groups.filter((g) => g.category === c);
+  const ownOf = (c: string) => own.filter((g) => g.category === c);
   const n = (gs: LedgerGroup[], f: (g: LedgerGroup) => number = (g) => g.activities) => gs.reduce((a, g) => a + f(g), 0);
-  const study = of('study');
+  const study = ownOf('study');
   const roster = n(study, (g) => g.roster);
   const lectures = of('lecture');
   const venues = COVERAGE_VENUES.filter((v) => lectures.some((g) => g.venueType === v));
-  const src = '活动台账';
+  const src = '活动台账（含下属单位）';
+  const ownSrc = '活动台账（本单位）';
   return [
-    fig('study_sessions', '理论学习中心组学习', n(study), '次', src),
-    fig('study_rate', '中心组参学率', roster ? Math.round((n(study, (g) => g.tookPart) / roster) * 1000) / 10 : 0, '%', src),
-    fig('seminars', '专题研讨', n(of('seminar')), '次', src),
+    fig('study_sessions', '理论学习中心组学习', n(study), '次', ownSrc),
+    fig('study_rate', '中心组参学率', roster ? Math.round((n(study, (g) => g.tookPart) / roster) * 1000) / 10 : 0, '%', ownSrc),
+    fig('seminars', '专题研讨', n(ownOf('seminar')), '次', ownSrc),
     fig('lectures', '理论宣讲', n(lectures), '场', src),
     fig(
       'lecture_reach',
@@ -52,19 +59,20 @@ async function figuresOf(ctx: Ctx, org: SummaryOrg, year: number): Promise<Summa
   const today = chinaDate();
   const period = periodOf(year, today);
   const subtree = await listOrgsInScope(ctx.db, { all: false, paths: [org.path] });
-  const [groups, tasks] = await Promise.all([
+  const [groups, own, tasks] = await Promise.all([
     ledgerGroups(
       ctx.db,
       subtree.map((o) => o.id),
       year,
       period.asOf,
     ),
+    ledgerGroups(ctx.db, [org.id], year, period.asOf),
     taskCounts(ctx.db, org.path, year, today),
   ]);
   const s: SummaryScope = { ctx, orgId: org.id, orgPath: org.path, year };
   const src = '工作方案督办';
   return [
-    ...ledgerFigures(groups),
+    ...ledgerFigures(groups, own),
     ...(await ledgerItemFigures(s)),
     fig('tasks_total', '承担工作方案任务', tasks.total, '项', src),
     fig('tasks_done', '已办结任务', tasks.done, '项', src),

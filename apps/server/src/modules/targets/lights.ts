@@ -101,7 +101,8 @@ export function targetStatuses(targets: Effective[], groups: LedgerGroup[], peri
         actual = sum(gs, (g) => g.activities);
         ({ light, expected } = countLight(actual, t.threshold, period));
         detail = `已开展 ${actual} 次，序时进度应达 ${expected} 次`;
-        if (t.kind === 'trainings') detail += `；参训 ${sum(gs, (g) => g.tookPart)} 人次`;
+        // 参训 人次: roster members who took part and others who attended — the annual summary's definition.
+        if (t.kind === 'trainings') detail += `；参训 ${sum(gs, (g) => g.tookPart + g.outside)} 人次`;
         break;
       }
       case 'seminars_quarterly': {

@@ -10,7 +10,7 @@ let trees: Awaited<ReturnType<typeof buildTwoTrees>>;
 let editor: string;
 let reporter: string;
 
-const req = (method: 'GET' | 'POST' | 'PATCH', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const req = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, cookie: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await add('study', '2025-02-10', { attendees: attendance });
   await add('lecture', '2025-03-10', { venueType: 'rural', outsideCount: 60, attendees: [{ userId: people[0]?.id, status: 'present' }] });
   await add('lecture', '2025-04-10', { venueType: 'campus', outsideCount: 40 });
-  await add('training', '2025-05-10', { attendees: attendance });
+  await add('training', '2025-05-10', { attendees: attendance, outsideCount: 5 });
   await add('study', '2024-12-30');
   // Seed 001's other items, recorded as activities of their built-in types.
   await add('party_group_meeting', '2025-06-01');
@@ -99,14 +99,15 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     const res = await req('GET', `/api/annual-summaries?orgId=${trees.a.id}&year=2025`, editor);
     expect(res.statusCode, res.body).toBe(200);
     const f = Object.fromEntries(res.json().figures.map((x: { key: string; value: number | null }) => [x.key, x.value]));
+    // 中心组学习 and its 参学率 are the office's own (its sessions are held by 甲一社区, not by it).
     expect(f).toMatchObject({
-      study_sessions: 2,
-      study_rate: 50,
+      study_sessions: 0,
+      study_rate: 0,
       lectures: 2,
       lecture_reach: 101,
       lecture_venues: 2,
       trainings: 1,
-      training_attendees: 1,
+      training_attendees: 6,
       tasks_total: 2,
       tasks_done: 0,
       tasks_overdue: 2,
@@ -125,7 +126,23 @@ describe('[年度总结] figures from the system, prose left to the editor', () 
     expect(f).toMatchObject({ party_group_meetings: 1, symposiums: 1, weekly_study: 0, field_teaching: 0, press_conferences: 0, endorsements: 0, briefs_daily: 0, briefs_weekly: 0 });
     // 同比: the same figure for 2024, by the same definition.
     const previous = Object.fromEntries(res.json().figures.map((x: { key: string; previous: number | null }) => [x.key, x.previous]));
-    expect(previous).toMatchObject({ study_sessions: 1, symposiums: 1, party_group_meetings: 0, lectures: 0 });
+    expect(previous).toMatchObject({ symposiums: 1, party_group_meetings: 0, lectures: 0 });
+  });
+
+  it('one figure, one definition: 中心组学习, 参学率 and 参训 are what 指标完成 shows for the same unit and year', async () => {
+    const summary = await req('GET', `/api/annual-summaries?orgId=${trees.a1.id}&year=2025`, editor);
+    const f = Object.fromEntries(summary.json().figures.map((x: { key: string; value: number }) => [x.key, x.value]));
+    // The unit is held to a training target this year, so 指标完成 shows its 参训.
+    const set = await req('PUT', '/api/targets', editor, { orgId: trees.a1.id, year: 2025, kind: 'trainings', threshold: 2 });
+    expect(set.statusCode, set.body).toBe(200);
+    const targets = (await req('GET', `/api/targets?orgId=${trees.a1.id}&year=2025`, editor)).json();
+    const item = (kind: string) => targets.items.find((i: { kind: string }) => i.kind === kind);
+    expect(f.study_sessions).toBe(item('study_sessions').actual);
+    expect(f.study_sessions).toBe(2);
+    expect(f.study_rate).toBe(item('attendance_rate').actual);
+    expect(item('trainings').detail).toContain(`参训 ${f.training_attendees} 人次`);
+    const previous = Object.fromEntries(summary.json().figures.map((x: { key: string; previous: number | null }) => [x.key, x.previous]));
+    expect(previous.study_sessions).toBe(1);
   });
 
   it('drafts a .docx in the structure of seed 001 with the numbers in place', async () => {
