@@ -18,6 +18,12 @@ export const NOTIFICATION_KINDS = [
   'review.due',
   'bulletin.appeal_open',
   'bulletin.final',
+  'urge.issued',
+  'urge.answered',
+  'extension.requested',
+  'extension.decided',
+  'task.submitted',
+  'task.reviewed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_KIND_LABELS = {
@@ -37,6 +43,12 @@ export const NOTIFICATION_KIND_LABELS = {
   'review.due': '审核即将到期',
   'bulletin.appeal_open': '通报征求意见',
   'bulletin.final': '通报定稿',
+  'urge.issued': '督办单下达',
+  'urge.answered': '督办单签收/答复',
+  'extension.requested': '任务延期申请',
+  'extension.decided': '延期申请审批结果',
+  'task.submitted': '任务申请办结',
+  'task.reviewed': '任务复核结果',
 } as const satisfies Record<NotificationKind, string>;
 
 export const Notification = z.object({

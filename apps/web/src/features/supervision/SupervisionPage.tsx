@@ -14,7 +14,8 @@ export default function SupervisionPage() {
   // 工作台's 待办 links land on a queue: ?view=unit / office.
   const [params] = useSearchParams();
   const [view, setView] = useState<View>(() => (['red', 'yellow', 'unit', 'office'].includes(params.get('view') ?? '') ? (params.get('view') as View) : 'all'));
-  const [open, setOpen] = useState<string | null>(null);
+  // A notice about one task links here with ?task=<id>: open it.
+  const [open, setOpen] = useState<string | null>(() => params.get('task'));
   const filters: TaskFilters = {
     page: 1,
     pageSize: 200,

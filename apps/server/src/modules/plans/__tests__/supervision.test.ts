@@ -230,6 +230,27 @@ describe('[督办] from a pasted plan to closed tasks', () => {
     expect(text).toContain('方案共分解任务 9 项');
   });
 
+  it('督办 speaks: each move told the other side once, with a link to the task', async () => {
+    const inbox = async (cookie: string) => (await req('GET', '/api/notifications?pageSize=100', cookie)).json().items as Array<{ kind: string; title: string; body: string; link: string }>;
+    const count = (items: Array<{ kind: string }>, kind: string) => items.filter((n) => n.kind === kind).length;
+    // The unit: the 督办单, both extension decisions, the 办结 and the return.
+    const mine = await inbox(unit);
+    expect(count(mine, 'urge.issued')).toBe(1);
+    expect(count(mine, 'extension.decided')).toBe(2);
+    expect(count(mine, 'task.reviewed')).toBe(2);
+    expect(mine.find((n) => n.kind === 'urge.issued')?.body).toContain('该任务已逾期，请于3日内报送办理情况。');
+    expect(mine.find((n) => n.kind === 'task.reviewed' && n.title.startsWith('任务被退回'))?.body).toContain('请补充队伍名单');
+    expect(mine.find((n) => n.kind === 'urge.issued')?.link).toMatch(/^\/supervision\?view=unit&task=[0-9a-f-]{36}$/);
+    // The office: the sign and the answer (to the issuer), both extension requests, both 办结 requests — one each, though two people raced.
+    const office = await inbox(editor);
+    expect(count(office, 'urge.answered')).toBe(2);
+    expect(count(office, 'extension.requested')).toBe(2);
+    expect(count(office, 'task.submitted')).toBe(2);
+    expect(office.some((n) => n.kind === 'extension.requested' && n.body.includes('理由：需协调宣讲团成员时间'))).toBe(true);
+    // A cooperating unit and an outsider hear nothing of it.
+    for (const cookie of [coop, outsider]) expect((await inbox(cookie)).filter((n) => n.kind.startsWith('urge.') || n.kind.startsWith('task.') || n.kind.startsWith('extension.'))).toEqual([]);
+  });
+
   it('every transition wrote its audit row', async () => {
     const logs = (await req('GET', '/api/audit-logs?pageSize=200', auditor)).json().items.map((r: { action: string }) => r.action);
     for (const action of [

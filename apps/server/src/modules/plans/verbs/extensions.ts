@@ -5,7 +5,9 @@ import { conflict, invalidState, notFound, validationError } from '../../../core
 import { updateTaskIf } from '../plans.repo.ts';
 import { findExtension, insertExtension, updateExtensionIf } from '../supervision.repo.ts';
 import { OPEN_STATUSES } from '../task-machine.ts';
+import { chineseDate } from '../../../core/china-time/index.ts';
 import { taskDetail, taskForOffice, taskForUnit } from './common.ts';
+import { tellPerson, tellPlanOffice } from './notices.ts';
 
 /** The lead unit asks for a later deadline, with a reason; one request waits at a time. */
 export async function requestExtension({ ctx, id, input }: { ctx: Ctx; id: string; input: RequestExtensionInput }): Promise<TaskDetail> {
@@ -29,6 +31,12 @@ export async function requestExtension({ ctx, id, input }: { ctx: Ctx; id: strin
       targetId: row.id,
       orgId: task.leadOrgId,
       after: { taskId: id, from: task.deadline, to: input.toDeadline, reason: input.reason },
+    });
+    await tellPlanOffice(tx, ctx, task, {
+      kind: 'extension.requested',
+      title: `延期申请：${task.title}`,
+      body: `${task.leadName ?? '牵头单位'}申请将“${task.title}”的时限由${chineseDate(task.deadline)}延至${chineseDate(input.toDeadline)}，理由：${input.reason}`,
+      key: `extension-requested:${row.id}`,
     });
   });
   return taskDetail(ctx, id);
@@ -58,6 +66,14 @@ export async function decideExtension({ ctx, id, extensionId, input }: { ctx: Ct
       orgId: task.leadOrgId,
       before: { status: 'requested', deadline: task.deadline },
       after: { status: decided.status, deadline: approve ? ext.toDeadline : task.deadline, note: input.note },
+    });
+    await tellPerson(tx, ctx, task, ext.requestedBy, {
+      kind: 'extension.decided',
+      title: `延期申请${approve ? '已批准' : '未批准'}：${task.title}`,
+      body: approve
+        ? `“${task.title}”的时限已延至${chineseDate(ext.toDeadline)}。${input.note ? `意见：${input.note}` : ''}`
+        : `“${task.title}”的时限仍为${task.deadline ? chineseDate(task.deadline) : '原定时限'}。${input.note ? `意见：${input.note}` : ''}`,
+      key: `extension-decided:${extensionId}`,
     });
   });
   return taskDetail(ctx, id);

@@ -6,6 +6,7 @@ import { conflict, invalidState, validationError } from '../../../core/errors.ts
 import { updateTaskIf } from '../plans.repo.ts';
 import { insertReport } from '../supervision.repo.ts';
 import { canMove, TASK_MOVES } from '../task-machine.ts';
+import { tellLeadUnit, tellPlanOffice } from './notices.ts';
 import { checkFiles, taskDetail, taskForOffice, taskForUnit } from './common.ts';
 
 /** A progress report (进展) with evidence; the first one moves a task from 待办理 to 办理中. */
@@ -40,6 +41,12 @@ export async function submitTask({ ctx, id, input }: { ctx: Ctx; id: string; inp
     if (!(await updateTaskIf(tx, id, { statuses: move.from, version: input.version }, { status: move.to }))) throw conflict('任务已被他人处理，请刷新后重试');
     await insertReport(tx, { taskId: id, kind: 'completion', body: input.body, files, orgId: ctx.actor.orgId, byUserId: ctx.actor.userId, byName: ctx.actor.name });
     await writeAudit(tx, ctx, { action: 'task.submit', targetType: 'task', targetId: id, orgId: task.leadOrgId, before: { status: task.status }, after: { status: move.to, body: input.body } });
+    await tellPlanOffice(tx, ctx, task, {
+      kind: 'task.submitted',
+      title: `申请办结：${task.title}`,
+      body: `${task.leadName ?? '牵头单位'}申请办结“${task.title}”，请复核：${input.body}`,
+      key: `task-submitted:${id}:${task.version}`,
+    });
   });
   return taskDetail(ctx, id);
 }
@@ -72,6 +79,12 @@ export async function reviewTask({ ctx, id, input }: { ctx: Ctx; id: string; inp
       orgId: task.leadOrgId,
       before: { status: task.status },
       after: { status: move.to, note: input.note, closedLate: late, accountabilityNote: late ? input.accountabilityNote : null },
+    });
+    await tellLeadUnit(tx, ctx, task, {
+      kind: 'task.reviewed',
+      title: input.decision === 'approve' ? `任务已办结：${task.title}` : `任务被退回：${task.title}`,
+      body: input.decision === 'approve' ? `“${task.title}”复核通过，已办结。${input.note ? `意见：${input.note}` : ''}` : `“${task.title}”的办结申请被退回，请继续办理。理由：${input.note}`,
+      key: `task-reviewed:${id}:${task.version}`,
     });
   });
   return taskDetail(ctx, id);
