@@ -34,9 +34,13 @@ export function scopeFor(actor: Actor, permission: Permission): Scope {
  * units where they hold it (a 宣传办 editor of the city acts for the city, not one of its towns).
  */
 export function actingOrgName(actor: Actor, permissions: Permission | readonly Permission[]): string {
+  return actingGrant(actor, permissions)?.orgName ?? '宣联';
+}
+
+/** The grant behind `actingOrgName`: the highest unit where the actor holds any of the permissions. */
+export function actingGrant(actor: Actor, permissions: Permission | readonly Permission[]): Actor['grants'][number] | undefined {
   const wanted: readonly Permission[] = typeof permissions === 'string' ? [permissions] : permissions;
-  const held = actor.grants.filter((g) => wanted.some((p) => roleHasPermission(g.role, p))).sort((a, b) => a.orgPath.length - b.orgPath.length);
-  return held[0]?.orgName ?? '宣联';
+  return actor.grants.filter((g) => wanted.some((p) => roleHasPermission(g.role, p))).sort((a, b) => a.orgPath.length - b.orgPath.length)[0];
 }
 
 export function pathInScope(scope: Scope, path: string): boolean {

@@ -11,3 +11,4 @@ export { FILE_MISSING, fileHolderNames, readableFiles, registerFileHolder, requi
 export { ArchiveError, inspectZip, readEntry } from './archive.ts';
 export { checkOfficeArchive, precheckOffice, OFFICE_LIMITS, type OfficeKind } from './office.ts';
 export { archiveRefusal, parseUntrusted, PARSE_LIMITS, type UntrustedParse } from './untrusted.ts';
+export { readStoredFile } from './read-stored.ts';

@@ -3,7 +3,7 @@ import { AlignmentType, Paragraph, type Table } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { chinaDate, chineseDate, chineseDateTime } from '../../core/china-time/index.ts';
 import { GONGWEN_FONTS, gwBriefHead, gwHeading, gwParagraph, gwRun, gwTable, renderGongwen } from '../../core/gongwen/index.ts';
-import { overallJudgement, storyJudgement } from './judgement.ts';
+import { overallJudgement, pct, storyJudgement } from './judgement.ts';
 
 /**
  * The brief as an office sends it: a 简报 版头 (name in red, 期号, 编印单位 and date above a red
@@ -22,7 +22,6 @@ export interface BriefDocInput {
   figures: BriefFigures;
 }
 
-const pct = (n: number, total: number): string => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
 const chartFont = { name: GONGWEN_FONTS.body.altName };
 
 function sentimentChart(f: BriefFigures): Paragraph {

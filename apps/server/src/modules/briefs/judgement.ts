@@ -8,7 +8,8 @@ import type { BriefFigures } from '@xuanlian/contracts';
  */
 export const SPREADING = 3;
 
-const pct = (n: number, total: number): string => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
+/** A share as printed in a brief: 50%, 33.3%, 0% of nothing. */
+export const pct = (n: number, total: number): string => (total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`);
 
 export function overallJudgement(f: Pick<BriefFigures, 'total' | 'sentiment' | 'alerts' | 'openIncidents'>): string {
   if (f.total === 0) return '本期未监测到相关舆情信息，网络舆论环境总体平稳。';

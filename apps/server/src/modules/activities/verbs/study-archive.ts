@@ -1,8 +1,8 @@
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatus } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate, chineseDate } from '../../../core/china-time/index.ts';
-import type { Readable } from 'node:stream';
 import { h1, h2, para, picture, renderDocx, subtitle, table, title, type Block } from '../../../core/docx.ts';
+import { readStoredFile } from '../../../core/files/index.ts';
 import { requirePermission, requireOrgInScope } from '../../../core/scope.ts';
 import { getTargets } from '../../targets/index.ts';
 import { activitiesOfOrgYear, attendeesOf, type ActivityRow, type AttendeeRow } from '../activities.repo.ts';
@@ -15,19 +15,13 @@ const ordinal = (i: number) => (i < 10 ? CN_NUM[i] : i < 20 ? `十${CN_NUM[i - 1
 const MAX_PHOTOS = 4;
 const PHOTO = /\.(jpe?g|png|gif)$/iu;
 
-async function toBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  return Buffer.concat(chunks);
-}
-
 /** A session's photos, read from the file store; one that cannot be read prints as a note. */
 async function photoBlocks(ctx: Ctx, a: ActivityRow): Promise<Block[]> {
   const photos = a.files.filter((f) => PHOTO.test(f.name)).slice(0, MAX_PHOTOS);
   if (photos.length === 0) return [];
   const blocks: Block[] = [para('现场照片：')];
   for (const f of photos) {
-    const bytes = await ctx.files.open(f.sha256).then(toBuffer, () => null);
+    const bytes = await readStoredFile(ctx.files, f.sha256).catch(() => null);
     blocks.push(...picture(bytes, f.caption || f.name.replace(PHOTO, '')));
   }
   return blocks;

@@ -1,7 +1,7 @@
 import { OUTLET_LEVEL_LABELS, OUTLET_LEVELS, type DashboardOutput, type DashboardQuery } from '@xuanlian/contracts';
 import type { Ctx } from '../../../core/context.ts';
 import { chinaDate } from '../../../core/china-time/index.ts';
-import { hasPermission, requirePermission, requireOrgInScope, scopeFor, type Scope } from '../../../core/scope.ts';
+import { actingGrant, hasPermission, requirePermission, requireOrgInScope, scopeFor, type Scope } from '../../../core/scope.ts';
 import { computeFigures } from '../../briefs/index.ts';
 import { taskCounts } from '../../plans/index.ts';
 import { getTargets } from '../../targets/index.ts';
@@ -24,7 +24,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export async function getDashboard({ ctx, query }: { ctx: Ctx; query: DashboardQuery }): Promise<DashboardOutput> {
   const scope = requirePermission(ctx.actor, 'dashboard.read');
   const chosen = await requireOrgInScope(ctx.db, scope, query.orgId);
-  const top = ctx.actor.grants.filter((g) => scope.all || scope.paths.includes(g.orgPath)).sort((a, b) => a.orgPath.length - b.orgPath.length)[0];
+  const top = actingGrant(ctx.actor, 'dashboard.read');
   const office = chosen ?? (top ? { id: top.orgId, path: top.orgPath } : null);
   const year = Number(query.period.slice(0, 4));
   const orgId = query.orgId;

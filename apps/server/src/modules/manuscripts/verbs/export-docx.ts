@@ -1,24 +1,18 @@
-import type { Readable } from 'node:stream';
 import type { Ctx } from '../../../core/context.ts';
 import { chineseDate } from '../../../core/china-time/index.ts';
+import { readStoredFile } from '../../../core/files/index.ts';
 import { bodyToDocx, metaParagraph, titleParagraph, writeDocx, type LoadImage } from '../docx/export-docx.ts';
 import { linkedShas } from '../files.repo.ts';
 import { requireReader } from '../manuscripts.policy.ts';
 import { authorsOf } from '../manuscripts.presenter.ts';
 import { loadReadable } from './get-manuscript.ts';
 
-async function toBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c as string));
-  return Buffer.concat(chunks);
-}
-
 /** Reads a stored image for a document, only if the manuscript uses it. */
 export function imageLoader(ctx: Ctx, allowed: ReadonlySet<string>): LoadImage {
   return async (sha) => {
     if (!allowed.has(sha)) return null;
     try {
-      return await toBuffer(await ctx.files.open(sha));
+      return await readStoredFile(ctx.files, sha);
     } catch {
       return null;
     }
